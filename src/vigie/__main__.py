@@ -1,0 +1,5 @@
+import sys
+
+from vigie.cli.main import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""The ``vigie`` command line: one module per command group, ``main`` wires them."""

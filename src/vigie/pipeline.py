@@ -1,0 +1,127 @@
+"""The one data flow, end to end:
+
+    paths ─► ingest.iter_paths/read_path ─► RawDocument ─► extract ─► Article
+          ─► nlp.Annotator ─► AnnotatedArticle ─► Store.put
+
+Each item that fails at any stage becomes a ``Failure`` naming it and the reason;
+the others go on.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from vigie.errors import Failure, ItemError
+from vigie.extract import extract
+from vigie.ingest.decode import DEFAULT_MAX_BYTES
+from vigie.ingest.files import Skipped, iter_paths, read_path
+from vigie.model import AnnotatedArticle, Article
+from vigie.nlp import Annotator
+from vigie.store.base import Store
+
+
+def max_bytes() -> int:
+    return int(os.environ.get("VIGIE_MAX_BYTES", DEFAULT_MAX_BYTES))
+
+
+def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Skipped], list[Failure]]:
+    files, skipped, failures = [], [], []
+    for entry in iter_paths(paths):
+        if isinstance(entry, Skipped):
+            skipped.append(entry)
+        elif isinstance(entry, ItemError):
+            failures.append(Failure(entry.item, entry.reason, "read"))
+        else:
+            files.append(entry)
+    return files, skipped, failures
+
+
+def iter_articles(files: Iterable[Path], on_file: Callable[[Path], None] | None = None) -> Iterator[Article | Failure]:
+    """Read and extract every document of every file."""
+    limit = max_bytes()
+    for path in files:
+        for raw in read_path(path, max_bytes=limit):
+            if isinstance(raw, ItemError):
+                yield Failure(raw.item, raw.reason, "read")
+                continue
+            try:
+                yield extract(raw)
+            except ItemError as e:
+                yield Failure(e.item, e.reason, "extract")
+            except Exception as e:  # a bug or a library failure on one page must not stop the run
+                yield Failure(raw.item, f"extraction failed: {type(e).__name__}: {e}", "extract")
+        if on_file:
+            on_file(path)
+
+
+def iter_annotated(
+    items: Iterable[Article | Failure], annotator: Annotator, dct: datetime | None = None, batch_size: int = 32
+) -> Iterator[AnnotatedArticle | Failure]:
+    """Annotate articles in batches (spaCy is fastest on batches), keeping input order."""
+    it = iter(items)
+    while batch := list(islice(it, batch_size)):
+        articles = [x for x in batch if isinstance(x, Article)]
+        try:
+            annotated = iter(list(annotator.annotate_many(articles, dct=dct)))
+        except Exception as e:  # keep going: report the whole batch as failed
+            annotated = iter([ItemError(a.item, f"annotation failed: {type(e).__name__}: {e}") for a in articles])
+        for x in batch:
+            if isinstance(x, Failure):
+                yield x
+                continue
+            result = next(annotated)
+            yield Failure(result.item, result.reason, "annotate") if isinstance(result, ItemError) else result
+
+
+@dataclass
+class IngestReport:
+    counts: dict[str, int] = field(default_factory=lambda: {"added": 0, "updated": 0, "unchanged": 0, "failed": 0})
+    documents: list[dict[str, str]] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "counts": {**self.counts, "skipped": len(self.skipped)},
+            "documents": self.documents,
+            "failures": [f.to_json() for f in self.failures],
+            "skipped": [{"item": s.item, "reason": s.reason} for s in self.skipped],
+        }
+
+
+def ingest(
+    paths: Iterable[str | os.PathLike[str]],
+    store: Store,
+    annotator: Annotator | None = None,
+    on_file: Callable[[Path], None] | None = None,
+    on_files_known: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Ingest files and folders into the store; one transaction per document."""
+    annotator = annotator or Annotator()
+    files, skipped, failures = collect_files(paths)
+    report = IngestReport(failures=list(failures), skipped=skipped)
+    if on_files_known:
+        on_files_known(len(files))
+    for result in iter_annotated(iter_articles(files, on_file), annotator):
+        if isinstance(result, Failure):
+            report.failures.append(result)
+            continue
+        try:
+            put = store.put(result)
+        except Exception as e:
+            report.failures.append(Failure(result.article.item, f"could not store: {type(e).__name__}: {e}", "store"))
+            continue
+        report.counts[put.status] += 1
+        report.documents.append({"item": result.article.item, "id": put.id, "status": put.status})
+    report.counts["failed"] = len(report.failures)
+    return report

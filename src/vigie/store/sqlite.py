@@ -1,0 +1,216 @@
+"""The embedded default backend: one SQLite file, WAL, FTS5, schema migrations."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from vigie.model import AnnotatedArticle
+from vigie.store.base import Interval, PutResult, SearchHit
+from vigie.textfold import fold, fts_query
+
+
+def document_id(canonical_url: str | None, content_hash: str) -> str:
+    """The document key: its canonical URL when it has one (so a changed page updates
+    its document), else its content."""
+    basis = f"url:{canonical_url}" if canonical_url else f"content:{content_hash}"
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
+
+
+def canonical_url(url: str | None) -> str | None:
+    """Lower-cased scheme and host, no fragment, no tracking parameters."""
+    if not url:
+        return None
+    from courlan import normalize_url
+
+    try:
+        return normalize_url(url, strict=True)
+    except (ValueError, TypeError):
+        return url.strip()
+
+
+def _migrations() -> list[tuple[int, str]]:
+    folder = resources.files("vigie.store").joinpath("migrations")
+    out = []
+    for entry in folder.iterdir():
+        if entry.name.endswith(".sql"):
+            out.append((int(entry.name.split("_", 1)[0]), entry.read_text(encoding="utf-8")))
+    return sorted(out)
+
+
+class SQLiteStore:
+    def __init__(self, path: Path):
+        self.path = path
+        if str(path) != ":memory:":
+            path.parent.mkdir(parents=True, exist_ok=True)
+        # isolation_level=None: we open and close transactions ourselves, one per document.
+        self.db = sqlite3.connect(str(path), isolation_level=None, timeout=30)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA journal_mode = WAL")
+        self.db.execute("PRAGMA synchronous = NORMAL")
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self._migrate()
+
+    # -- schema ---------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        current = self.db.execute("PRAGMA user_version").fetchone()[0]
+        for version, sql in _migrations():
+            if version <= current:
+                continue
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                # executescript would commit on its own; run statements one by one instead.
+                for statement in _split_sql(sql):
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {version}")
+                self.db.execute("COMMIT")
+            except Exception:
+                self.db.execute("ROLLBACK")
+                raise
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    # -- writing --------------------------------------------------------------
+
+    def put(self, annotated: AnnotatedArticle) -> PutResult:
+        a = annotated.article
+        curl = canonical_url(a.url)
+        content_hash = a.content_hash
+        doc_id = document_id(curl, content_hash)
+        payload = annotated.to_json()
+        published_utc = a.published.astimezone(timezone.utc).isoformat() if a.published else None
+        row = {
+            "id": doc_id, "canonical_url": curl, "url": a.url, "content_hash": content_hash, "item": a.item,
+            "source": a.source, "title": a.title, "lede": a.lede, "author": a.author,
+            "published": a.published.isoformat() if a.published else None, "published_utc": published_utc,
+            "updated": a.updated.isoformat() if a.updated else None, "language": annotated.language,
+            "extractor": a.extractor, "text": a.text, "annotations": json.dumps(payload, ensure_ascii=False),
+            "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        }
+        body = "\n\n".join([a.body] + [c["text"] for c in a.captions])
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            existing = self.db.execute("SELECT rowid, content_hash FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            if existing and existing["content_hash"] == content_hash:
+                self.db.execute("ROLLBACK")
+                return PutResult(doc_id, "unchanged")
+            if existing:
+                self._delete(doc_id, existing["rowid"])
+            cols = ", ".join(row)
+            cur = self.db.execute(f"INSERT INTO documents ({cols}) VALUES ({', '.join('?' * len(row))})",
+                                  tuple(row.values()))
+            rowid = cur.lastrowid
+            self.db.execute("INSERT INTO documents_fts (rowid, title, lede, body) VALUES (?, ?, ?, ?)",
+                            (rowid, a.title or "", a.lede or "", body))
+            self.db.executemany(
+                'INSERT INTO entities (doc_id, start, "end", label, text, norm) VALUES (?, ?, ?, ?, ?, ?)',
+                [(doc_id, e.start, e.end, e.label, e.text, fold(e.text)) for e in annotated.entities],
+            )
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return PutResult(doc_id, "updated" if existing else "added")
+
+    def _delete(self, doc_id: str, rowid: int) -> None:
+        self.db.execute("DELETE FROM entities WHERE doc_id = ?", (doc_id,))
+        self.db.execute("DELETE FROM documents_fts WHERE rowid = ?", (rowid,))
+        self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+
+    # -- reading --------------------------------------------------------------
+
+    def get(self, doc_id: str) -> dict[str, Any] | None:
+        doc_id = doc_id.strip().lower()
+        if len(doc_id) < 4:
+            return None
+        rows = self.db.execute(
+            "SELECT id, canonical_url, ingested_at, annotations FROM documents WHERE id LIKE ? || '%' LIMIT 2",
+            (doc_id,),
+        ).fetchall()
+        if len(rows) != 1:
+            return None  # unknown, or an ambiguous prefix
+        r = rows[0]
+        return {"id": r["id"], "canonical_url": r["canonical_url"], "ingested_at": r["ingested_at"],
+                **json.loads(r["annotations"])}
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        match = fts_query(query)
+        if not match:
+            return []
+        rows = self.db.execute(
+            """SELECT d.id, d.title, d.published, d.source, d.url, d.language,
+                      snippet(documents_fts, -1, '[', ']', '…', 16) AS snippet,
+                      bm25(documents_fts, 5.0, 2.0, 1.0) AS score
+               FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+               WHERE documents_fts MATCH ? ORDER BY score LIMIT ?""",
+            (match, limit),
+        ).fetchall()
+        return [SearchHit(r["id"], r["title"], r["published"], r["source"], r["url"], r["language"],
+                          r["snippet"], round(-r["score"], 4)) for r in rows]
+
+    _FACET_COLUMNS = {"language", "source", "author", "extractor"}
+
+    def facets(self, field: str, query: str | None = None, limit: int = 20) -> list[tuple[str, int]]:
+        where, params = self._match_clause(query)
+        if field in self._FACET_COLUMNS:
+            sql = (f"SELECT {field} AS value, count(*) AS n FROM documents d {where} "
+                   f"{'AND' if where else 'WHERE'} {field} IS NOT NULL GROUP BY value ORDER BY n DESC, value LIMIT ?")
+        elif field.startswith("entity:"):
+            params = [field.split(":", 1)[1].upper(), *params]
+            sql = (f"SELECT min(e.text) AS value, count(DISTINCT e.doc_id) AS n FROM entities e "
+                   f"JOIN documents d ON d.id = e.doc_id WHERE e.label = ? "
+                   f"{where.replace('WHERE', 'AND', 1)} GROUP BY e.norm ORDER BY n DESC, value LIMIT ?")
+        else:
+            raise ValueError(f"unknown facet {field!r}: use one of {sorted(self._FACET_COLUMNS)} or entity:LABEL")
+        return [(r["value"], r["n"]) for r in self.db.execute(sql, (*params, limit))]
+
+    _BUCKETS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y", "week": "%Y-W%W"}
+
+    def time_series(self, query: str | None = None, interval: Interval = "day") -> list[tuple[str, int]]:
+        if interval not in self._BUCKETS:
+            raise ValueError(f"unknown interval {interval!r}: use one of {sorted(self._BUCKETS)}")
+        where, params = self._match_clause(query)
+        sql = (f"SELECT strftime('{self._BUCKETS[interval]}', d.published_utc) AS bucket, count(*) AS n "
+               f"FROM documents d {where} {'AND' if where else 'WHERE'} d.published_utc IS NOT NULL "
+               f"GROUP BY bucket ORDER BY bucket")
+        return [(r["bucket"], r["n"]) for r in self.db.execute(sql, params)]
+
+    def _match_clause(self, query: str | None) -> tuple[str, list[Any]]:
+        if not query:
+            return "", []
+        match = fts_query(query) or '""'
+        return "WHERE d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", [match]
+
+    def stats(self) -> dict[str, Any]:
+        one = self.db.execute(
+            "SELECT count(*) AS documents, min(published_utc) AS first, max(published_utc) AS last, "
+            "count(DISTINCT source) AS sources FROM documents").fetchone()
+        entities = self.db.execute("SELECT count(*) FROM entities").fetchone()[0]
+        return {
+            "db": str(self.path),
+            "schema_version": self.schema_version,
+            "documents": one["documents"],
+            "entities": entities,
+            "sources": one["sources"],
+            "published_first": one["first"],
+            "published_last": one["last"],
+            "languages": dict(self.facets("language", limit=50)),
+            "size_bytes": self.path.stat().st_size if self.path.exists() else 0,
+        }
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration into statements (our migrations put no ';' inside literals)."""
+    lines = [line for line in script.splitlines() if not line.strip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
