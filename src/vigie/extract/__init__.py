@@ -6,6 +6,9 @@ from vigie.errors import ItemError
 from vigie.model import Article, RawDocument
 
 
+MIN_TEXT_CHARS = 40  # less than a sentence: navigation or an error page, not an article
+
+
 def extract(raw: RawDocument) -> Article:
     """Turn one raw document into an article, or raise ItemError saying why not."""
     if raw.content_type == "html":
@@ -22,8 +25,11 @@ def extract(raw: RawDocument) -> Article:
         article = extract_plain(raw)
     else:
         raise ItemError(raw.item, f"unknown content type {raw.content_type!r}")
-    if not article.body.strip() and not (article.lede or "").strip():
-        raise ItemError(raw.item, "no article text left after cleaning")
+    length = len(article.body.strip()) + len((article.lede or "").strip())
+    if length == 0:
+        raise ItemError(raw.item, "no article text found" + (" in the HTML" if raw.content_type == "html" else ""))
+    if length < MIN_TEXT_CHARS:
+        raise ItemError(raw.item, f"no article text found: only {length} characters left after cleaning")
     return article
 
 

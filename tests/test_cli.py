@@ -1,0 +1,135 @@
+"""The command line, in process: exit codes, JSON output, errors naming the item."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from vigie.cli.main import main
+from tests.conftest import SEED
+
+SCHEMA = json.loads((Path(__file__).parents[1] / "docs" / "annotate.schema.json").read_text())
+
+
+@pytest.fixture()
+def db(tmp_path, annotator):  # annotator: the model is loaded once for the whole run
+    return str(tmp_path / "cli.db")
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_ingest_reingest_search(capsys, db):
+    code, out, err = run(capsys, "ingest", str(SEED), "--db", db, "--json")
+    assert code == 0 and err == ""
+    report = json.loads(out)
+    assert report["counts"]["added"] == 1
+    code, out, _ = run(capsys, "ingest", str(SEED), "--db", db, "--json")
+    assert code == 0 and json.loads(out)["counts"] == {"added": 0, "updated": 0, "unchanged": 1, "failed": 0,
+                                                        "skipped": 0}
+    doc_id = report["documents"][0]["id"]
+    for query in ("lavrov", "otan"):
+        code, out, _ = run(capsys, "search", query, "--db", db, "--json")
+        assert code == 0 and [h["id"] for h in json.loads(out)["hits"]] == [doc_id]
+    code, out, _ = run(capsys, "search", "lavrov", "--db", db)
+    assert doc_id in out and "La Russie ferme" in out
+    code, out, _ = run(capsys, "show", doc_id, "--db", db)
+    assert code == 0 and "Sophie Amsili" in out and "Dimitar DILKOFF/AFP" in out
+    code, out, _ = run(capsys, "stats", "--db", db, "--json")
+    stats = json.loads(out)
+    assert stats["documents"] == 1 and stats["languages"] == {"fr": 1}
+    code, out, _ = run(capsys, "facets", "entity:PER", "--db", db, "--json")
+    assert {"value": "Sergueï Lavrov", "count": 1} in json.loads(out)["values"]
+    code, out, _ = run(capsys, "timeline", "--db", db, "--json", "--interval", "day")
+    assert json.loads(out)["series"] == [{"period": "2021-10-18", "count": 1}]
+
+
+def test_annotate_json_matches_schema_and_offsets(capsys, annotator):
+    code, out, err = run(capsys, "annotate", str(SEED), "--json")
+    assert code == 0, err
+    (line,) = out.splitlines()
+    doc = json.loads(line)
+    jsonschema.validate(doc, SCHEMA)
+    art, ann = doc["article"], doc["annotations"]
+    assert art["title"].startswith("La Russie ferme") and art["author"] == "Sophie Amsili"
+    assert art["published"] == "2021-10-18T17:17:00+02:00" and ann["dct"] == art["published"]
+    ents = {(e["text"], e["label"]) for e in ann["entities"]}
+    assert ("Sergueï Lavrov", "PER") in ents and ("Bruxelles", "LOC") in ents
+    for e in ann["entities"]:
+        assert art["text"][e["start"]:e["end"]] == e["text"]
+    for b in art["blocks"]:
+        for s in ann["sentences"]:  # no sentence crosses a block boundary
+            assert not (s["start"] < b["end"] < s["end"])
+
+
+def test_annotate_several_documents_one_line_each(capsys, tmp_path, annotator):
+    p = tmp_path / "two.jsonl"
+    p.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
+        {"title": "Sommet de l'Otan", "text": "Les dirigeants de l'Otan se réunissent à Bruxelles.",
+         "published": "2021-06-14", "url": "https://ex.org/a"},
+        {"title": "Visite à Moscou", "text": "Victoria Nuland est arrivée à Moscou pour des entretiens.",
+         "published": "2021-10-12", "url": "https://ex.org/b"},
+    ]), encoding="utf-8")
+    code, out, _ = run(capsys, "annotate", str(p), "--json", "--dct", "2021-10-18")
+    docs = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(docs) == 2
+    assert [d["item"] for d in docs] == [f"{p}:1", f"{p}:2"]
+    assert all(d["annotations"]["dct"] == "2021-10-18T00:00:00" for d in docs)
+    for d in docs:
+        jsonschema.validate(d, SCHEMA)
+
+
+def test_bad_inputs_reported_others_ingested(capsys, tmp_path, db):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "seed.txt").write_bytes(SEED.read_bytes())
+    (folder / "empty.html").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (folder / "notes.xyz").write_text("?")
+    (folder / "feed.jsonl").write_text('{broken\n{"title": "Ok", "text": "Un article assez long pour être gardé '
+                                       'dans la base de test."}\n', encoding="utf-8")
+    code, out, err = run(capsys, "ingest", str(folder), "--db", db, "--json")
+    report = json.loads(out)
+    assert code == 1
+    assert report["counts"]["added"] == 2 and report["counts"]["failed"] == 3 and report["counts"]["skipped"] == 1
+    reasons = {Path(f["item"]).name: f["reason"] for f in report["failures"]}
+    assert reasons == {"empty.html": "empty file", "binary.txt": "binary content, not text",
+                       "feed.jsonl:1": reasons["feed.jsonl:1"]}
+    assert reasons["feed.jsonl:1"].startswith("invalid JSON")
+    assert f"{folder / 'empty.html'}: empty file" in err
+
+
+def test_failure_in_store_leaves_nothing_half_written(capsys, db, monkeypatch):
+    from vigie.store import sqlite as sqlite_store
+
+    def boom(*a, **k):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(sqlite_store, "fold", boom)  # fails after the document row is inserted
+    code, out, err = run(capsys, "ingest", str(SEED), "--db", db, "--json")
+    assert code == 1 and "could not store" in err and "disk on fire" in err
+    monkeypatch.undo()
+    code, out, _ = run(capsys, "stats", "--db", db, "--json")
+    assert json.loads(out)["documents"] == 0 and json.loads(out)["entities"] == 0
+
+
+def test_usage_errors_exit_2(capsys):
+    with pytest.raises(SystemExit) as e:
+        main(["ingest"])
+    assert e.value.code == 2
+    with pytest.raises(SystemExit) as e:
+        main(["frobnicate"])
+    assert e.value.code == 2
+    code, _, err = run(capsys, "annotate", str(SEED), "--dct", "yesterday")
+    assert code == 2 and "--dct" in err
+
+
+def test_missing_document_exit_1(capsys, db):
+    code, _, err = run(capsys, "show", "deadbeef", "--db", db)
+    assert code == 1 and "deadbeef" in err

@@ -1,0 +1,71 @@
+"""HTML pages through trafilatura plus the French/English clean-up layer."""
+
+from __future__ import annotations
+
+import pytest
+
+from vigie.errors import ItemError
+from vigie.extract import extract
+from vigie.model import RawDocument
+
+PAGE = """<!doctype html><html lang="fr"><head><meta charset="utf-8">
+<title>Sommet à Genève</title>
+<meta property="article:published_time" content="2021-06-16T14:05:00+02:00">
+<meta property="article:modified_time" content="2021-06-16T18:40:00+02:00">
+<meta name="description" content="Joe Biden et Vladimir Poutine se sont rencontrés à Genève.">
+</head><body>
+<nav><a href="/">Accueil</a> <a href="/monde">Monde</a></nav>
+<article>
+<h1>Sommet à Genève</h1>
+<p>Par Marie Dupont</p>
+<figure><img src="x.jpg"><figcaption>Les deux présidents à la villa La Grange. <span class="credit">Denis Balibouse/Reuters</span></figcaption></figure>
+<p>La rencontre entre Vladimir Poutine et Joe Biden a duré près de quatre heures dans la villa La Grange, au bord du lac Léman, selon les deux délégations.</p>
+<p>Publicité</p>
+<h2>Un retour des ambassadeurs</h2>
+<p>Les deux dirigeants sont convenus de renvoyer leurs ambassadeurs dans les capitales respectives, une décision saluée par les diplomates européens présents à Genève.</p>
+<p>Le Kremlin a qualifié la discussion de « constructive », tandis que la Maison-Blanche évoquait un échange « franc ».</p>
+</article>
+<footer>Mentions légales — Tous droits réservés</footer>
+</body></html>"""
+
+
+def _article(html: str, **kw):
+    return extract(RawDocument(item="page.html", content=html, content_type="html", **kw))
+
+
+def test_html_metadata_and_body():
+    a = _article(PAGE)
+    assert a.title == "Sommet à Genève"
+    assert a.author == "Marie Dupont"
+    assert a.published.isoformat() == "2021-06-16T14:05:00+02:00"
+    assert a.updated.isoformat() == "2021-06-16T18:40:00+02:00"
+    assert a.lede == "Joe Biden et Vladimir Poutine se sont rencontrés à Genève."
+    assert a.body.startswith("La rencontre entre Vladimir Poutine et Joe Biden a duré")
+    assert "Publicité" not in a.text and "Mentions légales" not in a.text and "Par Marie" not in a.text
+    headings = [a.text[b.start:b.end] for b in a.blocks if b.kind == "heading"]
+    assert headings == ["Un retour des ambassadeurs"]
+    assert a.captions[0]["text"] == "Les deux présidents à la villa La Grange."
+    assert a.captions[0]["credit"] == "Denis Balibouse/Reuters"
+
+
+def test_html_date_line_in_text_when_no_meta():
+    page = PAGE.replace('<meta property="article:published_time" content="2021-06-16T14:05:00+02:00">', "")
+    page = page.replace('<meta property="article:modified_time" content="2021-06-16T18:40:00+02:00">', "")
+    page = page.replace("<p>Par Marie Dupont</p>", "<p>Par Marie Dupont</p><p>Publié le 16 juin 2021 à 14h05</p>")
+    a = _article(page)
+    assert a.published.isoformat() == "2021-06-16T14:05:00+02:00"
+    assert "Publié le" not in a.text
+
+
+def test_malformed_html_still_extracted():
+    broken = ("<html><body><div><p>Le Parlement européen a adopté mardi une résolution sur la protection des "
+              "journalistes, par 500 voix contre 90.<p>Le texte doit encore être approuvé par le Conseil "
+              "<b>avant la fin de l'année<div></span></body>")
+    a = _article(broken)
+    assert "Le Parlement européen a adopté mardi" in a.text
+
+
+def test_html_without_text_is_an_error():
+    with pytest.raises(ItemError) as e:
+        _article("<html><head><title>Vide</title></head><body><nav>Menu</nav></body></html>")
+    assert e.value.item == "page.html" and "no article text" in e.value.reason

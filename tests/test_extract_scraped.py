@@ -1,0 +1,114 @@
+"""The scraped-text cleaner, on the seed article and on small synthetic pages."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from vigie.extract import extract
+from vigie.extract.bylines import parse_byline, parse_date_line
+from vigie.model import RawDocument
+
+CAPTION = ("L'Otan avait ouvert un bureau d'information en 2001 à Moscou puis une mission militaire "
+           "l'année suivante.")
+
+
+def test_seed_title_lede_author(seed_article):
+    a = seed_article
+    assert a.title == "La Russie ferme sa représentation diplomatique auprès de l'Otan"
+    assert a.lede == (
+        "Moscou a annoncé qu'elle suspendait sa mission auprès de l'Otan à Bruxelles ainsi que celle de "
+        "l'Alliance dans la capitale russe. Moscou répond ainsi au retrait de l'accréditation de huit "
+        "membres de la mission russe sur fond d'accusations d'espionnage."
+    )
+    assert a.author == "Sophie Amsili"
+    assert a.extractor == "scraped-text"
+
+
+def test_seed_dates_in_paris_time(seed_article):
+    assert seed_article.published.isoformat() == "2021-10-18T17:17:00+02:00"
+    assert seed_article.updated.isoformat() == "2021-10-18T17:52:00+02:00"
+    assert str(seed_article.published.tzinfo) == "Europe/Paris"
+    assert seed_article.published.utcoffset() == timedelta(hours=2)
+
+
+def test_seed_caption_kept_once_with_credit(seed_article):
+    assert seed_article.captions == [
+        {"text": CAPTION, "credit": "Dimitar DILKOFF/AFP", **_offsets(seed_article, CAPTION)}
+    ]
+    assert seed_article.text.count(CAPTION) == 1
+    assert CAPTION not in seed_article.body
+    assert "DILKOFF" not in seed_article.text
+
+
+def _offsets(article, text):
+    start = article.text.index(text)
+    return {"start": start, "end": start + len(text)}
+
+
+def test_seed_body_start_end_and_headings(seed_article):
+    body = seed_article.body
+    assert body.startswith("Symboliquement, le geste est fort. Moscou a annoncé ce lundi la fermeture")
+    assert body.endswith("Il y était notamment question de contrôle des armements et de cybersécurité.")
+    headings = [seed_article.text[b.start:b.end] for b in seed_article.blocks if b.kind == "heading"]
+    assert headings == ["Des échanges réduits depuis 2014", "D'autres canaux d'échanges"]
+    assert [b.kind for b in seed_article.blocks].count("paragraph") == 9
+
+
+def test_seed_boilerplate_removed(seed_article):
+    text = seed_article.text
+    for junk in ("Publicité", "MicrosoftTeams-image.png", "Nouveau : découvrez nos offres Premium",
+                 "Vos responsabilités exigent", "PREMIUM", "Je découvre les offres", "Par Sophie Amsili",
+                 "Publié le", "Mis à jour", "Sophie Amsili"):
+        assert junk not in text, junk
+
+
+def test_seed_spaces_normalised(seed_article):
+    text = seed_article.text
+    assert "\u00a0" not in text and "\u202f" not in text
+    assert "« agents de renseignement russes non déclarés »" in text
+    assert "le 1er novembre" in text
+    assert "Sergueï Skripal, un ancien agent double russe" in text  # the scraper's " ," fixed
+
+
+def test_blocks_point_into_text(seed_article):
+    a = seed_article
+    assert a.text[a.blocks[0].start:a.blocks[0].end] == a.title
+    for prev, nxt in zip(a.blocks, a.blocks[1:]):
+        assert a.text[prev.end:nxt.start] == "\n\n"
+
+
+def test_byline_parser():
+    assert parse_byline("Par Sophie Amsili") == "Sophie Amsili"
+    assert parse_byline("Par Jean-Pierre de La Fontaine et Marie Curie") == "Jean-Pierre de La Fontaine et Marie Curie"
+    assert parse_byline("By Jane Doe") == "Jane Doe"
+    assert parse_byline("Par ailleurs, le gouvernement a annoncé une réforme.") is None
+    assert parse_byline("Par conséquent") is None
+
+
+def test_date_line_glued_and_english():
+    d = parse_date_line("Publié le 18 oct. 2021 à 17:17Mis à jour le 18 oct. 2021 à 17:52")
+    assert (d.published.isoformat(), d.updated.isoformat()) == ("2021-10-18T17:17:00+02:00", "2021-10-18T17:52:00+02:00")
+    d = parse_date_line("Publié le 3 janvier 2022 à 08h05")
+    assert d.published == datetime.fromisoformat("2022-01-03T08:05:00+01:00") and d.updated is None
+    d = parse_date_line("Published March 4, 2023 at 10:30")
+    assert d.published.isoformat() == "2023-03-04T10:30:00+00:00"
+    assert parse_date_line("Publié dans la revue Nature") is None
+
+
+def test_scraped_without_byline_takes_first_short_line_as_title():
+    raw = RawDocument(item="x.txt", content_type="scraped-text", content=(
+        "Publicité\n\nUn séisme frappe le sud du pays\n\nUn séisme de magnitude 6 a frappé la région "
+        "dimanche, selon les autorités.\n\nLes secours sont sur place.\n"))
+    a = extract(raw)
+    assert a.title == "Un séisme frappe le sud du pays"
+    assert a.lede is None
+    assert a.body.startswith("Un séisme de magnitude 6")
+    assert "Publicité" not in a.text
+
+
+def test_trailer_pitch_cut_without_signature():
+    raw = RawDocument(item="y.txt", content_type="scraped-text", content=(
+        "Titre de l'article\n\nPremier paragraphe de l'article, assez long pour en être un.\n\n"
+        "Nouveau : découvrez nos offres Premium !\n\nTexte promotionnel.\nJe découvre les offres\n"))
+    a = extract(raw)
+    assert a.body == "Premier paragraphe de l'article, assez long pour en être un."

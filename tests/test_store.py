@@ -1,0 +1,102 @@
+"""The SQLite store: idempotent puts, updates, atomicity, search folding, facets, series."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+
+import pytest
+
+from vigie.model import AnnotatedArticle, Article
+from vigie.store.sqlite import SQLiteStore, canonical_url
+
+
+def _count(store, table):
+    return store.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_put_is_idempotent(store, seed_annotated):
+    first = store.put(seed_annotated)
+    again = store.put(seed_annotated)
+    assert first.status == "added" and again.status == "unchanged" and first.id == again.id
+    assert _count(store, "documents") == 1
+    assert _count(store, "documents_fts") == 1
+    assert _count(store, "entities") == len(seed_annotated.entities)
+
+
+def test_changed_content_at_same_url_updates(store, seed_annotated):
+    a = dataclasses.replace(seed_annotated.article, url="https://www.lesechos.fr/monde/russie-otan-1355000?utm_source=x")
+    v1 = AnnotatedArticle(a, "fr", 1.0, "m", entities=seed_annotated.entities[:3])
+    edited = dataclasses.replace(a, url="https://WWW.lesechos.fr/monde/russie-otan-1355000#top",
+                                 text=a.text.replace("Symboliquement", "Politiquement"))
+    v2 = AnnotatedArticle(edited, "fr", 1.0, "m", entities=seed_annotated.entities[:1])
+    r1, r2 = store.put(v1), store.put(v2)
+    assert (r1.status, r2.status) == ("added", "updated") and r1.id == r2.id
+    assert _count(store, "documents") == 1 and _count(store, "entities") == 1
+    assert store.search("politiquement")[0].id == r1.id
+    assert store.search("symboliquement") == []
+
+
+def test_canonical_url_drops_tracking_and_fragment():
+    assert canonical_url("https://WWW.Example.org/a?utm_source=rss&id=3#x") == "https://www.example.org/a?id=3"
+
+
+def test_failed_put_leaves_nothing(store, seed_annotated, monkeypatch):
+    bad = dataclasses.replace(seed_annotated.entities[0], text=object())  # sqlite cannot bind this
+    broken = AnnotatedArticle(seed_annotated.article, "fr", 1.0, "m", entities=[seed_annotated.entities[1], bad])
+    with pytest.raises((sqlite3.Error, TypeError, AttributeError)):
+        store.put(broken)
+    assert _count(store, "documents") == 0
+    assert _count(store, "documents_fts") == 0
+    assert _count(store, "entities") == 0
+    assert store.put(seed_annotated).status == "added"  # the store is still usable
+
+
+@pytest.mark.parametrize("query", ["lavrov", "LAVROV", "otan", "Otan", "l'Otan", "l’otan", "sergueï lavrov",
+                                   "serguei", "maison-blanche", "\"mission russe\"", "accredit*", "biélorussie",
+                                   "bielorussie"])
+def test_search_folds_case_accents_elisions(store, seed_annotated, query):
+    doc_id = store.put(seed_annotated).id
+    hits = store.search(query)
+    assert [h.id for h in hits] == [doc_id], query
+
+
+def test_search_elysee_and_no_false_hits(store, annotator):
+    text = "Réunion à l'Élysée\n\nLe président a reçu les syndicats à l’Élysée mardi pour parler des retraites."
+    from vigie.model import Block
+    a = Article(item="e", text=text, blocks=[Block("title", 0, 18), Block("paragraph", 20, len(text))])
+    doc_id = store.put(annotator.annotate(a)).id
+    assert [h.id for h in store.search("elysee")] == [doc_id]
+    assert "[Élysée]" in store.search("elysee")[0].snippet
+    assert store.search("lavrov") == []
+    assert store.search('AND OR NOT "') == []  # operators typed by a user do not break the query
+
+
+def test_get_by_id_and_prefix(store, seed_annotated):
+    doc_id = store.put(seed_annotated).id
+    doc = store.get(doc_id[:8])
+    assert doc["id"] == doc_id and doc["article"]["title"].startswith("La Russie ferme")
+    assert doc["annotations"]["entities"]
+    assert store.get("zzzzzzzz") is None
+
+
+def test_facets_and_time_series(store, seed_annotated):
+    store.put(seed_annotated)
+    assert store.facets("language") == [("fr", 1)]
+    per = dict(store.facets("entity:PER"))
+    assert per.get("Sergueï Lavrov") == 1
+    assert store.time_series(interval="day") == [("2021-10-18", 1)]
+    assert store.time_series(query="lavrov", interval="month") == [("2021-10", 1)]
+    assert store.time_series(query="introuvable") == []
+    with pytest.raises(ValueError):
+        store.facets("password")
+
+
+def test_migrations_and_wal(tmp_path):
+    s = SQLiteStore(tmp_path / "m.db")
+    assert s.schema_version >= 1
+    assert s.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    s.close()
+    s2 = SQLiteStore(tmp_path / "m.db")  # reopening does not re-run migrations
+    assert s2.schema_version >= 1
+    s2.close()
