@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from vigie.errors import ItemError
@@ -69,3 +71,49 @@ def test_html_without_text_is_an_error():
     with pytest.raises(ItemError) as e:
         _article("<html><head><title>Vide</title></head><body><nav>Menu</nav></body></html>")
     assert e.value.item == "page.html" and "no article text" in e.value.reason
+
+
+def test_json_ld_dates_emphasis_and_paywall():
+    page = PAGE.replace('<meta property="article:published_time" content="2021-06-16T14:05:00+02:00">', "")
+    page = page.replace("</head>", '<script type="application/ld+json">{"@context": "https://schema.org", '
+                        '"@graph": [{"@type": "NewsArticle", "datePublished": "2021-06-16 15:00:00 +02:00"}]}'
+                        "</script></head>")
+    page = page.replace("<p>Le Kremlin a qualifié", "<p><strong>Réaction.</strong> <em>Le Kremlin</em> a qualifié")
+    page = page.replace("</article>", "<p>Il vous reste 57.09% de cet article à lire. La suite est réservée aux "
+                        "abonnés.</p><p>Texte payant.</p></article>")
+    a = _article(page)
+    assert a.published.isoformat() == "2021-06-16T15:00:00+02:00"
+    assert "Réaction. Le Kremlin a qualifié" in a.text and "*" not in a.text
+    assert "Il vous reste" not in a.text and "Texte payant" not in a.text
+
+
+def test_publisher_is_not_an_author():
+    from vigie.extract.html import _clean_author
+
+    assert _clean_author("Le Monde; Bertrand Bissuel", publisher="Le Monde.fr") == "Bertrand Bissuel"
+    assert _clean_author("Par Marie Dupont") == "Marie Dupont"
+    assert _clean_author("Les Echos", publisher="Les Echos") == "Les Echos"  # nobody else is named
+
+
+def test_french_publisher_pages(tmp_path):
+    """Five real French news pages (Fundus fixtures, evaluation only): titles and publication instants."""
+    from datetime import datetime
+
+    from tests.conftest import shared_path
+    from vigie.extract.normalize import normalize_line
+    from vigie.ingest import read_path
+
+    folder = shared_path("data", "fundus-fr-fixtures")
+    checked = 0
+    for gold_file in sorted(folder.glob("*.json")):
+        versions = json.loads(gold_file.read_text(encoding="utf-8"))
+        pages = sorted(folder.glob(f"{gold_file.stem}_*.html.gz"))
+        for version, page in zip(sorted(versions), pages):  # versions and pages both sort by date
+            gold = versions[version]
+            (raw,) = list(read_path(page))
+            a = extract(raw)
+            assert a.title == normalize_line(gold["title"]), page.name  # gold keeps no-break spaces
+            assert a.published == datetime.fromisoformat(gold["publishing_date"]), page.name
+            assert "**" not in a.text and "Il vous reste" not in a.text
+            checked += 1
+    assert checked == 5

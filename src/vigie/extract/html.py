@@ -9,6 +9,7 @@ author fields.
 
 from __future__ import annotations
 
+import json
 import re
 import warnings
 from datetime import datetime
@@ -22,9 +23,12 @@ from vigie.extract.normalize import TextBuilder, normalize_line
 from vigie.model import Article, RawDocument
 
 _HEADING = re.compile(r"^#{1,6}\s+")
-_PUBLISHED_META = ("article:published_time", "datePublished", "og:published_time", "pubdate", "date",
-                   "dc.date", "DC.date.issued", "parsely-pub-date", "sailthru.date")
-_UPDATED_META = ("article:modified_time", "dateModified", "og:updated_time", "last-modified")
+# Meta names (lower-cased, matched as suffixes: "og:article:published_time" counts) that carry timestamps.
+_PUBLISHED_META = ("published_time", "datepublished", "pubdate", "publishdate", "dc.date.issued",
+                   "parsely-pub-date", "sailthru.date", "date")
+_UPDATED_META = ("modified_time", "datemodified", "updated_time", "last-modified")
+# Markdown emphasis that trafilatura's formatted output adds around bold and italic text.
+_EMPHASIS = re.compile(r"(\*{1,2})(?=\S)(.+?)(?<=\S)\1")
 _AUTHOR_PREFIX = re.compile(r"^(?:par|by)\s+", re.IGNORECASE)
 
 
@@ -41,17 +45,18 @@ def extract_html(raw: RawDocument) -> Article:
         raise ItemError(raw.item, "no article text found in the HTML")
 
     tree = _parse(raw.content)
-    published = _meta_datetime(tree, _PUBLISHED_META)
-    updated = _meta_datetime(tree, _UPDATED_META)
-    author = _clean_author(doc.author)
+    ld = _json_ld_dates(tree)
+    published = ld.get("datePublished") or _meta_datetime(tree, _PUBLISHED_META)
+    updated = ld.get("dateModified") or _meta_datetime(tree, _UPDATED_META)
+    author = _clean_author(doc.author, publisher=doc.sitename)
     title = normalize_line(raw.hints.get("title") or doc.title or "")
 
     builder = TextBuilder()
     builder.add("title", title)
     lede = normalize_line(doc.description or "")
     boilerplate = lang.boilerplate_lines()
-    lines = [normalize_line(line) for line in doc.text.splitlines()]
-    lines = [line for line in lines if line]
+    lines = [_EMPHASIS.sub(r"\2", normalize_line(line)) for line in doc.text.splitlines()]
+    lines = _cut_trailer([line for line in lines if line])
     if lines and _HEADING.sub("", lines[0]) == title:
         lines = lines[1:]  # the page's <h1> repeats the title
     if lede and lines and _same(lines[0], lede):
@@ -76,8 +81,8 @@ def extract_html(raw: RawDocument) -> Article:
         else:
             builder.add("paragraph", line.lstrip("-* ") if line.startswith(("- ", "* ")) else line)
 
-    if published is None and doc.date:
-        published = parse_iso_or_text(doc.date, raw.hints.get("language"))
+    if published is None:
+        published = _htmldate(tree, raw.hints.get("language"))
     if raw.hints.get("published"):
         published = parse_iso_or_text(raw.hints["published"], raw.hints.get("language")) or published
     return Article(
@@ -99,15 +104,65 @@ def _meta_datetime(tree, names: tuple[str, ...]) -> datetime | None:
     """A full timestamp from meta tags or itemprops (day-only dates are htmldate's job)."""
     if tree is None:
         return None
+    found: dict[str, str] = {}
+    for el in tree.xpath("//meta[@content] | //*[@itemprop and @datetime]"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        value = el.get("content") or el.get("datetime") or ""
+        if key and ":" in value and key not in found:  # a time of day, not only a date
+            found[key] = value
     for name in names:
-        for value in tree.xpath(
-            "//meta[@property=$n or @name=$n or @itemprop=$n]/@content | //*[@itemprop=$n]/@datetime", n=name
-        ):
-            if "T" in value or ":" in value:
+        for key, value in found.items():
+            if key == name or key.endswith(":" + name) or key.endswith("_" + name) and name != "date":
                 parsed = parse_iso_or_text(value)
                 if parsed is not None:
                     return parsed
     return None
+
+
+def _json_ld_dates(tree) -> dict[str, datetime]:
+    """datePublished / dateModified from JSON-LD (schema.org), the most reliable timestamps on news pages."""
+    out: dict[str, datetime] = {}
+    if tree is None:
+        return out
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, list):
+                stack.extend(node)
+            elif isinstance(node, dict):
+                for key in ("datePublished", "dateModified"):
+                    if key not in out and isinstance(node.get(key), str) and ":" in node[key]:
+                        parsed = parse_iso_or_text(node[key])
+                        if parsed is not None:
+                            out[key] = parsed
+                stack.extend(v for v in node.values() if isinstance(v, (dict, list)))
+    return out
+
+
+def _htmldate(tree, language: str | None) -> datetime | None:
+    """The publication day when no timestamp is given (htmldate's original-date search)."""
+    if tree is None:
+        return None
+    from htmldate import find_date
+
+    try:
+        day = find_date(tree, original_date=True, outputformat="%Y-%m-%d")
+    except Exception:  # htmldate is best-effort on odd markup
+        return None
+    return parse_iso_or_text(day, language) if day else None
+
+
+def _cut_trailer(lines: list[str]) -> list[str]:
+    trailer = lang.trailer_pattern()
+    for i, line in enumerate(lines):
+        if i > 0 and trailer.search(line):
+            return lines[:i]
+    return lines
 
 
 def _captions(tree) -> list[tuple[str, str | None]]:
@@ -120,17 +175,20 @@ def _captions(tree) -> list[tuple[str, str | None]]:
         credit = normalize_line(" ".join(n.text_content() for n in credit_nodes)) or None
         for n in credit_nodes:
             n.drop_tree()
-        text = normalize_line(cap.text_content())
+        text = normalize_line(" ".join(cap.text_content().split()))
         if text:
             out.append((text, credit))
     return out
 
 
-def _clean_author(author: str | None) -> str | None:
+def _clean_author(author: str | None, publisher: str | None = None) -> str | None:
+    """"Par X" → "X"; the publisher's own name is not an author ("Le Monde; Bertrand Bissuel")."""
     if not author:
         return None
-    author = _AUTHOR_PREFIX.sub("", normalize_line(author))
-    return author or None
+    names = [_AUTHOR_PREFIX.sub("", normalize_line(n)) for n in author.split(";")]
+    site = (publisher or "").casefold().removesuffix(".fr").removesuffix(".com")
+    kept = [n for n in names if n and n.casefold().removesuffix(".fr").removesuffix(".com") != site]
+    return "; ".join(kept or names) or None
 
 
 def _same(a: str, b: str) -> bool:
