@@ -31,7 +31,7 @@ demo: install
 	@echo
 	$(BIN)/vigie stats --db $(DEMO_DB)
 	@echo
-	$(BIN)/vigie search otan --db $(DEMO_DB) --limit 3
+	$(BIN)/vigie search elysee --db $(DEMO_DB) --limit 3
 	@echo
 	$(BIN)/vigie timeline --db $(DEMO_DB) --interval year
 

@@ -99,7 +99,7 @@ def run_stats(args: argparse.Namespace) -> int:
     print(f"{stats['documents']} documents, {stats['entities']} entity mentions, {stats['sources']} sources "
           f"in {stats['db']} (schema v{stats['schema_version']}, {stats['size_bytes'] / 1e6:.1f} MB)")
     if stats["published_first"]:
-        print(f"published {stats['published_first'][:10]} → {stats['published_last'][:10]}")
+        print(f"published {stats['published_first'][:10]} → {stats['published_last'][:10]} (UTC)")
     print("languages: " + ", ".join(f"{k} {v}" for k, v in stats["languages"].items()))
     for label, values in stats["top_entities"].items():
         if values:
