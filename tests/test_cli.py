@@ -133,3 +133,43 @@ def test_usage_errors_exit_2(capsys):
 def test_missing_document_exit_1(capsys, db):
     code, _, err = run(capsys, "show", "deadbeef", "--db", db)
     assert code == 1 and "deadbeef" in err
+
+
+def test_ingest_urls_from_local_server(capsys, tmp_path, db):
+    from tests.httpserver import LocalServer
+
+    server = LocalServer().start()
+    try:
+        page = ("<html><head><title>Sommet de l'Otan à Bruxelles</title></head><body><article><p>Les dirigeants "
+                "de l'Otan se sont réunis lundi à Bruxelles pour discuter de la Russie et de l'Ukraine.</p>"
+                "</article></body></html>")
+        good = server.add("/otan.html", page)
+        code, out, err = run(capsys, "ingest", good, server.url("/gone.html"), "--db", db, "--json")
+        assert code == 1 and f"{server.url('/gone.html')}: refused" in err  # loopback refused by default
+        code, out, err = run(capsys, "ingest", good, server.url("/gone.html"), "--db", db, "--json",
+                             "--allow-private")
+        report = json.loads(out)
+        assert code == 1 and report["counts"]["added"] == 1
+        assert report["failures"] == [{"item": server.url("/gone.html"), "reason": "HTTP 404 Not Found",
+                                       "stage": "fetch"}]
+    finally:
+        server.stop()
+
+
+def test_source_commands(capsys, tmp_path, db):
+    opml = tmp_path / "subs.opml"
+    opml.write_text('<opml version="2.0"><body><outline text="Le Fil" xmlUrl="https://ex.org/rss"/>'
+                    '<outline text="Autre" xmlUrl="https://ex.org/atom"/></body></opml>')
+    assert run(capsys, "source", "import", str(opml), "--db", db)[0] == 0
+    code, out, _ = run(capsys, "source", "add", "https://ex.org/rss", "https://ex.org/third", "--db", db, "--json")
+    assert [s["created"] for s in json.loads(out)["sources"]] == [False, True]
+    code, out, _ = run(capsys, "source", "list", "--db", db, "--json")
+    assert [s["url"] for s in json.loads(out)["sources"]] == ["https://ex.org/rss", "https://ex.org/atom",
+                                                               "https://ex.org/third"]
+    assert run(capsys, "source", "remove", "2", "--db", db)[0] == 0
+    code, _, err = run(capsys, "source", "remove", "99", "--db", db)
+    assert code == 1 and "99: no such source" in err
+    code, out, _ = run(capsys, "source", "export", "--db", db)
+    assert 'xmlUrl="https://ex.org/third"' in out and "atom" not in out
+    code, _, err = run(capsys, "source", "add", "not-a-url", "--db", db)
+    assert code == 1 and "not an http(s) URL" in err

@@ -114,3 +114,54 @@ def test_jsonl_good_and_bad_lines(tmp_path):
     assert out[2].item == f"{p}:3" and "JSON object" in out[2].reason
     assert out[3].item == f"{p}:4" and "no 'text' or 'html'" in out[3].reason
     assert out[4].item == f"{p}:6" and "'title' must be a string" in out[4].reason
+
+
+def _warc(records: list[tuple[str, bytes, str]], compress: bool = True) -> bytes:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=compress)
+    for url, body, ctype in records:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers))
+    return buf.getvalue()
+
+
+def test_warc_html_responses_only(tmp_path):
+    data = _warc([("https://ex.org/a", ARTICLE_FR.encode("utf-8"), "text/html; charset=utf-8"),
+                  ("https://ex.org/logo.png", b"\x89PNG....", "image/png"),
+                  ("https://ex.org/b", ARTICLE_FR.encode("cp1252"), "text/html; charset=windows-1252")])
+    for name, payload in (("crawl.warc.gz", data), ("crawl.warc", _warc([("https://ex.org/c", b"<p>x</p>", "text/html")],
+                                                                        compress=False))):
+        (tmp_path / name).write_bytes(payload)
+    out = list(read_path(tmp_path / "crawl.warc.gz"))
+    assert [x.url for x in out] == ["https://ex.org/a", "https://ex.org/b"]
+    assert all("québécois" in x.content for x in out)
+    assert out[0].item.endswith("crawl.warc.gz#https://ex.org/a") and out[0].fetched_at is not None
+    assert [x.url for x in read_path(tmp_path / "crawl.warc")] == ["https://ex.org/c"]
+
+
+def test_truncated_and_fake_warc(tmp_path):
+    data = _warc([(f"https://ex.org/{i}", ARTICLE_FR.encode(), "text/html") for i in range(3)])
+    (tmp_path / "cut.warc.gz").write_bytes(data[: int(len(data) * 0.8)])
+    out = list(read_path(tmp_path / "cut.warc.gz"))
+    assert [type(x).__name__ for x in out] == ["RawDocument", "RawDocument", "ItemError"]
+    assert "truncated or corrupt archive" in out[-1].reason
+    (tmp_path / "fake.warc").write_text("this is not an archive\n" * 5)
+    (err,) = read_path(tmp_path / "fake.warc")
+    assert "not a WARC/ARC archive" in err.reason
+
+
+def test_url_list(tmp_path):
+    from vigie.ingest.files import UrlInput
+
+    p = tmp_path / "to-read.urls"
+    p.write_text("# morning list\nhttps://ex.org/a\n\nftp://ex.org/b\nhttp://ex.org/c\n")
+    out = list(read_path(p))
+    assert out[0] == UrlInput("https://ex.org/a", f"{p}:2")
+    assert isinstance(out[1], ItemError) and out[1].item == f"{p}:4" and "not an http(s) URL" in out[1].reason
+    assert out[2].url == "http://ex.org/c"
+    assert list(iter_paths(["https://ex.org/x"])) == [UrlInput("https://ex.org/x", "https://ex.org/x")]

@@ -166,5 +166,26 @@ class AnnotatedArticle:
         }
 
 
+@dataclass(slots=True)
+class Source:
+    """A feed polled by ``vigie fetch``, with its health."""
+
+    id: int
+    url: str
+    title: str | None
+    kind: str
+    added_at: str
+    etag: str | None = None
+    last_modified: str | None = None
+    last_fetch: str | None = None
+    last_success: str | None = None
+    last_error: str | None = None
+    consecutive_errors: int = 0
+    next_try: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None

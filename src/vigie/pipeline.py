@@ -20,8 +20,10 @@ from typing import Any
 from vigie.errors import Failure, ItemError
 from vigie.extract import extract
 from vigie.ingest.decode import DEFAULT_MAX_BYTES
-from vigie.ingest.files import Skipped, iter_paths, read_path
-from vigie.model import AnnotatedArticle, Article
+from vigie.ingest.fetch import Fetcher, FetchPolicy
+from vigie.ingest.files import Skipped, UrlInput, iter_paths, read_path
+from vigie.ingest.web import read_url
+from vigie.model import AnnotatedArticle, Article, RawDocument
 from vigie.nlp import Annotator
 from vigie.store.base import Store
 
@@ -30,8 +32,13 @@ def max_bytes() -> int:
     return int(os.environ.get("VIGIE_MAX_BYTES", DEFAULT_MAX_BYTES))
 
 
-def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Skipped], list[Failure]]:
-    files, skipped, failures = [], [], []
+Input = Path | UrlInput
+
+
+def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Input], list[Skipped], list[Failure]]:
+    files: list[Input] = []
+    skipped: list[Skipped] = []
+    failures: list[Failure] = []
     for entry in iter_paths(paths):
         if isinstance(entry, Skipped):
             skipped.append(entry)
@@ -42,22 +49,42 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], 
     return files, skipped, failures
 
 
-def iter_articles(files: Iterable[Path], on_file: Callable[[Path], None] | None = None) -> Iterator[Article | Failure]:
-    """Read and extract every document of every file."""
+def iter_articles(
+    inputs: Iterable[Input], on_file: Callable[[Input], None] | None = None, fetcher: Fetcher | None = None
+) -> Iterator[Article | Failure]:
+    """Read (or fetch) and extract every document of every input."""
     limit = max_bytes()
-    for path in files:
-        for raw in read_path(path, max_bytes=limit):
-            if isinstance(raw, ItemError):
-                yield Failure(raw.item, raw.reason, "read")
-                continue
-            try:
-                yield extract(raw)
-            except ItemError as e:
-                yield Failure(e.item, e.reason, "extract")
-            except Exception as e:  # a bug or a library failure on one page must not stop the run
-                yield Failure(raw.item, f"extraction failed: {type(e).__name__}: {e}", "extract")
-        if on_file:
-            on_file(path)
+    own_fetcher = None
+    try:
+        for entry in inputs:
+            raws = [entry] if isinstance(entry, UrlInput) else read_path(entry, max_bytes=limit)
+            for raw in raws:
+                if isinstance(raw, UrlInput):
+                    if fetcher is None:
+                        fetcher = own_fetcher = Fetcher(FetchPolicy.from_env(max_bytes=limit))
+                    try:
+                        raw = read_url(raw.url, fetcher, item=raw.item)
+                    except ItemError as e:
+                        yield Failure(e.item, e.reason, "fetch")
+                        continue
+                if isinstance(raw, ItemError):
+                    yield Failure(raw.item, raw.reason, "read")
+                    continue
+                yield extract_safely(raw)
+            if on_file:
+                on_file(entry)
+    finally:
+        if own_fetcher:
+            own_fetcher.close()
+
+
+def extract_safely(raw: RawDocument) -> Article | Failure:
+    try:
+        return extract(raw)
+    except ItemError as e:
+        return Failure(e.item, e.reason, "extract")
+    except Exception as e:  # a bug or a library failure on one page must not stop the run
+        return Failure(raw.item, f"extraction failed: {type(e).__name__}: {e}", "extract")
 
 
 def iter_annotated(
@@ -105,6 +132,7 @@ def ingest(
     annotator: Annotator | None = None,
     on_file: Callable[[Path], None] | None = None,
     on_files_known: Callable[[int], None] | None = None,
+    fetcher: Fetcher | None = None,
 ) -> IngestReport:
     """Ingest files and folders into the store; one transaction per document."""
     annotator = annotator or Annotator()
@@ -112,7 +140,12 @@ def ingest(
     report = IngestReport(failures=list(failures), skipped=skipped)
     if on_files_known:
         on_files_known(len(files))
-    for result in iter_annotated(iter_articles(files, on_file), annotator):
+    store_all(iter_annotated(iter_articles(files, on_file, fetcher), annotator), store, report)
+    return report
+
+
+def store_all(results: Iterable[AnnotatedArticle | Failure], store: Store, report: IngestReport) -> None:
+    for result in results:
         if isinstance(result, Failure):
             report.failures.append(result)
             continue
@@ -124,4 +157,3 @@ def ingest(
         report.counts[put.status] += 1
         report.documents.append({"item": result.article.item, "id": put.id, "status": put.status})
     report.counts["failed"] = len(report.failures)
-    return report

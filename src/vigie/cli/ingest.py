@@ -14,6 +14,8 @@ def add_parsers(sub, parent) -> None:
                        description="Ingest files and folders (.html/.htm, .txt scraped pages, .jsonl; .gz too).")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.add_argument("--allow-private", action="store_true",
+                   help="let URLs point at loopback/private addresses (refused by default)")
     p.set_defaults(run=run_ingest)
 
     p = sub.add_parser("annotate", parents=[parent], help="run the pipeline without a store and print the result",
@@ -40,9 +42,14 @@ def run_ingest(args: argparse.Namespace) -> int:
 
             bar = tqdm(total=n, unit="file", file=sys.stderr, desc="ingest")
 
+    from vigie.ingest.fetch import Fetcher, FetchPolicy
+
+    fetcher = Fetcher(FetchPolicy.from_env(allow_private=True if args.allow_private else None))
     try:
-        report = ingest(args.paths, store, on_file=lambda _p: bar and bar.update(1), on_files_known=on_files_known)
+        report = ingest(args.paths, store, on_file=lambda _p: bar and bar.update(1), on_files_known=on_files_known,
+                        fetcher=fetcher)
     finally:
+        fetcher.close()
         if bar:
             bar.close()
         store.close()

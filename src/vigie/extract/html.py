@@ -81,13 +81,15 @@ def extract_html(raw: RawDocument) -> Article:
         else:
             builder.add("paragraph", line.lstrip("-* ") if line.startswith(("- ", "* ")) else line)
 
+    if published is None and raw.hints.get("fallback_published"):  # e.g. a feed entry's date
+        published = parse_iso_or_text(raw.hints["fallback_published"], raw.hints.get("language"))
     if published is None:
         published = _htmldate(tree, raw.hints.get("language"))
     if raw.hints.get("published"):
         published = parse_iso_or_text(raw.hints["published"], raw.hints.get("language")) or published
     return Article(
         item=raw.item, text=builder.text, blocks=builder.blocks,
-        url=raw.url or doc.url, source=raw.source or doc.sitename, author=raw.hints.get("author") or author,
+        url=raw.url or doc.url, source=raw.source or doc.sitename, author=raw.hints.get("author") or author or raw.hints.get("fallback_author"),
         published=published, updated=updated if updated != published else None,
         language=raw.hints.get("language"), extractor="trafilatura",
     )

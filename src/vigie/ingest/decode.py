@@ -29,10 +29,11 @@ def gunzip(item: str, data: bytes, max_bytes: int) -> bytes:
     return out
 
 
-def decode(item: str, data: bytes, *, html: bool = False) -> str:
+def decode(item: str, data: bytes, *, html: bool = False, declared: str | None = None) -> str:
     """Decode bytes to text, or raise ItemError saying why the item is not text.
 
-    Order: byte-order mark, then (HTML) a declared <meta charset>, then strict
+    Order: byte-order mark, then the charset declared by HTTP (``declared``), then
+    (HTML) a <meta charset> in the page, then strict
     UTF-8, then Windows-1252 — what browsers use for undeclared Western pages,
     and a superset of Latin-1 for printable characters.
     """
@@ -43,22 +44,24 @@ def decode(item: str, data: bytes, *, html: bool = False) -> str:
             return data.decode(encoding, errors="replace")
     if data.startswith(_BINARY_MAGIC) or _looks_binary(data[:8192]):
         raise ItemError(item, "binary content, not text")
+    candidates = [declared] if declared else []
     if html:
         m = _META_CHARSET.search(data[:4096])
         if m:
-            declared = m.group(1).decode("ascii", "ignore").lower()
-            try:
-                codecs.lookup(declared)
-            except LookupError:
-                declared = ""
-            if declared:
-                # Pages often declare latin-1 and are really cp1252; cp1252 decodes both.
-                if declared in {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"}:
-                    declared = "cp1252"
-                try:
-                    return data.decode(declared)
-                except UnicodeDecodeError:
-                    pass  # the declaration lies; fall through to detection
+            candidates.append(m.group(1).decode("ascii", "ignore"))
+    for name in candidates:
+        name = name.strip().lower()
+        try:
+            codecs.lookup(name)
+        except LookupError:
+            continue
+        # Pages often declare latin-1 and are really cp1252; cp1252 decodes both.
+        if name in {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"}:
+            name = "cp1252"
+        try:
+            return data.decode(name)
+        except UnicodeDecodeError:
+            continue  # the declaration lies; try the next, then detection
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -1,10 +1,11 @@
 """Files and folders → raw documents.
 
 Supported: ``.html``/``.htm``/``.xhtml`` pages, ``.txt`` text scraped from pages
-(ads and bylines included), ``.jsonl`` (one article per line), each optionally
-gzipped (``.gz``). A folder is walked recursively; files of other types found
-there are reported as skipped, while a file named explicitly with an unknown
-type is an error.
+(ads and bylines included), ``.jsonl`` (one article per line), ``.warc``/``.arc``
+web archives, ``.urls`` (a list of URLs, one per line), each optionally gzipped
+(``.gz``). A folder is walked recursively; files of other types found there are
+reported as skipped, while a file named explicitly with an unknown type is an
+error. An ``http(s)://`` argument is a URL to fetch.
 """
 
 from __future__ import annotations
@@ -23,7 +24,17 @@ from vigie.model import RawDocument
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TEXT_SUFFIXES = {".txt"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-SUPPORTED = HTML_SUFFIXES | TEXT_SUFFIXES | JSONL_SUFFIXES
+WARC_SUFFIXES = {".warc", ".arc"}
+URLS_SUFFIXES = {".urls"}
+SUPPORTED = HTML_SUFFIXES | TEXT_SUFFIXES | JSONL_SUFFIXES | WARC_SUFFIXES | URLS_SUFFIXES
+
+
+@dataclass(frozen=True, slots=True)
+class UrlInput:
+    """A URL given on the command line or in a ``.urls`` list."""
+
+    url: str
+    item: str  # where it came from, for error reports
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,12 +58,19 @@ def kind_of(path: Path) -> tuple[str | None, bool]:
         return "text", gz
     if ext in JSONL_SUFFIXES:
         return "jsonl", gz
+    if ext in WARC_SUFFIXES:
+        return "warc", gz
+    if ext in URLS_SUFFIXES:
+        return "urls", gz
     return None, gz
 
 
-def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Skipped | ItemError]:
-    """Expand the user's paths into files, in a stable order."""
+def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | UrlInput | Skipped | ItemError]:
+    """Expand the user's paths into files (and URLs), in a stable order."""
     for p in paths:
+        if isinstance(p, str) and p.lower().startswith(("http://", "https://")):
+            yield UrlInput(p, p)
+            continue
         path = Path(p)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
@@ -72,11 +90,20 @@ def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Skipp
             yield ItemError(str(path), "no such file or directory")
 
 
-def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument | ItemError]:
+def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument | UrlInput | ItemError]:
     """Read one file into raw documents (several for JSONL). Errors are yielded, not raised,
     so one bad line of a JSONL file does not lose the others."""
     item = str(path)
     kind, gz = kind_of(path)
+    if kind == "warc":  # archives are streamed record by record, with a limit per record
+        from vigie.ingest.warc import read_warc
+
+        try:
+            with path.open("rb") as stream:
+                yield from read_warc(item, stream, max_bytes=max_bytes)
+        except OSError as e:
+            yield ItemError(item, f"cannot read file ({e.strerror or e})")
+        return
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -91,12 +118,26 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Raw
             yield RawDocument(item=item, content=decode(item, data), content_type="scraped-text")
         elif kind == "jsonl":
             yield from _read_jsonl(item, decode(item, data))
+        elif kind == "urls":
+            yield from read_url_list(item, decode(item, data))
         else:
             raise ItemError(item, f"unsupported file type {_ext(path)!r}")
     except ItemError as e:
         yield e
     except OSError as e:
         yield ItemError(item, f"cannot read file ({e.strerror or e})")
+
+
+def read_url_list(item: str, text: str) -> Iterator[UrlInput | ItemError]:
+    """One URL per line; blank lines and ``#`` comments ignored."""
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not line.lower().startswith(("http://", "https://")):
+            yield ItemError(f"{item}:{lineno}", f"not an http(s) URL: {line[:80]!r}")
+        else:
+            yield UrlInput(line, f"{item}:{lineno}")
 
 
 def _read_jsonl(item: str, text: str) -> Iterator[RawDocument | ItemError]:

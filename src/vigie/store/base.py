@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any, Literal, Protocol
 
-from vigie.model import AnnotatedArticle
+from datetime import datetime
+
+from vigie.model import AnnotatedArticle, Source
 
 PutStatus = Literal["added", "updated", "unchanged"]
 Interval = Literal["day", "week", "month", "year"]
@@ -52,5 +54,25 @@ class Store(Protocol):
 
     def stats(self) -> dict[str, Any]:
         """Counts and ranges that describe what the store holds."""
+
+    # -- sources (feeds) --
+
+    def add_source(self, url: str, title: str | None = None, kind: str = "feed") -> tuple[Source, bool]:
+        """Add a source; returns it and whether it is new."""
+
+    def list_sources(self) -> list[Source]: ...
+
+    def remove_source(self, id_or_url: str) -> bool: ...
+
+    def due_sources(self, now: datetime) -> list[Source]:
+        """Sources whose next try is due."""
+
+    def record_fetch(self, source_id: int, now: datetime, *, error: str | None = None, etag: str | None = None,
+                     last_modified: str | None = None, interval_s: int = 1800) -> Source:
+        """Update a source's health after a poll: success resets the error count; an error
+        doubles the wait before the next try (up to a day)."""
+
+    def has_url(self, url: str) -> bool:
+        """Whether a document with this (canonicalised) URL is stored."""
 
     def close(self) -> None: ...

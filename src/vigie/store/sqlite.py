@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from vigie.model import AnnotatedArticle
+from vigie.model import AnnotatedArticle, Source
 from vigie.store.base import Interval, PutResult, SearchHit
 from vigie.textfold import fold, fts_query
 
@@ -206,8 +206,66 @@ class SQLiteStore:
             "size_bytes": self.path.stat().st_size if self.path.exists() else 0,
         }
 
+    # -- sources ----------------------------------------------------------------
+
+    MAX_BACKOFF_S = 24 * 3600
+
+    def add_source(self, url: str, title: str | None = None, kind: str = "feed") -> tuple[Source, bool]:
+        url = url.strip()
+        now = _now()
+        cur = self.db.execute(
+            "INSERT INTO sources (url, title, kind, added_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (url) DO NOTHING", (url, title, kind, now))  # next_try NULL: due at once
+        created = cur.rowcount == 1
+        return self._source_by("url", url), created
+
+    def list_sources(self) -> list[Source]:
+        return [Source(**dict(r)) for r in self.db.execute("SELECT * FROM sources ORDER BY id")]
+
+    def remove_source(self, id_or_url: str) -> bool:
+        column = "id" if id_or_url.isdigit() else "url"
+        return self.db.execute(f"DELETE FROM sources WHERE {column} = ?", (id_or_url,)).rowcount == 1
+
+    def due_sources(self, now: datetime) -> list[Source]:
+        rows = self.db.execute("SELECT * FROM sources WHERE next_try IS NULL OR next_try <= ? ORDER BY id",
+                               (now.astimezone(timezone.utc).isoformat(timespec="seconds"),))
+        return [Source(**dict(r)) for r in rows]
+
+    def record_fetch(self, source_id: int, now: datetime, *, error: str | None = None, etag: str | None = None,
+                     last_modified: str | None = None, interval_s: int = 1800) -> Source:
+        now_s = now.astimezone(timezone.utc).isoformat(timespec="seconds")
+        if error is None:
+            next_try = now + timedelta(seconds=interval_s)
+            self.db.execute(
+                "UPDATE sources SET last_fetch = ?, last_success = ?, last_error = NULL, consecutive_errors = 0, "
+                "next_try = ?, etag = coalesce(?, etag), last_modified = coalesce(?, last_modified) WHERE id = ?",
+                (now_s, now_s, _utc(next_try), etag, last_modified, source_id))
+        else:
+            errors = self.db.execute("SELECT consecutive_errors FROM sources WHERE id = ?",
+                                     (source_id,)).fetchone()[0] + 1
+            wait = min(interval_s * 2 ** (errors - 1), self.MAX_BACKOFF_S)
+            self.db.execute(
+                "UPDATE sources SET last_fetch = ?, last_error = ?, consecutive_errors = ?, next_try = ? WHERE id = ?",
+                (now_s, error, errors, _utc(now + timedelta(seconds=wait)), source_id))
+        return self._source_by("id", source_id)
+
+    def _source_by(self, column: str, value) -> Source:
+        return Source(**dict(self.db.execute(f"SELECT * FROM sources WHERE {column} = ?", (value,)).fetchone()))
+
+    def has_url(self, url: str) -> bool:
+        curl = canonical_url(url)
+        return self.db.execute("SELECT 1 FROM documents WHERE canonical_url = ? LIMIT 1", (curl,)).fetchone() is not None
+
     def close(self) -> None:
         self.db.close()
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _utc(value: datetime) -> str:
+    return value.astimezone(timezone.utc).isoformat(timespec="seconds")
 
 
 def _split_sql(script: str) -> list[str]:
