@@ -14,12 +14,12 @@ import re
 import warnings
 from datetime import datetime
 
-from lxml import html as lxml_html
 
 from vigie import lang
 from vigie.errors import ItemError
 from vigie.extract.bylines import parse_byline, parse_date_line, parse_iso_or_text
 from vigie.extract.normalize import TextBuilder, normalize_line
+from vigie.extract.titles import strip_publisher
 from vigie.model import Article, RawDocument
 
 _HEADING = re.compile(r"^#{1,6}\s+")
@@ -34,38 +34,49 @@ _AUTHOR_PREFIX = re.compile(r"^(?:par|by)\s+", re.IGNORECASE)
 
 def extract_html(raw: RawDocument) -> Article:
     import trafilatura  # imported here: 0.3 s, and only HTML needs it
+    from trafilatura.utils import load_html
+
+    # Parse once. Our metadata reads go first, because trafilatura prunes the tree it is given.
+    tree = load_html(raw.content)
+    if tree is None:
+        raise ItemError(raw.item, "cannot parse the HTML")
+    language = raw.hints.get("language")
+    ld = _json_ld_dates(tree)
+    published = ld.get("datePublished") or _meta_datetime(tree, _PUBLISHED_META)
+    updated = ld.get("dateModified") or _meta_datetime(tree, _UPDATED_META)
+    day_only = _htmldate(tree, language) if published is None else None
+    captions = _captions(tree)
+    h1 = _first_h1(tree)
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # lxml FutureWarnings inside trafilatura
         doc = trafilatura.bare_extraction(
-            raw.content, url=raw.url, with_metadata=True, include_formatting=True,
+            tree, url=raw.url, with_metadata=True, include_formatting=True,
             include_comments=False, include_tables=True, deduplicate=False,
         )
     if doc is None or not (doc.text or "").strip():
         raise ItemError(raw.item, "no article text found in the HTML")
 
-    tree = _parse(raw.content)
-    ld = _json_ld_dates(tree)
-    published = ld.get("datePublished") or _meta_datetime(tree, _PUBLISHED_META)
-    updated = ld.get("dateModified") or _meta_datetime(tree, _UPDATED_META)
     author = _clean_author(doc.author, publisher=doc.sitename)
-    title = normalize_line(raw.hints.get("title") or doc.title or "")
+    url = raw.url or doc.url
+    title = normalize_line(raw.hints.get("title") or strip_publisher(doc.title or h1 or "", doc.sitename, url, h1))
 
     builder = TextBuilder()
     builder.add("title", title)
     lede = normalize_line(doc.description or "")
-    boilerplate = lang.boilerplate_lines()
     lines = [_EMPHASIS.sub(r"\2", normalize_line(line)) for line in doc.text.splitlines()]
     lines = _cut_trailer([line for line in lines if line])
-    if lines and _HEADING.sub("", lines[0]) == title:
+    if lines and _same(_HEADING.sub("", lines[0]), title):
         lines = lines[1:]  # the page's <h1> repeats the title
     if lede and lines and _same(lines[0], lede):
         lines = lines[1:]
+    if lede and lang.is_furniture(lede):
+        lede = ""
     builder.add("lede", lede)
-    for caption, credit in _captions(tree):
+    for caption, credit in captions:
         builder.add("caption", caption, credit)
     for line in lines:
-        if line.casefold() in boilerplate:
+        if lang.is_furniture(_HEADING.sub("", line)):
             continue
         name = parse_byline(line)
         if name:
@@ -79,27 +90,27 @@ def extract_html(raw: RawDocument) -> Article:
         if _HEADING.match(line):
             builder.add("heading", _HEADING.sub("", line))
         else:
-            builder.add("paragraph", line.lstrip("-* ") if line.startswith(("- ", "* ")) else line)
+            builder.add("paragraph", line[2:] if line.startswith(("- ", "* ")) else line)
 
     if published is None and raw.hints.get("fallback_published"):  # e.g. a feed entry's date
-        published = parse_iso_or_text(raw.hints["fallback_published"], raw.hints.get("language"))
-    if published is None:
-        published = _htmldate(tree, raw.hints.get("language"))
-    if raw.hints.get("published"):
-        published = parse_iso_or_text(raw.hints["published"], raw.hints.get("language")) or published
+        published = parse_iso_or_text(raw.hints["fallback_published"], language)
+    published = published or day_only
+    if raw.hints.get("published"):  # a date given with the record wins
+        published = parse_iso_or_text(raw.hints["published"], language) or published
     return Article(
-        item=raw.item, text=builder.text, blocks=builder.blocks,
-        url=raw.url or doc.url, source=raw.source or doc.sitename, author=raw.hints.get("author") or author or raw.hints.get("fallback_author"),
+        item=raw.item, text=builder.text, blocks=builder.blocks, url=url, source=raw.source or doc.sitename,
+        author=raw.hints.get("author") or author or raw.hints.get("fallback_author"),
         published=published, updated=updated if updated != published else None,
-        language=raw.hints.get("language"), extractor="trafilatura",
+        language=language, extractor="trafilatura",
     )
 
 
-def _parse(content: str):
-    try:
-        return lxml_html.fromstring(content.encode("utf-8", "replace"))
-    except Exception:  # lxml raises several types on broken markup; metadata is optional
-        return None
+def _first_h1(tree) -> str | None:
+    for h1 in tree.xpath("//h1"):
+        text = normalize_line(" ".join(h1.text_content().split()))
+        if text:
+            return text
+    return None
 
 
 def _meta_datetime(tree, names: tuple[str, ...]) -> datetime | None:
@@ -174,10 +185,10 @@ def _captions(tree) -> list[tuple[str, str | None]]:
     for fig in tree.xpath("//figure[.//figcaption] | //figcaption[not(ancestor::figure)]"):
         cap = fig if fig.tag == "figcaption" else fig.xpath(".//figcaption")[0]
         credit_nodes = cap.xpath(".//*[contains(@class,'credit') or contains(@class,'copyright')]")
-        credit = normalize_line(" ".join(n.text_content() for n in credit_nodes)) or None
-        for n in credit_nodes:
-            n.drop_tree()
+        credit = normalize_line(" ".join(" ".join(n.text_content() for n in credit_nodes).split())) or None
         text = normalize_line(" ".join(cap.text_content().split()))
+        if credit:  # the credit is kept apart from the caption (the tree is not modified)
+            text = text[: -len(credit)].strip() if text.endswith(credit) else text.replace(credit, " ").strip()
         if text:
             out.append((text, credit))
     return out

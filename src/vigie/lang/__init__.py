@@ -37,6 +37,18 @@ def boilerplate_lines() -> frozenset[str]:
 
 
 @cache
+def boilerplate_prefix_pattern() -> re.Pattern[str]:
+    """A line starting with one of these ("À lire aussi …") is page furniture."""
+    parts = [p for lang in LANGUAGES for p in lines(lang, "boilerplate_prefixes.txt")]
+    return re.compile("^(?:" + "|".join(f"(?:{p})" for p in parts) + ")", re.IGNORECASE)
+
+
+def is_furniture(line: str) -> bool:
+    """Whole-line boilerplate, or a line that starts like boilerplate."""
+    return line.casefold() in boilerplate_lines() or bool(boilerplate_prefix_pattern().match(line))
+
+
+@cache
 def trailer_pattern() -> re.Pattern[str]:
     """A line matching this starts the page's trailer (subscription pitch, newsletter…)."""
     parts = [p for lang in LANGUAGES for p in lines(lang, "trailer.txt")]
