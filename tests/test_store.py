@@ -8,7 +8,8 @@ import sqlite3
 import pytest
 
 from vigie.model import AnnotatedArticle, Article
-from vigie.store.sqlite import SQLiteStore, canonical_url
+from vigie.keys import canonical_url
+from vigie.store.sqlite import SQLiteStore
 
 
 def _count(store, table):

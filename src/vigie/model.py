@@ -130,6 +130,9 @@ class AnnotatedArticle:
     sentences: list[Span] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     dct: datetime | None = None  # document creation time used by time-aware stages
+    # Set by the near-duplicate stage at ingest (not part of the annotate contract):
+    duplicate_of: str | None = None  # id of the first stored copy of this text
+    signature: bytes | None = None  # MinHash values
 
     def to_json(self) -> dict[str, Any]:
         """The ``vigie annotate --json`` object (schema in docs/annotate-json.md)."""

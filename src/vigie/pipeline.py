@@ -145,15 +145,27 @@ def ingest(
 
 
 def store_all(results: Iterable[AnnotatedArticle | Failure], store: Store, report: IngestReport) -> None:
+    """Link near-duplicates, then store each document in its own transaction."""
+    from vigie.dedup import NearDuplicates
+
+    dedup: NearDuplicates | None = None
     for result in results:
         if isinstance(result, Failure):
             report.failures.append(result)
             continue
         try:
+            if dedup is None:  # built on first use: a run of only failures costs nothing
+                dedup = NearDuplicates(store.signatures())
+            dedup.assign(result)
             put = store.put(result)
         except Exception as e:
             report.failures.append(Failure(result.article.item, f"could not store: {type(e).__name__}: {e}", "store"))
             continue
+        if put.status != "unchanged":
+            dedup.added(put.id, result)
         report.counts[put.status] += 1
-        report.documents.append({"item": result.article.item, "id": put.id, "status": put.status})
+        entry = {"item": result.article.item, "id": put.id, "status": put.status}
+        if result.duplicate_of:
+            entry["duplicate_of"] = result.duplicate_of
+        report.documents.append(entry)
     report.counts["failed"] = len(report.failures)

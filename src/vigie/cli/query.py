@@ -51,7 +51,8 @@ def run_search(args: argparse.Namespace) -> int:
     if not hits:
         print("no match")
     for h in hits:
-        print(f"{h.id}  {(h.published or '')[:10]:10}  {h.title or '(untitled)'}")
+        copy = f"  (copy of {h.duplicate_of})" if h.duplicate_of else ""
+        print(f"{h.id}  {(h.published or '')[:10]:10}  {h.title or '(untitled)'}{copy}")
         print(textwrap.indent(textwrap.fill(h.snippet.replace("\n", " "), 96), "    "))
     return EXIT_OK
 
@@ -74,6 +75,10 @@ def run_show(args: argparse.Namespace) -> int:
         if a.get(key):
             print(f"  {key:10} {a[key]}")
     print(f"  {'id':10} {doc['id']}")
+    if doc.get("duplicate_of"):
+        print(f"  {'copy of':10} {doc['duplicate_of']}")
+    if doc.get("near_duplicates"):
+        print(f"  {'copies':10} {', '.join(doc['near_duplicates'])}")
     if a.get("lede"):
         print("\n" + textwrap.fill(a["lede"], 96))
     for c in a["captions"]:

@@ -30,6 +30,7 @@ class SearchHit:
     language: str | None
     snippet: str
     score: float
+    duplicate_of: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -54,6 +55,9 @@ class Store(Protocol):
 
     def stats(self) -> dict[str, Any]:
         """Counts and ranges that describe what the store holds."""
+
+    def signatures(self) -> list[tuple[str, bytes, str | None]]:
+        """(document id, MinHash signature, duplicate_of) of every stored document, in storage order."""
 
     # -- sources (feeds) --
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from datetime import datetime, timedelta, timezone
@@ -10,28 +9,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from vigie.keys import canonical_url, document_id
 from vigie.model import AnnotatedArticle, Source
 from vigie.store.base import Interval, PutResult, SearchHit
 from vigie.textfold import fold, fts_query
-
-
-def document_id(canonical_url: str | None, content_hash: str) -> str:
-    """The document key: its canonical URL when it has one (so a changed page updates
-    its document), else its content."""
-    basis = f"url:{canonical_url}" if canonical_url else f"content:{content_hash}"
-    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
-
-
-def canonical_url(url: str | None) -> str | None:
-    """Lower-cased scheme and host, no fragment, no tracking parameters."""
-    if not url:
-        return None
-    from courlan import normalize_url
-
-    try:
-        return normalize_url(url, strict=True)
-    except (ValueError, TypeError):
-        return url.strip()
 
 
 def _migrations() -> list[tuple[int, str]]:
@@ -94,6 +75,7 @@ class SQLiteStore:
             "updated": a.updated.isoformat() if a.updated else None, "language": annotated.language,
             "extractor": a.extractor, "text": a.text, "annotations": json.dumps(payload, ensure_ascii=False),
             "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "duplicate_of": annotated.duplicate_of,
         }
         body = "\n\n".join([a.body] + [c["text"] for c in a.captions])
         self.db.execute("BEGIN IMMEDIATE")
@@ -114,6 +96,9 @@ class SQLiteStore:
                 'INSERT INTO entities (doc_id, start, "end", label, text, norm) VALUES (?, ?, ?, ?, ?, ?)',
                 [(doc_id, e.start, e.end, e.label, e.text, fold(e.text)) for e in annotated.entities],
             )
+            if annotated.signature is not None:
+                self.db.execute("INSERT INTO minhashes (doc_id, signature) VALUES (?, ?)",
+                                (doc_id, annotated.signature))
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
@@ -122,6 +107,7 @@ class SQLiteStore:
 
     def _delete(self, doc_id: str, rowid: int) -> None:
         self.db.execute("DELETE FROM entities WHERE doc_id = ?", (doc_id,))
+        self.db.execute("DELETE FROM minhashes WHERE doc_id = ?", (doc_id,))
         self.db.execute("DELETE FROM documents_fts WHERE rowid = ?", (rowid,))
         self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
@@ -132,21 +118,30 @@ class SQLiteStore:
         if len(doc_id) < 4:
             return None
         rows = self.db.execute(
-            "SELECT id, canonical_url, ingested_at, annotations FROM documents WHERE id LIKE ? || '%' LIMIT 2",
-            (doc_id,),
+            "SELECT id, canonical_url, ingested_at, duplicate_of, annotations FROM documents "
+            "WHERE id LIKE ? || '%' LIMIT 2", (doc_id,),
         ).fetchall()
         if len(rows) != 1:
             return None  # unknown, or an ambiguous prefix
         r = rows[0]
+        root = r["duplicate_of"] or r["id"]
+        copies = [x[0] for x in self.db.execute(
+            "SELECT id FROM documents WHERE (id = ? OR duplicate_of = ?) AND id != ? ORDER BY rowid",
+            (root, root, r["id"]))]
         return {"id": r["id"], "canonical_url": r["canonical_url"], "ingested_at": r["ingested_at"],
-                **json.loads(r["annotations"])}
+                "duplicate_of": r["duplicate_of"], "near_duplicates": copies, **json.loads(r["annotations"])}
+
+    def signatures(self) -> list[tuple[str, bytes, str | None]]:
+        return [(r[0], r[1], r[2]) for r in self.db.execute(
+            "SELECT m.doc_id, m.signature, d.duplicate_of FROM minhashes m JOIN documents d ON d.id = m.doc_id "
+            "ORDER BY d.rowid")]
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         match = fts_query(query)
         if not match:
             return []
         rows = self.db.execute(
-            """SELECT d.id, d.title, d.published, d.source, d.url, d.language,
+            """SELECT d.id, d.title, d.published, d.source, d.url, d.language, d.duplicate_of,
                       snippet(documents_fts, -1, '[', ']', '…', 16) AS snippet,
                       bm25(documents_fts, 5.0, 2.0, 1.0) AS score
                FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
@@ -154,7 +149,7 @@ class SQLiteStore:
             (match, limit),
         ).fetchall()
         return [SearchHit(r["id"], r["title"], r["published"], r["source"], r["url"], r["language"],
-                          r["snippet"], round(-r["score"], 4)) for r in rows]
+                          r["snippet"], round(-r["score"], 4), r["duplicate_of"]) for r in rows]
 
     _FACET_COLUMNS = {"language", "source", "author", "extractor"}
 
@@ -192,12 +187,13 @@ class SQLiteStore:
     def stats(self) -> dict[str, Any]:
         one = self.db.execute(
             "SELECT count(*) AS documents, min(published_utc) AS first, max(published_utc) AS last, "
-            "count(DISTINCT source) AS sources FROM documents").fetchone()
+            "count(DISTINCT source) AS sources, count(duplicate_of) AS duplicates FROM documents").fetchone()
         entities = self.db.execute("SELECT count(*) FROM entities").fetchone()[0]
         return {
             "db": str(self.path),
             "schema_version": self.schema_version,
             "documents": one["documents"],
+            "near_duplicates": one["duplicates"],
             "entities": entities,
             "sources": one["sources"],
             "published_first": one["first"],
