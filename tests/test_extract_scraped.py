@@ -112,3 +112,39 @@ def test_trailer_pitch_cut_without_signature():
         "Nouveau : découvrez nos offres Premium !\n\nTexte promotionnel.\nJe découvre les offres\n"))
     a = extract(raw)
     assert a.body == "Premier paragraphe de l'article, assez long pour en être un."
+
+
+def test_lines_repeated_across_a_source_are_boilerplate(tmp_path, annotator, store):
+    """A folder of dumps from one site: its menu and pitch lines recur, the articles do not."""
+    from vigie.extract import RepeatedLines
+    from vigie.pipeline import ingest
+
+    header = "Accueil Monde Économie Culture\nLe Journal du Soir\n"
+    footer = "Recevez chaque matin l'essentiel de l'actualité dans votre boîte\nMentions légales · Contact\n"
+    bodies = [
+        ("Inondations dans le Gard", "Par Marie Curie", "Les pluies ont fait déborder trois rivières dans la nuit de "
+         "lundi à mardi, selon la préfecture qui a ouvert un centre d'accueil."),
+        ("Grève à la SNCF", "Par Marie Curie", "Le trafic sera perturbé jeudi sur les lignes régionales, a indiqué "
+         "la direction, qui prévoit un train sur deux en moyenne."),
+        ("Record de chaleur à Lyon", "Par Paul Durand", "La station de Bron a relevé 40,5 degrés mercredi, un record "
+         "absolu depuis le début des mesures en 1920."),
+    ]
+    raws = []
+    for i, (title, byline, text) in enumerate(bodies):
+        content = f"{header}\n{title}\n\n{byline}\n\n{text}\n\n{footer}"
+        (tmp_path / f"page{i}.txt").write_text(content, encoding="utf-8")
+        raws.append(RawDocument(item=str(tmp_path / f"page{i}.txt"), content=content, content_type="scraped-text"))
+
+    without = extract(raws[0])
+    assert "Mentions légales" in without.text  # no list knows these lines
+    repeated = RepeatedLines().observe_all(raws)
+    a = extract(raws[0], repeated)
+    assert a.title == "Inondations dans le Gard" and a.author == "Marie Curie"  # byline read before its line went
+    assert a.body == bodies[0][2]
+    for junk in ("Accueil Monde", "Journal du Soir", "Recevez chaque matin", "Mentions légales"):
+        assert junk not in a.text
+
+    report = ingest([tmp_path], store, annotator)  # the pipeline makes the first pass itself
+    assert report.counts["added"] == 3
+    doc = store.get(report.documents[2]["id"])
+    assert doc["article"]["title"] == "Record de chaleur à Lyon" and "Mentions" not in doc["article"]["text"]

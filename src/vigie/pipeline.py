@@ -18,10 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from vigie.errors import Failure, ItemError
-from vigie.extract import extract
+from vigie.extract import RepeatedLines, extract
+from vigie.extract.repeated import MIN_DOCS
 from vigie.ingest.decode import DEFAULT_MAX_BYTES
 from vigie.ingest.fetch import Fetcher, FetchPolicy
-from vigie.ingest.files import Skipped, UrlInput, iter_paths, read_path
+from vigie.ingest.files import Skipped, UrlInput, iter_paths, kind_of, read_path
 from vigie.ingest.web import read_url
 from vigie.model import AnnotatedArticle, Article, RawDocument
 from vigie.nlp import Annotator
@@ -52,8 +53,13 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Input],
 def iter_articles(
     inputs: Iterable[Input], on_file: Callable[[Input], None] | None = None, fetcher: Fetcher | None = None
 ) -> Iterator[Article | Failure]:
-    """Read (or fetch) and extract every document of every input."""
+    """Read (or fetch) and extract every document of every input.
+
+    Scraped-text files are read twice: a first pass counts each source's repeated lines
+    (boilerplate the lists do not know), the second extracts with those counts."""
     limit = max_bytes()
+    inputs = list(inputs)
+    repeated = _observe_repeated_lines(inputs, limit)
     own_fetcher = None
     try:
         for entry in inputs:
@@ -70,7 +76,7 @@ def iter_articles(
                 if isinstance(raw, ItemError):
                     yield Failure(raw.item, raw.reason, "read")
                     continue
-                yield extract_safely(raw)
+                yield extract_safely(raw, repeated)
             if on_file:
                 on_file(entry)
     finally:
@@ -78,9 +84,19 @@ def iter_articles(
             own_fetcher.close()
 
 
-def extract_safely(raw: RawDocument) -> Article | Failure:
+def _observe_repeated_lines(inputs: list[Input], limit: int) -> RepeatedLines | None:
+    texts = [p for p in inputs if isinstance(p, Path) and kind_of(p)[0] == "text"]
+    if len(texts) < MIN_DOCS:
+        return None
+    repeated = RepeatedLines()
+    for path in texts:
+        repeated.observe_all(r for r in read_path(path, max_bytes=limit) if isinstance(r, RawDocument))
+    return repeated
+
+
+def extract_safely(raw: RawDocument, repeated: RepeatedLines | None = None) -> Article | Failure:
     try:
-        return extract(raw)
+        return extract(raw, repeated)
     except ItemError as e:
         return Failure(e.item, e.reason, "extract")
     except Exception as e:  # a bug or a library failure on one page must not stop the run

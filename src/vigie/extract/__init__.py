@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from vigie.errors import ItemError
+from vigie.extract.repeated import RepeatedLines
 from vigie.model import Article, RawDocument
 
 
 MIN_TEXT_CHARS = 40  # less than a sentence: navigation or an error page, not an article
 
 
-def extract(raw: RawDocument) -> Article:
-    """Turn one raw document into an article, or raise ItemError saying why not."""
+def extract(raw: RawDocument, repeated: RepeatedLines | None = None) -> Article:
+    """Turn one raw document into an article, or raise ItemError saying why not.
+
+    ``repeated`` holds per-source line counts from a first pass over a batch of scraped
+    text (see ``extract/repeated.py``); without it only the built-in rules apply."""
     if raw.content_type == "html":
         from vigie.extract.html import extract_html
 
@@ -18,7 +22,7 @@ def extract(raw: RawDocument) -> Article:
     elif raw.content_type == "scraped-text":
         from vigie.extract.scraped import extract_scraped
 
-        article = extract_scraped(raw)
+        article = extract_scraped(raw, repeated)
     elif raw.content_type == "plain-text":
         from vigie.extract.plain import extract_plain
 
@@ -33,4 +37,4 @@ def extract(raw: RawDocument) -> Article:
     return article
 
 
-__all__ = ["extract"]
+__all__ = ["RepeatedLines", "extract"]

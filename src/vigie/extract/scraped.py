@@ -2,8 +2,10 @@
 
 Each non-empty line is one unit. The cleaner classifies units in a few passes:
 
-1. page furniture goes: known boilerplate lines ("Publicité"), image file names,
-   and everything from the start of the page trailer (subscription pitch) on;
+1. page furniture goes: lines the source repeats across documents (when a batch
+   was observed, see ``repeated.py``), known boilerplate lines ("Publicité",
+   "À lire aussi …"), image file names, and everything from the start of the page
+   trailer (subscription pitch) on;
 2. a line ending in a photo credit "(Dimitar DILKOFF/AFP)" is a caption; a copy of
    its text elsewhere (scrapers often keep the image's alt text too) goes;
 3. byline ("Par Sophie Amsili") and date lines ("Publié le … Mis à jour le …") are
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 from vigie import lang
 from vigie.extract.bylines import parse_byline, parse_date_line
 from vigie.extract.normalize import TextBuilder, fix_scraped_punctuation, normalize_line
+from vigie.extract.repeated import RepeatedLines, source_key
 from vigie.model import Article, RawDocument
 
 _IMAGE_FILE = re.compile(r"^\S+\.(?:png|jpe?g|gif|webp|svg|avif|bmp|tiff?)$", re.IGNORECASE)
@@ -46,11 +49,14 @@ class _Unit:
     credit: str | None = None
 
 
-def extract_scraped(raw: RawDocument) -> Article:
-    units = [_Unit(fix_scraped_punctuation(t)) for t in map(normalize_line, raw.content.splitlines()) if t]
+def extract_scraped(raw: RawDocument, repeated: RepeatedLines | None = None) -> Article:
+    units = [_Unit(t) for t in map(normalize_line, raw.content.splitlines()) if t]
+    if repeated is not None:
+        units = _drop_repeated(units, repeated, source_key(raw))
+    for u in units:
+        u.text = fix_scraped_punctuation(u.text)
     units = _cut_trailer(units)
-    boilerplate = lang.boilerplate_lines()
-    units = [u for u in units if u.text.casefold() not in boilerplate and not _IMAGE_FILE.match(u.text)]
+    units = [u for u in units if not lang.is_furniture(u.text) and not _IMAGE_FILE.match(u.text)]
     units = _mark_captions(units)
 
     author = published = updated = None
@@ -81,6 +87,13 @@ def extract_scraped(raw: RawDocument) -> Article:
         item=raw.item, text=builder.text, blocks=builder.blocks, url=raw.url, source=raw.source,
         author=author, published=published, updated=updated, extractor="scraped-text",
     )
+
+
+def _drop_repeated(units: list[_Unit], repeated: RepeatedLines, source: str) -> list[_Unit]:
+    """Lines the source repeats across documents go, except bylines and date lines, which
+    carry this document's metadata (an author signs many articles)."""
+    return [u for u in units
+            if not repeated.is_repeated(source, u.text) or parse_byline(u.text) or parse_date_line(u.text)]
 
 
 def _cut_trailer(units: list[_Unit]) -> list[_Unit]:
