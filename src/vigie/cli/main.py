@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from vigie import __version__
+from vigie.cli import eval as eval_cli
 from vigie.cli import ingest, query, sources
 from vigie.cli.common import EXIT_FAILURE, EXIT_USAGE, common_options, error
 
@@ -17,6 +18,7 @@ def build_parser() -> argparse.ArgumentParser:
     parent = common_options()
     ingest.add_parsers(sub, parent)
     query.add_parsers(sub, parent)
+    eval_cli.add_parsers(sub, parent)
     sources.add_parsers(sub, parent)
     return parser
 

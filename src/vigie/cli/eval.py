@@ -1,0 +1,46 @@
+"""Evaluation commands: ``vigie eval extraction``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from vigie.cli.common import EXIT_OK, EXIT_USAGE, error, print_json
+
+
+def add_parsers(sub, parent) -> None:
+    from vigie.eval import EXTRACTION_BENCHMARKS as ALL
+
+    p = sub.add_parser("eval", help="evaluate vigie against published benchmarks")
+    evals = p.add_subparsers(dest="eval_command", metavar="EVALUATION", required=True)
+    e = evals.add_parser(
+        "extraction", parents=[parent],
+        help="HTML extraction, metadata, dates and scraped-text cleaning: vigie vs plain trafilatura/htmldate",
+    )
+    e.add_argument("--dataset", action="append", choices=ALL, metavar="NAME",
+                   help=f"run only this benchmark (repeatable): {', '.join(ALL)}")
+    e.add_argument("--limit", type=int, help="at most N pages per benchmark")
+    e.add_argument("--data", type=Path, metavar="DIR",
+                   help="folder holding the benchmarks (default: $VIGIE_EVAL_DATA, else ../shared/data)")
+    e.add_argument("--dump-dir", type=Path, metavar="DIR",
+                   help="keep the generated text dumps here (third-party text: use a gitignored folder; "
+                        "default: a temporary folder, deleted)")
+    e.add_argument("--details", action="store_true", help="with --json: per-page scores too")
+    e.set_defaults(run=run_extraction)
+
+
+def run_extraction(args: argparse.Namespace) -> int:
+    from vigie.eval.extraction import format_report, run
+
+    if args.limit is not None and args.limit < 1:
+        error("--limit", "must be at least 1")
+        return EXIT_USAGE
+    report = run(args.dataset, data_dir=args.data, limit=args.limit, details=args.details, dump_dir=args.dump_dir)
+    if args.json:
+        print_json(report, pretty=True)
+    else:
+        print(format_report(report))
+    if not report["datasets"]:
+        sys.stderr.write("vigie: no benchmark found under " + report["data_dir"] + "\n")
+    return EXIT_OK
