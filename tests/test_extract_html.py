@@ -19,6 +19,7 @@ PAGE = """<!doctype html><html lang="fr"><head><meta charset="utf-8">
 <nav><a href="/">Accueil</a> <a href="/monde">Monde</a></nav>
 <article>
 <h1>Sommet à Genève</h1>
+<p class="chapo">Joe Biden et Vladimir Poutine se sont rencontrés à Genève.</p>
 <p>Par Marie Dupont</p>
 <figure><img src="x.jpg"><figcaption>Les deux présidents à la villa La Grange. <span class="credit">Denis Balibouse/Reuters</span></figcaption></figure>
 <p>La rencontre entre Vladimir Poutine et Joe Biden a duré près de quatre heures dans la villa La Grange, au bord du lac Léman, selon les deux délégations.</p>
@@ -42,12 +43,18 @@ def test_html_metadata_and_body():
     assert a.published.isoformat() == "2021-06-16T14:05:00+02:00"
     assert a.updated.isoformat() == "2021-06-16T18:40:00+02:00"
     assert a.lede == "Joe Biden et Vladimir Poutine se sont rencontrés à Genève."
+    assert a.text.count("se sont rencontrés à Genève") == 1
     assert a.body.startswith("La rencontre entre Vladimir Poutine et Joe Biden a duré")
     assert "Publicité" not in a.text and "Mentions légales" not in a.text and "Par Marie" not in a.text
     headings = [a.text[b.start:b.end] for b in a.blocks if b.kind == "heading"]
     assert headings == ["Un retour des ambassadeurs"]
     assert a.captions[0]["text"] == "Les deux présidents à la villa La Grange."
     assert a.captions[0]["credit"] == "Denis Balibouse/Reuters"
+
+
+def test_meta_description_not_shown_is_not_a_lede():
+    a = _article(PAGE.replace('<p class="chapo">Joe Biden et Vladimir Poutine se sont rencontrés à Genève.</p>', ""))
+    assert a.lede is None and "se sont rencontrés" not in a.text
 
 
 def test_html_date_line_in_text_when_no_meta():
@@ -88,7 +95,7 @@ def test_json_ld_dates_emphasis_and_paywall():
 
 
 def test_publisher_is_not_an_author():
-    from vigie.extract.html import _clean_author
+    from vigie.extract.metadata import clean_author as _clean_author
 
     assert _clean_author("Le Monde; Bertrand Bissuel", publisher="Le Monde.fr") == "Bertrand Bissuel"
     assert _clean_author("Par Marie Dupont") == "Marie Dupont"

@@ -17,6 +17,8 @@ _SPACE_BEFORE_PUNCT = re.compile(r"(?<=[\w»”)]) +(?=[,.](?:\s|$))")
 
 
 def normalize_line(line: str) -> str:
+    if line.isascii():  # the common fast path: no no-break spaces, no combining marks
+        return " ".join(line.split())
     line = unicodedata.normalize("NFC", line)
     line = _ZERO_WIDTH.sub("", line)
     line = _SPACES.sub(" ", line)

@@ -1,0 +1,210 @@
+"""Page metadata read straight from the HTML tree: JSON-LD (schema.org), meta tags, <title>,
+<h1>, figure captions. One pass over the meta tags and the JSON-LD scripts; nothing here
+modifies the tree (trafilatura prunes it afterwards)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from vigie.extract.bylines import parse_iso_or_text
+from vigie.extract.normalize import normalize_line
+
+ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
+                 "opinionnewsarticle", "backgroundnewsarticle", "liveblogposting", "webpage", "report",
+                 "scholarlyarticle", "techarticle", "socialmediaposting"}
+# Meta names (lower-cased, matched as suffixes: "og:article:published_time" counts).
+PUBLISHED_META = ("published_time", "datepublished", "pubdate", "publishdate", "dc.date.issued",
+                  "parsely-pub-date", "sailthru.date", "date")
+UPDATED_META = ("modified_time", "datemodified", "updated_time", "last-modified")
+AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl", "twitter:creator")
+_URLISH = re.compile(r"^(?:https?://|www\.|@)|\.(?:com|fr|org|net)\b", re.IGNORECASE)
+_AUTHOR_PREFIX = re.compile(r"^(?:par|by|de|auteur\s*:|author\s*:)\s+", re.IGNORECASE)
+_EMAIL = re.compile(r"\S+@\S+")
+
+
+@dataclass(slots=True)
+class PageMeta:
+    title: str | None = None
+    h1: str | None = None
+    author: str | None = None
+    sitename: str | None = None
+    description: str | None = None
+    published: datetime | None = None  # a timestamp: date and time of day
+    published_day: datetime | None = None  # a date given without a time (midnight, local zone)
+    updated: datetime | None = None
+    captions: list[tuple[str, str | None]] = field(default_factory=list)
+
+
+def read_metadata(tree) -> PageMeta:
+    meta = _meta_tags(tree)
+    ld = _json_ld(tree)
+    out = PageMeta()
+    out.h1 = _first_text(tree, "//h1")
+    out.sitename = _clean(ld.get("publisher") or meta.get("og:site_name") or meta.get("application-name"))
+    out.title = _clean(meta.get("og:title") or meta.get("twitter:title") or ld.get("headline")
+                       or _first_text(tree, "//head/title") or out.h1)
+    out.description = _clean(meta.get("og:description") or meta.get("description") or ld.get("description"))
+    out.published = ld.get("datePublished") or _meta_datetime(meta, PUBLISHED_META)
+    out.published_day = ld.get("dayPublished") or _meta_datetime(meta, PUBLISHED_META, day_only=True)
+    out.updated = ld.get("dateModified") or _meta_datetime(meta, UPDATED_META)
+    authors = ld.get("authors") or [meta[k] for k in AUTHOR_META if meta.get(k)][:1] or _author_elements(tree)
+    out.author = clean_author("; ".join(authors), out.sitename) if authors else None
+    out.captions = _captions(tree)
+    return out
+
+
+def clean_author(author: str | None, publisher: str | None = None) -> str | None:
+    """"Par X" → "X"; no e-mails or profile URLs; the publisher's own name is not an author
+    ("Le Monde; Bertrand Bissuel") unless nobody else is named."""
+    if not author:
+        return None
+    names = []
+    for part in re.split(r"\s*[;|]\s*", author):
+        part = _AUTHOR_PREFIX.sub("", normalize_line(_EMAIL.sub("", part))).strip(" ,")
+        if part and not _URLISH.search(part) and len(part) <= 80 and part not in names:
+            names.append(part)
+    site = _site_key(publisher)
+    kept = [n for n in names if _site_key(n) != site] if site else names
+    return "; ".join(kept or names) or None
+
+
+def _site_key(name: str | None) -> str:
+    return re.sub(r"\.(?:fr|com|net|org)$", "", (name or "").casefold().strip())
+
+
+def _clean(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = normalize_line(" ".join(value.split()))
+    return value or None
+
+
+def _meta_tags(tree) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        value = el.get("content")
+        if key and value and key not in found:
+            found[key] = value.strip()
+    for el in tree.iter("time"):  # <time itemprop="datePublished" datetime="…">
+        if el.get("itemprop") and el.get("datetime"):
+            found.setdefault(el.get("itemprop").strip().lower(), el.get("datetime"))
+    return found
+
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _meta_datetime(meta: dict[str, str], names: tuple[str, ...], day_only: bool = False) -> datetime | None:
+    """A full timestamp (a time of day, not only a date) from meta tags; with ``day_only``,
+    an ISO date without a time instead."""
+    for name in names:
+        for key, value in meta.items():
+            if (not _ISO_DAY.match(value)) if day_only else (":" not in value):
+                continue
+            if key == name or key.endswith(":" + name) or (name != "date" and key.endswith("_" + name)):
+                parsed = parse_iso_or_text(value)
+                if parsed is not None:
+                    return parsed
+    return None
+
+
+def _json_ld(tree) -> dict[str, Any]:
+    """headline, authors, publisher, description, datePublished, dateModified of the page's article."""
+    nodes: list[dict] = []
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        if "datePublished" not in script and "headline" not in script and '"author"' not in script:
+            continue  # breadcrumbs, organisation cards, site search: nothing for us, skip the parse
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, list):
+                stack.extend(node)
+            elif isinstance(node, dict):
+                nodes.append(node)
+                stack.extend(v for k, v in node.items() if k in ("@graph", "mainEntity", "itemListElement")
+                             and isinstance(v, (dict, list)))
+    articles = [n for n in nodes if _types(n) & ARTICLE_TYPES]
+    articles.sort(key=lambda n: "webpage" in _types(n))  # a real article before a WebPage
+    out: dict[str, Any] = {}
+    for node in articles:
+        for key in ("headline", "description"):
+            if key not in out and isinstance(node.get(key), str):
+                out[key] = node[key]
+        for key in ("datePublished", "dateModified"):
+            if key not in out and isinstance(node.get(key), str) and ":" in node[key]:
+                parsed = parse_iso_or_text(node[key])
+                if parsed is not None:
+                    out[key] = parsed
+        if "dayPublished" not in out and isinstance(node.get("datePublished"), str) and _ISO_DAY.match(
+                node["datePublished"].strip()):
+            out["dayPublished"] = parse_iso_or_text(node["datePublished"])
+        if "authors" not in out and node.get("author"):
+            names = [_name(a) for a in (node["author"] if isinstance(node["author"], list) else [node["author"]])]
+            names = [n for n in names if n]
+            if names:
+                out["authors"] = names
+        if "publisher" not in out and node.get("publisher"):
+            pub = node["publisher"][0] if isinstance(node["publisher"], list) and node["publisher"] else node["publisher"]
+            if _name(pub):
+                out["publisher"] = _name(pub)
+    return out
+
+
+def _types(node: dict) -> set[str]:
+    t = node.get("@type")
+    return {x.lower() for x in (t if isinstance(t, list) else [t]) if isinstance(x, str)}
+
+
+def _name(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, dict) and isinstance(value.get("name"), str):
+        return value["name"].strip() or None
+    return None
+
+
+_AUTHOR_XPATH = '//*[@itemprop="author"] | //a[@rel="author"]'
+
+
+
+def _author_elements(tree) -> list[str]:
+    """Names marked up as the author in the page (one query; used when no metadata names one)."""
+    names: list[str] = []
+    for el in tree.xpath(_AUTHOR_XPATH)[:6]:
+        named = el.xpath('.//*[@itemprop="name"]') if el.get("itemprop") == "author" else []
+        text = normalize_line(" ".join((named[0] if named else el).text_content().split()))
+        if 2 < len(text) <= 60 and text not in names:
+            names.append(text)
+        if len(names) == 3:
+            break
+    return names
+
+
+def _first_text(tree, xpath: str) -> str | None:
+    for el in tree.xpath(xpath):
+        text = normalize_line(" ".join(el.text_content().split()))
+        if text:
+            return text
+    return None
+
+
+def _captions(tree) -> list[tuple[str, str | None]]:
+    out = []
+    for cap in tree.iter("figcaption"):
+        credit_nodes = cap.xpath(".//*[contains(@class,'credit') or contains(@class,'copyright')]")
+        credit = normalize_line(" ".join(" ".join(n.text_content() for n in credit_nodes).split())) or None
+        text = normalize_line(" ".join(cap.text_content().split()))
+        if credit:  # the credit is kept apart from the caption (the tree is not modified)
+            text = text[: -len(credit)].strip() if text.endswith(credit) else text.replace(credit, " ").strip()
+        if text:
+            out.append((text, credit))
+    return out
