@@ -1,18 +1,23 @@
 """Text scraped from a news page, ads and bylines still in it → a clean article.
 
-Each non-empty line is one unit. The cleaner classifies units in a few passes:
+Each non-empty line is one unit. The cleaner works in passes:
 
 1. page furniture goes: lines the source repeats across documents (when a batch
    was observed, see ``repeated.py``), known boilerplate lines ("Publicité",
-   "À lire aussi …"), image file names, and everything from the start of the page
-   trailer (subscription pitch) on;
+   "À lire aussi …"), image file names;
 2. a line ending in a photo credit "(Dimitar DILKOFF/AFP)" is a caption; a copy of
    its text elsewhere (scrapers often keep the image's alt text too) goes;
-3. byline ("Par Sophie Amsili") and date lines ("Publié le … Mis à jour le …") are
-   read into metadata, then dropped; they close the header (title, lede);
-4. the author's name alone on a line after the body has started is the signature
-   that ends the article;
-5. what is left is the title, the lede, section headings and paragraphs.
+3. the main text is found as the densest run of prose: each line scores by how
+   much it reads like article text (long, sentence punctuation) or like a menu
+   (short, no punctuation), and the run with the highest total wins (menus,
+   footers and link lists around it fall away);
+4. byline ("Par Sophie Amsili") and date lines ("Publié le … Mis à jour le …") near
+   the start of that run are read into metadata and dropped; the title is the
+   headline-like line just before the text, the lede the paragraph between title
+   and byline;
+5. the page trailer (subscription pitch, comments) and the author's name alone on a
+   line end the article;
+6. short lines followed by a paragraph inside the text are section headings.
 """
 
 from __future__ import annotations
@@ -35,11 +40,21 @@ _CREDIT = re.compile(
     r"|©[^()]{2,80}"
     r")\)\s*$"
 )
-_TERMINAL = ("." , "!", ";", ":", "…", "»", '"', "”", ",")
+# A photo credit alone on its line: "TebNad/Shutterstock.com", "© Reuters", "Photo : AFP".
+_CREDIT_LINE = re.compile(r"^(?:©\s*[\w .&'/-]{2,60}|[\w .&'-]{2,40}/\s*[\w .&'-]{2,40}|"
+                          r"(?:Photo|Foto|Bild|Image|Crédits?|Credits?)\s*:\s*[\w .&'/-]{2,60})$")
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_TERMINAL = (".", "!", ";", ":", "…", "»", '"', "”", ",")
 MAX_HEADING_CHARS = 100
 MAX_HEADING_WORDS = 14
 MAX_TITLE_CHARS = 250
-HEADER_WINDOW = 12  # bylines and date lines are looked for among the first units only
+HEADER_REACH = 8  # bylines and date lines are looked for this many lines around the text's start
+
+# Line scores for the main-text search: prose counts its words, menus cost.
+PROSE_MIN_WORDS = 10
+SHORT_WORDS = 5
+SHORT_COST = -3.0
+MEDIUM_COST = -1.0
 
 
 @dataclass(slots=True)
@@ -55,38 +70,113 @@ def extract_scraped(raw: RawDocument, repeated: RepeatedLines | None = None) -> 
         units = _drop_repeated(units, repeated, source_key(raw))
     for u in units:
         u.text = fix_scraped_punctuation(u.text)
-    units = _cut_trailer(units)
-    units = [u for u in units if not lang.is_furniture(u.text) and not _IMAGE_FILE.match(u.text)]
+    units = [u for u in units
+             if not lang.is_furniture(u.text) and not _IMAGE_FILE.match(u.text) and not _CREDIT_LINE.match(u.text)]
     units = _mark_captions(units)
 
+    start, end = _main_text(units)
+    # Bylines and date lines near the start of the main text: read, then dropped.
     author = published = updated = None
-    header_end: int | None = None  # index of the first unit after bylines and date lines
-    kept: list[_Unit] = []
-    for u in units:
-        if u.kind == "text" and len(kept) < HEADER_WINDOW:
-            name = parse_byline(u.text)
-            if name and author is None:
-                author, header_end = name, len(kept)
-                continue
-            dates = parse_date_line(u.text)
-            if dates and published is None and updated is None:
-                published, updated = dates.published, dates.updated
-                header_end = len(kept)
-                continue
-        kept.append(u)
+    header_end = None
+    for i in range(max(0, start - HEADER_REACH), min(len(units), start + HEADER_REACH)):
+        u = units[i]
+        if u.kind != "text":
+            continue
+        name = parse_byline(u.text)
+        if name and author is None:
+            author, u.kind, header_end = name, "drop", i
+            continue
+        dates = parse_date_line(u.text)
+        if dates and published is None and updated is None:
+            published, updated = dates.published, dates.updated
+            u.kind, header_end = "drop", i
+    title_at = _find_title(units, start, header_end)
+    first = title_at if title_at is not None else start
+    if title_at is not None and header_end is not None and title_at < header_end:
+        # Title, lede, then byline: the paragraph between headline and byline is the lede.
+        for u in units[title_at + 1 : header_end]:
+            if u.kind == "text" and _score(u) > 0:
+                u.kind = "lede"
+                break
+    if header_end is not None:
+        end = max(end, header_end + 1)
+    kept = [u for u in units[first:end] if u.kind != "drop"]
+    # Captions just before the title (a lead photo) stay with the article.
+    kept = [u for u in units[max(0, first - 3):first] if u.kind == "caption"] + kept
 
+    kept = _cut_trailer(kept)
     if author:
-        kept = _cut_signature(kept, author, header_end or 0)
-    _mark_title_and_lede(kept, header_end)
+        kept = _cut_signature(kept, author)
     _mark_headings(kept)
 
     builder = TextBuilder()
     for u in kept:
-        builder.add(u.kind if u.kind != "text" else "paragraph", u.text, u.credit)  # type: ignore[arg-type]
+        if u.kind in ("text", "paragraph"):
+            if _words(u.text) < SHORT_WORDS and not _SENTENCE_END.search(u.text):
+                continue  # a stray label inside the text ("Image copyright", "Share")
+            builder.add("paragraph", u.text)
+        else:
+            builder.add(u.kind, u.text, u.credit)  # type: ignore[arg-type]
     return Article(
         item=raw.item, text=builder.text, blocks=builder.blocks, url=raw.url, source=raw.source,
         author=author, published=published, updated=updated, extractor="scraped-text",
     )
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _score(u: _Unit) -> float:
+    if u.kind == "caption":
+        return 0.0
+    words = _words(u.text)
+    prose = bool(_SENTENCE_END.search(u.text)) and not u.text.endswith(("...", "…"))  # "…": a teaser
+    if words >= PROSE_MIN_WORDS and prose:
+        return float(words)
+    if words < SHORT_WORDS:
+        return SHORT_COST
+    return 1.0 if prose else MEDIUM_COST
+
+
+def _main_text(units: list[_Unit]) -> tuple[int, int]:
+    """[start, end) of the run of lines with the highest total score (Kadane's algorithm)."""
+    best, best_span = float("-inf"), (0, len(units))
+    total, start = 0.0, 0
+    for i, u in enumerate(units):
+        if total <= 0:
+            total, start = 0.0, i
+        total += _score(u)
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span if best > 0 else (0, len(units))
+
+
+def _is_title_like(text: str) -> bool:
+    return len(text) <= MAX_TITLE_CHARS and not text.endswith((".", ",", ";", ":")) and _words(text) >= 2
+
+
+def _find_title(units: list[_Unit], start: int, header_end: int | None) -> int | None:
+    """The headline: the closest title-like line before the main text (skipping captions and
+    byline/date lines), else the main text's first line when it is title-like."""
+    limit = min(start, header_end) if header_end is not None else start
+    i, looked = limit - 1, 0
+    while i >= 0 and looked < 4:
+        u = units[i]
+        if u.kind == "text":
+            if _is_title_like(u.text):
+                u.kind = "title"
+                return i
+            looked += 1
+        i -= 1
+    for j in range(start, min(len(units), start + 3)):
+        u = units[j]
+        if u.kind == "text":
+            if _is_title_like(u.text) and _words(u.text) < PROSE_MIN_WORDS * 2:
+                u.kind = "title"
+                return j
+            return None
+    return None
 
 
 def _drop_repeated(units: list[_Unit], repeated: RepeatedLines, source: str) -> list[_Unit]:
@@ -97,10 +187,14 @@ def _drop_repeated(units: list[_Unit], repeated: RepeatedLines, source: str) -> 
 
 
 def _cut_trailer(units: list[_Unit]) -> list[_Unit]:
+    """Everything from the trailer's first line on goes — once the article has begun, so a
+    newsletter link in the page header does not take the article with it."""
     trailer = lang.trailer_pattern()
+    started = False
     for i, u in enumerate(units):
-        if i > 0 and trailer.search(u.text):
+        if started and u.kind == "text" and trailer.search(u.text):
             return units[:i]
+        started = started or u.kind in ("lede",) or (u.kind == "text" and _score(u) >= PROSE_MIN_WORDS)
     return units
 
 
@@ -115,25 +209,18 @@ def _mark_captions(units: list[_Unit]) -> list[_Unit]:
     return [u for u in units if u.kind == "caption" or u.text not in captions]
 
 
-def _cut_signature(units: list[_Unit], author: str, body_start: int) -> list[_Unit]:
-    for i in range(body_start + 1, len(units)):
-        if units[i].kind == "text" and units[i].text.casefold() == author.casefold():
-            return units[:i]
+def _cut_signature(units: list[_Unit], author: str) -> list[_Unit]:
+    """The author's name alone on a line after the text is a signature: the article ends there.
+    Not when most of the text is still to come (an author box under the lede)."""
+    def prose(part: list[_Unit]) -> float:
+        return sum(max(0.0, _score(u)) for u in part if u.kind in ("text", "lede"))
+
+    for i, u in enumerate(units):
+        if u.kind == "text" and u.text.casefold() == author.casefold():
+            before, after = prose(units[:i]), prose(units[i + 1 :])
+            if before > 0 and after < 0.25 * before:
+                return units[:i]
     return units
-
-
-def _mark_title_and_lede(units: list[_Unit], header_end: int | None) -> None:
-    texts = [i for i, u in enumerate(units) if u.kind == "text"]
-    if not texts:
-        return
-    first = texts[0]
-    if header_end is not None and first < header_end:
-        units[first].kind = "title"
-        ledes = [i for i in texts[1:] if i < header_end]
-        if ledes:
-            units[ledes[0]].kind = "lede"
-    elif len(units[first].text) <= MAX_TITLE_CHARS and not units[first].text.endswith("."):
-        units[first].kind = "title"
 
 
 def _mark_headings(units: list[_Unit]) -> None:
@@ -143,10 +230,10 @@ def _mark_headings(units: list[_Unit]) -> None:
         following = units[i + 1]
         if (
             len(u.text) <= MAX_HEADING_CHARS
-            and len(u.text.split()) <= MAX_HEADING_WORDS
+            and 2 <= _words(u.text) <= MAX_HEADING_WORDS
             and u.text[0].isupper()
             and not u.text.endswith(_TERMINAL)
             and following.kind == "text"
-            and len(following.text) > len(u.text)
+            and _score(following) >= PROSE_MIN_WORDS
         ):
             u.kind = "heading"
