@@ -22,7 +22,10 @@ PUBLISHED_META = ("published_time", "datepublished", "pubdate", "publishdate", "
 UPDATED_META = ("modified_time", "datemodified", "updated_time", "last-modified")
 AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl", "twitter:creator")
 _URLISH = re.compile(r"^(?:https?://|www\.|@)|\.(?:com|fr|org|net)\b", re.IGNORECASE)
-_AUTHOR_PREFIX = re.compile(r"^(?:par|by|de|auteur\s*:|author\s*:)\s+", re.IGNORECASE)
+_AUTHOR_PREFIX = re.compile(r"^(?:par|by|de|von|por|door|auteur\s*:?|author\s*:?|autor\s*:?|written by)\s+",
+                            re.IGNORECASE)
+_NOT_A_NAME = re.compile(r"[→←»›<>|@#]|^(?:name|author|autor|auteur|admin|administrator|anonymous|redaktion)$",
+                         re.IGNORECASE)
 _EMAIL = re.compile(r"\S+@\S+")
 
 
@@ -53,6 +56,8 @@ def read_metadata(tree) -> PageMeta:
     out.updated = ld.get("dateModified") or _meta_datetime(meta, UPDATED_META)
     authors = ld.get("authors") or [meta[k] for k in AUTHOR_META if meta.get(k)][:1] or _author_elements(tree)
     out.author = clean_author("; ".join(authors), out.sitename) if authors else None
+    if out.author is None:
+        out.author = clean_author(_trafilatura_author(tree), out.sitename)
     out.captions = _captions(tree)
     return out
 
@@ -65,7 +70,8 @@ def clean_author(author: str | None, publisher: str | None = None) -> str | None
     names = []
     for part in re.split(r"\s*[;|]\s*", author):
         part = _AUTHOR_PREFIX.sub("", normalize_line(_EMAIL.sub("", part))).strip(" ,")
-        if part and not _URLISH.search(part) and len(part) <= 80 and part not in names:
+        if part and not _URLISH.search(part) and not _NOT_A_NAME.search(part) and len(part) <= 80 \
+                and part not in names:
             names.append(part)
     site = _site_key(publisher)
     kept = [n for n in names if _site_key(n) != site] if site else names
@@ -132,6 +138,7 @@ def _json_ld(tree) -> dict[str, Any]:
                 nodes.append(node)
                 stack.extend(v for k, v in node.items() if k in ("@graph", "mainEntity", "itemListElement")
                              and isinstance(v, (dict, list)))
+    by_id = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
     articles = [n for n in nodes if _types(n) & ARTICLE_TYPES]
     articles.sort(key=lambda n: "webpage" in _types(n))  # a real article before a WebPage
     out: dict[str, Any] = {}
@@ -148,7 +155,13 @@ def _json_ld(tree) -> dict[str, Any]:
                 node["datePublished"].strip()):
             out["dayPublished"] = parse_iso_or_text(node["datePublished"])
         if "authors" not in out and node.get("author"):
-            names = [_name(a) for a in (node["author"] if isinstance(node["author"], list) else [node["author"]])]
+            people = node["author"] if isinstance(node["author"], list) else [node["author"]]
+            # {"@id": "#/schema/person/…"}: the person is described elsewhere in the graph.
+            people = [by_id.get(a["@id"], a) if isinstance(a, dict) and "@id" in a and "name" not in a else a
+                      for a in people]
+            # An organisation as "author" is the publisher, not a byline.
+            people = [a for a in people if not (isinstance(a, dict) and "organization" in _types(a))]
+            names = [_name(a) for a in people]
             names = [n for n in names if n]
             if names:
                 out["authors"] = names
@@ -177,16 +190,25 @@ _AUTHOR_XPATH = '//*[@itemprop="author"] | //a[@rel="author"]'
 
 
 def _author_elements(tree) -> list[str]:
-    """Names marked up as the author in the page (one query; used when no metadata names one)."""
-    names: list[str] = []
-    for el in tree.xpath(_AUTHOR_XPATH)[:6]:
+    """The first name marked up as the author in the page (later ones are often comment or
+    related-article authors)."""
+    for el in tree.xpath(_AUTHOR_XPATH)[:3]:
         named = el.xpath('.//*[@itemprop="name"]') if el.get("itemprop") == "author" else []
         text = normalize_line(" ".join((named[0] if named else el).text_content().split()))
-        if 2 < len(text) <= 60 and text not in names:
-            names.append(text)
-        if len(names) == 3:
-            break
-    return names
+        if 2 < len(text) <= 60:
+            return [text]
+    return []
+
+
+def _trafilatura_author(tree) -> str | None:
+    """trafilatura's search of bylines by class and id ("author", "byline"…), as a last resort:
+    it copies the tree, so it only runs when the metadata named nobody."""
+    from trafilatura.metadata import extract_author
+
+    try:
+        return extract_author(tree)
+    except Exception:  # best effort on odd markup
+        return None
 
 
 def _first_text(tree, xpath: str) -> str | None:
