@@ -124,3 +124,38 @@ def test_french_publisher_pages(tmp_path):
             assert "**" not in a.text and "Il vous reste" not in a.text
             checked += 1
     assert checked == 5
+
+
+def test_json_ld_author_by_reference_and_organisation_skipped():
+    ld = ('{"@context": "https://schema.org", "@graph": ['
+          '{"@type": "NewsArticle", "headline": "Grève à la SNCF", "datePublished": "2023-03-07T06:30:00+01:00",'
+          ' "author": [{"@id": "#/person/1"}, {"@type": "Organization", "name": "Le Quotidien"}],'
+          ' "publisher": {"@type": "Organization", "name": "Le Quotidien"}},'
+          '{"@type": "Person", "@id": "#/person/1", "name": "Claire Dubois"}]}')
+    page = (f'<html><head><title>Grève à la SNCF - Le Quotidien</title><script type="application/ld+json">{ld}'
+            "</script></head><body><article><h1>Grève à la SNCF</h1><p>Le trafic sera très perturbé mardi sur "
+            "l'ensemble du réseau, a prévenu la direction de la SNCF lundi soir.</p></article></body></html>")
+    a = _article(page, url="https://www.lequotidien.example/economie/greve")
+    assert a.author == "Claire Dubois"
+    assert a.title == "Grève à la SNCF" and a.source == "Le Quotidien"
+    assert a.published.isoformat() == "2023-03-07T06:30:00+01:00"
+
+
+def test_date_only_meta_gives_the_day():
+    page = PAGE.replace('<meta property="article:published_time" content="2021-06-16T14:05:00+02:00">',
+                        '<meta name="date" content="2021-06-16">')
+    a = _article(page)
+    assert a.published.date().isoformat() == "2021-06-16"
+
+
+def test_title_publisher_suffixes():
+    from vigie.extract.titles import strip_publisher as strip
+
+    assert strip("Sommet de l'Otan - Le Monde", "Le Monde.fr", "https://www.lemonde.fr/x") == "Sommet de l'Otan"
+    assert strip("La Russie ferme sa mission | Les Echos", None, "https://www.lesechos.fr/x") == "La Russie ferme sa mission"
+    assert strip("Brexit: what next? - BBC News", None, "https://www.bbc.co.uk/news/x") == "Brexit: what next?"
+    assert strip("Le Figaro - Russie : la rupture", "Le Figaro", None) == "Russie : la rupture"
+    # Not a publisher: both sides of a headline stay.
+    assert strip("Russie - Otan : la rupture", "Le Figaro", "https://www.lefigaro.fr/x") == "Russie - Otan : la rupture"
+    assert strip("Macron à Berlin : ce qu'il faut retenir - Libération", None, None,
+                 h1="Macron à Berlin : ce qu'il faut retenir") == "Macron à Berlin : ce qu'il faut retenir"

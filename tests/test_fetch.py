@@ -7,7 +7,7 @@ import ssl
 
 import pytest
 
-from tests.httpserver import LocalServer, gzip_bomb
+from tests.httpserver import LocalServer, Route, gzip_bomb
 from vigie.ingest.fetch import Fetcher, FetchError, FetchPolicy, is_public_address
 from vigie.ingest.web import read_url
 
@@ -85,7 +85,7 @@ def test_size_limits_and_gzip_bomb(server, fetcher):
         for _ in range(40):
             handler.wfile.write(b"b" * 65536)
 
-    server.routes["/stream"] = server.routes["/big"].__class__(handler=chunked)
+    server.routes["/stream"] = Route(handler=chunked)
     with pytest.raises(FetchError) as e:
         fetcher.get(server.url("/stream"))
     assert "larger than" in e.value.reason
@@ -146,3 +146,24 @@ def test_address_classification():
     assert not is_public_address("fe80::1%eth0") and not is_public_address("100.64.0.1")
     assert not is_public_address("224.0.0.1") and not is_public_address("not an ip")
     assert is_public_address("8.8.8.8") and is_public_address("2001:4860:4860::8888")
+
+
+def test_200_mb_page_refused_without_downloading_it(server, fetcher):
+    sent = []
+
+    def huge(handler):
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html")
+        handler.send_header("Content-Length", str(200 * 1024 * 1024))
+        handler.end_headers()
+        for _ in range(64):  # it would go on for 200 MB; the client hangs up first
+            try:
+                handler.wfile.write(b"x" * 65536)
+                sent.append(1)
+            except (BrokenPipeError, ConnectionResetError):
+                return
+
+    server.routes["/huge"] = Route(handler=huge)
+    with pytest.raises(FetchError) as e:
+        fetcher.get(server.url("/huge"))
+    assert "too large (200.0 MB declared" in e.value.reason

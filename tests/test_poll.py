@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tests.httpserver import LocalServer
+from tests.httpserver import LocalServer, Route
 from vigie.errors import ItemError
 from vigie.ingest.feeds import parse_feed
 from vigie.ingest.fetch import Fetcher, FetchPolicy
@@ -98,7 +98,7 @@ def test_poll_ingests_then_conditional_get(server, fetcher, store, annotator):
         assert handler.headers.get("If-None-Match") == '"v1"'
         handler.send_response(304)
         handler.end_headers()
-    server.routes["/feed.xml"] = server.routes["/feed.xml"].__class__(handler=not_modified)
+    server.routes["/feed.xml"] = Route(handler=not_modified)
     reports, ingest = poll(store, fetcher, annotator, now=now + timedelta(hours=1))
     assert reports[0].status == "not-modified" and ingest.counts["added"] == 0
 
