@@ -46,6 +46,16 @@ def store(tmp_path):
     s.close()
 
 
+@pytest.fixture()
+def server():
+    """A local HTTP server on 127.0.0.1 serving the routes a test adds (never the internet)."""
+    from tests.httpserver import LocalServer
+
+    s = LocalServer().start()
+    yield s
+    s.stop()
+
+
 def shared_path(*parts: str) -> Path:
     """A path under ../shared, or skip the test when the checkout has none (a user's clone)."""
     path = SHARED.joinpath(*parts)

@@ -7,18 +7,11 @@ import ssl
 
 import pytest
 
-from tests.httpserver import LocalServer, Route, gzip_bomb
+from tests.httpserver import Route, gzip_bomb
 from vigie.ingest.fetch import Fetcher, FetchError, FetchPolicy, is_public_address
 from vigie.ingest.web import read_url
 
 PAGE = "<html><head><title>Titre</title></head><body><p>Élysée, Otan, « guillemets ».</p></body></html>"
-
-
-@pytest.fixture(scope="module")
-def server():
-    s = LocalServer().start()
-    yield s
-    s.stop()
 
 
 @pytest.fixture()

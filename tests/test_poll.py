@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tests.httpserver import LocalServer, Route
+from tests.httpserver import Route
 from vigie.errors import ItemError
 from vigie.ingest.feeds import parse_feed
 from vigie.ingest.fetch import Fetcher, FetchPolicy
@@ -28,13 +28,6 @@ def rss(base: str, n: int) -> str:
         f"<pubDate>Mon, 18 Oct 2021 1{i}:00:00 GMT</pubDate></item>" for i in range(n))
     return (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Le Fil</title>'
             f"<link>{base}/</link>{items}</channel></rss>")
-
-
-@pytest.fixture()
-def server():
-    s = LocalServer().start()
-    yield s
-    s.stop()
 
 
 @pytest.fixture()
