@@ -18,7 +18,7 @@ from datetime import datetime
 from vigie import lang
 from vigie.errors import ItemError
 from vigie.extract.bylines import parse_byline, parse_date_line, parse_iso_or_text
-from vigie.extract.metadata import clean_author, read_metadata
+from vigie.extract.metadata import clean_author, fallback_author, read_metadata
 from vigie.extract.normalize import TextBuilder, normalize_line
 from vigie.extract.titles import strip_publisher
 from vigie.model import Article, RawDocument
@@ -84,6 +84,8 @@ def extract_html(raw: RawDocument) -> Article:
                 continue
         builder.add(kind, text)  # type: ignore[arg-type]
 
+    if author is None and not raw.hints.get("author"):  # costly: only when neither metadata nor text named one
+        author = fallback_author(tree, meta.sitename)
     if published is None and raw.hints.get("fallback_published"):  # e.g. a feed entry's date
         published = parse_iso_or_text(raw.hints["fallback_published"], language)
     if published is None:  # a date without a time, else htmldate (the tree is intact: trafilatura copies it)

@@ -56,8 +56,6 @@ def read_metadata(tree) -> PageMeta:
     out.updated = ld.get("dateModified") or _meta_datetime(meta, UPDATED_META)
     authors = ld.get("authors") or [meta[k] for k in AUTHOR_META if meta.get(k)][:1] or _author_elements(tree)
     out.author = clean_author("; ".join(authors), out.sitename) if authors else None
-    if out.author is None:
-        out.author = clean_author(_trafilatura_author(tree), out.sitename)
     out.captions = _captions(tree)
     return out
 
@@ -198,6 +196,11 @@ def _author_elements(tree) -> list[str]:
         if 2 < len(text) <= 60:
             return [text]
     return []
+
+
+def fallback_author(tree, sitename: str | None = None) -> str | None:
+    """The author from bylines marked up by class or id, when nothing else named one."""
+    return clean_author(_trafilatura_author(tree), sitename)
 
 
 def _trafilatura_author(tree) -> str | None:
