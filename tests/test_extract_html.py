@@ -159,3 +159,5 @@ def test_title_publisher_suffixes():
     assert strip("Russie - Otan : la rupture", "Le Figaro", "https://www.lefigaro.fr/x") == "Russie - Otan : la rupture"
     assert strip("Macron à Berlin : ce qu'il faut retenir - Libération", None, None,
                  h1="Macron à Berlin : ce qu'il faut retenir") == "Macron à Berlin : ce qu'il faut retenir"
+    assert strip("Pétition : Non à la fermeture de la maternité de Die", None, None,
+                 h1="Non à la fermeture de la maternité de Die") == "Non à la fermeture de la maternité de Die"

@@ -41,8 +41,11 @@ def strip_publisher(title: str, sitename: str | None = None, url: str | None = N
     without its decorations, the <h1> wins.
     """
     title = title.strip()
-    if h1 and len(h1) >= 10 and h1 != title and fold(h1) and fold(title).startswith(fold(h1)):
-        return h1.strip()
+    if h1 and len(h1) >= 10 and h1 != title and fold(h1):
+        # "Headline - Site" or "Section : Headline" around the page's own <h1>: the <h1> is the headline.
+        t, h = fold(title), fold(h1)
+        if t.startswith(h) or (t.endswith(h) and len(h) >= 0.5 * len(t)):
+            return h1.strip()
     names = publisher_names(sitename, url)
     if not names:
         return title
