@@ -107,14 +107,21 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_remove(args: argparse.Namespace) -> int:
-    store, failed = _store(args), 0
+    store, removed, failed = _store(args), [], 0
     try:
         for key in args.ids:
-            if not store.remove_source(key):
+            if store.remove_source(key):
+                removed.append(key)
+            else:
                 error(key, "no such source")
                 failed += 1
     finally:
         store.close()
+    if args.json:
+        print_json({"removed": removed})
+    else:
+        for key in removed:
+            print(f"removed {key}")
     return EXIT_FAILURE if failed else EXIT_OK
 
 
@@ -170,9 +177,13 @@ def run_export(args: argparse.Namespace) -> int:
 
     store = _store(args)
     try:
-        opml = write_opml([(s.url, s.title) for s in store.list_sources()])
+        sources = store.list_sources()
     finally:
         store.close()
+    opml = write_opml([(s.url, s.title) for s in sources])
+    if args.json and not args.output:
+        print_json({"opml": opml, "feeds": len(sources)})
+        return EXIT_OK
     if args.output:
         args.output.write_text(opml, encoding="utf-8")
     else:
