@@ -126,11 +126,11 @@ def main() -> None:
 | run | seconds (median) | docs/s | tokens/s | all runs (s) |
 |---|---:|---:|---:|---|
 | bare `nlp.pipe` | {s:.2f} | {args.n / s:.1f} | {tokens / s:,.0f} | {', '.join(f'{x:.2f}' for x in spacy_times)} |
-| vigie ingest (read, extract, language id, spaCy, SQLite) | {v:.2f} | {args.n / v:.1f} | {tokens / v:,.0f} | {', '.join(f'{x:.2f}' for x in vigie_times)} |
+| vigie ingest (read, extract, language id, spaCy, near-duplicates, SQLite) | {v:.2f} | {args.n / v:.1f} | {tokens / v:,.0f} | {', '.join(f'{x:.2f}' for x in vigie_times)} |
 
 - Ratio vigie / spaCy: **{v / s:.3f}**; vigie's overhead: **{100 * (v - s) / s:.1f} %** of spaCy's own time (goal ≤ 25 %).
 - Parts of the overhead, measured alone: read + extract {t_extract:.2f} s, language id {t_langid:.2f} s;
-  the rest is building records, the store (JSON, FTS5, entities) and the batching.
+  the rest is building records, MinHash signatures and LSH, the store (JSON, FTS5, entities) and the batching.
 """)
 
 
