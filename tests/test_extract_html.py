@@ -161,3 +161,16 @@ def test_title_publisher_suffixes():
                  h1="Macron à Berlin : ce qu'il faut retenir") == "Macron à Berlin : ce qu'il faut retenir"
     assert strip("Pétition : Non à la fermeture de la maternité de Die", None, None,
                  h1="Non à la fermeture de la maternité de Die") == "Non à la fermeture de la maternité de Die"
+
+
+def test_url_day_overrides_a_distant_metadata_date():
+    from datetime import datetime, timezone
+
+    from vigie.extract.html import _check_against_url as check
+
+    modified = datetime(2019, 6, 17, 18, 28, tzinfo=timezone.utc)
+    assert check(modified, "https://www.example.de/home/2017/7/12/unter-uns").date().isoformat() == "2017-07-12"
+    late_utc = datetime(2023, 11, 9, 3, 28, tzinfo=timezone.utc)  # the evening of the 8th in New York
+    assert check(late_utc, "https://nypost.example/2023/11/08/news/x") is late_utc
+    assert check(modified, "https://blog.example/2023/10/3-fragen") is modified  # "3-fragen" is not a day
+    assert check(None, "https://x.example/2023/11/08/") is None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from datetime import datetime
+from datetime import date, datetime
 
 from vigie import lang
 from vigie.errors import ItemError
@@ -90,6 +90,7 @@ def extract_html(raw: RawDocument) -> Article:
         published = parse_iso_or_text(raw.hints["fallback_published"], language)
     if published is None:  # a date without a time, else htmldate (the tree is intact: trafilatura copies it)
         published = meta.published_day or _htmldate(tree, language)
+    published = _check_against_url(published, url)
     if raw.hints.get("published"):  # a date given with the record wins
         published = parse_iso_or_text(raw.hints["published"], language) or published
     return Article(
@@ -120,6 +121,27 @@ def _blocks(body) -> list[tuple[str, str]]:
 
 def _text(el) -> str:
     return normalize_line("".join(el.itertext()))
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)(?:/(\d{1,2})/(\d{1,2})/|-(\d\d)-(\d\d)(?:[/_.-]|$)|(\d\d)(\d\d)/)")
+
+
+def _check_against_url(published: datetime | None, url: str | None) -> datetime | None:
+    """Many news URLs carry the publication day (/2023/11/08/). A metadata date more than a day
+    away from it is another date (a modification, a template's default): the URL's day wins.
+    Within a day, the timestamp stays (a UTC time can fall on the next calendar day)."""
+    m = _URL_DATE.search(url or "")
+    if not m or published is None:
+        return published
+    parts = [x for x in m.groups()[1:] if x]
+    y, mo, d = int(m.group(1)), int(parts[0]), int(parts[1])
+    try:
+        day = date(y, mo, d)
+    except ValueError:
+        return published
+    if abs((published.date() - day).days) <= 1:
+        return published
+    return datetime(y, mo, d, tzinfo=published.tzinfo)
 
 
 def _htmldate(tree, language: str | None) -> datetime | None:
