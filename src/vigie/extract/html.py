@@ -53,13 +53,18 @@ def extract_html(raw: RawDocument) -> Article:
     blocks = _cut_trailer([b for b in _blocks(doc.body) if b[1]])
     if blocks and blocks[0][0] == "heading" and _same(blocks[0][1], title):
         blocks = blocks[1:]  # the page's <h1> repeats the title
-    # The lede is the meta description when the page shows it (a standfirst), not when it is a
-    # search-engine summary only; shown as the first paragraph, it moves out of the body.
+    # The lede (standfirst) is the meta description when the page shows it as such: in an element
+    # marked as a standfirst ("chapo", "standfirst", "lead"…), or outside the main text. When it is
+    # only the main text's first paragraph, it stays in the body.
     lede = ""
-    if meta.description and blocks and _same(blocks[0][1], meta.description):
-        lede, blocks = meta.description, blocks[1:]
-    elif meta.description and _shown(meta.description, raw.content):
-        lede = meta.description
+    if meta.description:
+        first_is_description = bool(blocks) and _same(blocks[0][1], meta.description)
+        if _marked_standfirst(tree, meta.description):
+            lede = meta.description
+            if first_is_description:
+                blocks = blocks[1:]
+        elif not first_is_description and _shown(meta.description, raw.content):
+            lede = meta.description
     if lede and (lang.is_furniture(lede) or _same(lede, title)):
         lede = ""
 
@@ -144,6 +149,20 @@ def _check_against_url(published: datetime | None, url: str | None) -> datetime 
     return datetime(y, mo, d, tzinfo=published.tzinfo)
 
 
+_STANDFIRST = re.compile(r"chap[oô]|standfirst|lede|lead|intro|summary|sous-titre|subtitle|subhead|dek|excerpt|"
+                         r"teaser|abstract|resume|résumé|kicker|article-desc|description", re.IGNORECASE)
+
+
+def _marked_standfirst(tree, description: str) -> bool:
+    """Whether an element whose class or id names a standfirst holds the description."""
+    want = _squash(description)[:80]
+    for el in tree.xpath("//body//*[@class or @id][self::p or self::div or self::h2 or self::span or self::section]"):
+        marker = f"{el.get('class', '')} {el.get('id', '')}"
+        if _STANDFIRST.search(marker) and want and want in _squash(el.text_content()):
+            return True
+    return False
+
+
 def _htmldate(tree, language: str | None) -> datetime | None:
     """The publication day when no timestamp is given (htmldate's original-date search)."""
     from htmldate import find_date
@@ -172,6 +191,10 @@ def _shown(description: str, html: str) -> bool:
     m = _PLAIN_RUN.search(" ".join(description.split()))
     body_at = html.find("<body")
     return bool(m) and body_at >= 0 and html.find(m.group(0).strip(), body_at) >= 0
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _same(a: str, b: str) -> bool:
