@@ -50,11 +50,12 @@ MAX_HEADING_WORDS = 14
 MAX_TITLE_CHARS = 250
 HEADER_REACH = 8  # bylines and date lines are looked for this many lines around the text's start
 
-# Line scores for the main-text search: prose counts its words, menus cost.
+# Line scores for the main-text search: prose counts its words, menus cost. The costs were chosen
+# on the text dumps of `vigie eval extraction` (a small grid; see docs/benchmarks.md).
 PROSE_MIN_WORDS = 10
 SHORT_WORDS = 5
-SHORT_COST = -3.0
-MEDIUM_COST = -1.0
+SHORT_COST = -8.0
+MEDIUM_COST = -3.0
 
 
 @dataclass(slots=True)
