@@ -174,3 +174,16 @@ def test_url_day_overrides_a_distant_metadata_date():
     assert check(late_utc, "https://nypost.example/2023/11/08/news/x") is late_utc
     assert check(modified, "https://blog.example/2023/10/3-fragen") is modified  # "3-fragen" is not a day
     assert check(None, "https://x.example/2023/11/08/") is None
+
+
+def test_byline_outside_the_main_text():
+    from lxml import html as lxml_html
+
+    from vigie.extract.html import _byline_in_page
+
+    page = ('<html><body><div class="meta"><span class="contributor">Par&nbsp;<a href="/auteurs/mh">Matthieu Hy'
+            '</a></span></div><p>Par ailleurs, le Conseil a rendu sa décision.</p></body></html>')
+    assert _byline_in_page(lxml_html.fromstring(page)) == "Matthieu Hy"
+    assert _byline_in_page(lxml_html.fromstring("<html><body><p>Auteur : Kossivi Tiassou </p></body></html>")) \
+        == "Kossivi Tiassou"
+    assert _byline_in_page(lxml_html.fromstring("<html><body><p>Par ailleurs, rien.</p></body></html>")) is None

@@ -44,6 +44,14 @@ def _patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str], re.Pattern[
     return out
 
 
+@cache
+def byline_start() -> str:
+    """A regular expression (for lxml's EXSLT ``re:test``) matching text that starts like a byline."""
+    prefixes = sorted({p for code in lang.LANGUAGES for p in lang.settings(code)["author_prefixes"]},
+                      key=len, reverse=True)
+    return r"^\s*(" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in prefixes) + r")(\s|$)"
+
+
 def parse_byline(line: str) -> str | None:
     """The author(s) of a byline line, or None if the line is not a byline."""
     for _code, byline, _p, _u in _patterns():

@@ -17,7 +17,7 @@ from datetime import date, datetime
 
 from vigie import lang
 from vigie.errors import ItemError
-from vigie.extract.bylines import parse_byline, parse_date_line, parse_iso_or_text
+from vigie.extract.bylines import byline_start, parse_byline, parse_date_line, parse_iso_or_text
 from vigie.extract.metadata import clean_author, fallback_author, read_metadata
 from vigie.extract.normalize import TextBuilder, normalize_line
 from vigie.extract.titles import strip_publisher
@@ -89,8 +89,8 @@ def extract_html(raw: RawDocument) -> Article:
                 continue
         builder.add(kind, text)  # type: ignore[arg-type]
 
-    if author is None and not raw.hints.get("author"):  # costly: only when neither metadata nor text named one
-        author = fallback_author(tree, meta.sitename)
+    if author is None and not raw.hints.get("author"):  # only when neither metadata nor text named one
+        author = _byline_in_page(tree) or fallback_author(tree, meta.sitename)
     if published is None and raw.hints.get("fallback_published"):  # e.g. a feed entry's date
         published = parse_iso_or_text(raw.hints["fallback_published"], language)
     if published is None:  # a date without a time, else htmldate (the tree is intact: trafilatura copies it)
@@ -147,6 +147,25 @@ def _check_against_url(published: datetime | None, url: str | None) -> datetime 
     if abs((published.date() - day).days) <= 1:
         return published
     return datetime(y, mo, d, tzinfo=published.tzinfo)
+
+
+_EXSLT = {"re": "http://exslt.org/regular-expressions"}
+
+
+def _byline_in_page(tree) -> str | None:
+    """A byline written in the page outside the main text: an element reading "Par X",
+    "By X", "Auteur : X" (the name often in a link of its own)."""
+    nodes = tree.xpath("//body//text()[re:test(., $pattern)]", namespaces=_EXSLT, pattern=byline_start())
+    for node in nodes[:8]:
+        parent = node.getparent()
+        if parent is None or parent.tag in ("script", "style"):
+            continue
+        text = normalize_line(" ".join(parent.text_content().split()))
+        if len(text) <= 80:
+            name = parse_byline(text)
+            if name:
+                return clean_author(name)
+    return None
 
 
 _STANDFIRST = re.compile(r"chap[oô]|standfirst|lede|lead|intro|summary|sous-titre|subtitle|subhead|dek|excerpt|"
