@@ -18,7 +18,7 @@ from datetime import date, datetime
 from vigie import lang
 from vigie.errors import ItemError
 from vigie.extract.bylines import byline_start, parse_byline, parse_date_line, parse_iso_or_text
-from vigie.extract.metadata import clean_author, fallback_author, read_metadata
+from vigie.extract.metadata import clean_author, fallback_author, is_publisher, read_metadata
 from vigie.extract.normalize import TextBuilder, normalize_line
 from vigie.extract.titles import strip_publisher
 from vigie.model import Article, RawDocument
@@ -69,6 +69,9 @@ def extract_html(raw: RawDocument) -> Article:
         lede = ""
 
     author = meta.author
+    publisher_as_author = None
+    if is_publisher(author, meta.sitename):  # "Les Echos" as author: a person may still be named below
+        publisher_as_author, author = author, None
     builder = TextBuilder()
     builder.add("title", title)
     builder.add("lede", lede)
@@ -90,7 +93,7 @@ def extract_html(raw: RawDocument) -> Article:
         builder.add(kind, text)  # type: ignore[arg-type]
 
     if author is None and not raw.hints.get("author"):  # only when neither metadata nor text named one
-        author = _byline_in_page(tree) or fallback_author(tree, meta.sitename)
+        author = _byline_in_page(tree) or fallback_author(tree, meta.sitename) or publisher_as_author
     if published is None and raw.hints.get("fallback_published"):  # e.g. a feed entry's date
         published = parse_iso_or_text(raw.hints["fallback_published"], language)
     if published is None:  # a date without a time, else htmldate (the tree is intact: trafilatura copies it)

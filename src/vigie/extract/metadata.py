@@ -76,6 +76,11 @@ def clean_author(author: str | None, publisher: str | None = None) -> str | None
     return "; ".join(kept or names) or None
 
 
+def is_publisher(author: str | None, publisher: str | None) -> bool:
+    """Whether the "author" is only the publisher's name."""
+    return bool(author and publisher) and _site_key(author) == _site_key(publisher)
+
+
 def _site_key(name: str | None) -> str:
     return re.sub(r"\.(?:fr|com|net|org)$", "", (name or "").casefold().strip())
 
