@@ -51,6 +51,14 @@ def _store(args):
     return open_store(args.db)
 
 
+def _list_sources(args):
+    store = _store(args)
+    try:
+        return store.list_sources()
+    finally:
+        store.close()
+
+
 def _fetcher(args):
     from vigie.ingest.fetch import Fetcher, FetchPolicy
 
@@ -89,11 +97,7 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    store = _store(args)
-    try:
-        sources = store.list_sources()
-    finally:
-        store.close()
+    sources = _list_sources(args)
     if args.json:
         print_json({"sources": [s.to_json() for s in sources]})
         return EXIT_OK
@@ -128,11 +132,7 @@ def run_remove(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     from vigie.poll import check_feed
 
-    store = _store(args)
-    try:
-        sources = store.list_sources()
-    finally:
-        store.close()
+    sources = _list_sources(args)
     urls = [s.url for s in sources if not args.ids or str(s.id) in args.ids or s.url in args.ids]
     urls += [u for u in args.ids if u.startswith(("http://", "https://")) and u not in urls]
     with _fetcher(args) as fetcher:
@@ -175,11 +175,7 @@ def run_import(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     from vigie.ingest.opml import write_opml
 
-    store = _store(args)
-    try:
-        sources = store.list_sources()
-    finally:
-        store.close()
+    sources = _list_sources(args)
     opml = write_opml([(s.url, s.title) for s in sources])
     if args.json and not args.output:
         print_json({"opml": opml, "feeds": len(sources)})
