@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 
 from vigie import lang
 from vigie.errors import ItemError
@@ -96,8 +96,8 @@ def extract_html(raw: RawDocument) -> Article:
         author = _byline_in_page(tree) or fallback_author(tree, meta.sitename) or publisher_as_author
     if published is None and raw.hints.get("fallback_published"):  # e.g. a feed entry's date
         published = parse_iso_or_text(raw.hints["fallback_published"], language)
-    if published is None:  # a date without a time, else htmldate (the tree is intact: trafilatura copies it)
-        published = meta.published_day or _htmldate(tree, language)
+    if published is None:  # a date without a time, the URL's day, else htmldate (on the intact tree)
+        published = meta.published_day or _url_day(url) or _htmldate(tree, language)
     published = _check_against_url(published, url)
     if raw.hints.get("published"):  # a date given with the record wins
         published = parse_iso_or_text(raw.hints["published"], language) or published
@@ -132,6 +132,17 @@ def _text(el) -> str:
 
 
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)(?:/(\d{1,2})/(\d{1,2})/|-(\d\d)-(\d\d)(?:[/_.-]|$)|(\d\d)(\d\d)/)")
+
+
+def _url_day(url: str | None) -> datetime | None:
+    m = _URL_DATE.search(url or "")
+    if not m:
+        return None
+    parts = [x for x in m.groups()[1:] if x]
+    try:
+        return datetime(int(m.group(1)), int(parts[0]), int(parts[1]), tzinfo=timezone.utc)
+    except ValueError:
+        return None
 
 
 def _check_against_url(published: datetime | None, url: str | None) -> datetime | None:
