@@ -138,3 +138,20 @@ def test_feed_that_is_html_and_broken_article_links(server, fetcher, store, anno
     reasons = {f.item: f.reason for f in ingest.failures}
     assert reasons[server.url("/a1.html")] == "HTTP 404 Not Found"
     assert reasons[server.url("/page.html")].startswith("not an RSS/Atom feed")
+
+
+def test_redirecting_feed_links_are_not_fetched_again(server, fetcher, store, annotator):
+    """Feed links that redirect (tracking or feed-proxy URLs) are remembered as aliases."""
+    server.add("/feed.xml", rss(server.base, 1).replace("/a0.html", "/go/a0"), content_type="application/rss+xml")
+    server.add("/go/a0", status=302, headers={"Location": "/a0.html"})
+    server.add("/a0.html", ARTICLE.format(title="Article derrière une redirection"))
+    store.add_source(server.url("/feed.xml"))
+    now = datetime(2021, 10, 18, 18, 0, tzinfo=timezone.utc)
+    reports, ingest = poll(store, fetcher, annotator, now=now)
+    assert ingest.counts["added"] == 1
+    doc = store.get(ingest.documents[0]["id"])
+    assert doc["article"]["url"] == server.url("/a0.html")
+    assert store.has_url(server.url("/go/a0"))
+    before = len(server.requests)
+    reports, ingest = poll(store, fetcher, annotator, now=now + timedelta(hours=1))
+    assert reports[0].new == 0 and [p for p, _ in server.requests[before:]] == ["/feed.xml"]

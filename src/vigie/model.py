@@ -67,6 +67,7 @@ class Article:
     updated: datetime | None = None
     language: str | None = None  # set by the annotator when the source does not say
     extractor: str = ""
+    aliases: list[str] = field(default_factory=list)  # other URLs it was reached at (redirects)
 
     def _blocks_of(self, *kinds: str) -> list[Block]:
         return [b for b in self.blocks if b.kind in kinds]

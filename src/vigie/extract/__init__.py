@@ -29,6 +29,8 @@ def extract(raw: RawDocument, repeated: RepeatedLines | None = None) -> Article:
         article = extract_plain(raw)
     else:
         raise ItemError(raw.item, f"unknown content type {raw.content_type!r}")
+    if raw.hints.get("requested_url") and raw.hints["requested_url"] != article.url:
+        article.aliases.append(raw.hints["requested_url"])
     length = len(article.body.strip()) + len((article.lede or "").strip())
     if length == 0:
         raise ItemError(raw.item, "no article text found" + (" in the HTML" if raw.content_type == "html" else ""))

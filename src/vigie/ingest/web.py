@@ -21,5 +21,8 @@ def read_url(url: str, fetcher: Fetcher, *, item: str | None = None, source: str
         raise ItemError(item, f"unsupported content type {result.content_type!r} (expected an HTML page)")
     is_html = result.content_type != "text/plain"
     text = decode(item, result.content, html=is_html, declared=result.charset)
+    hints = dict(hints or {})
+    if result.url != url:
+        hints["requested_url"] = url  # a redirect: remember where the link pointed
     return RawDocument(item=item, content=text, content_type="html" if is_html else "scraped-text",
-                       url=result.url, source=source, fetched_at=result.fetched_at, hints=dict(hints or {}))
+                       url=result.url, source=source, fetched_at=result.fetched_at, hints=hints)

@@ -77,6 +77,6 @@ class Store(Protocol):
         doubles the wait before the next try (up to a day)."""
 
     def has_url(self, url: str) -> bool:
-        """Whether a document with this (canonicalised) URL is stored."""
+        """Whether a document with this (canonicalised) URL is stored, or was reached through it."""
 
     def close(self) -> None: ...

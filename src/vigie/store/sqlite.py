@@ -81,8 +81,11 @@ class SQLiteStore:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             existing = self.db.execute("SELECT rowid, content_hash FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            aliases = [(canonical_url(u), doc_id) for u in a.aliases if canonical_url(u) and canonical_url(u) != curl]
             if existing and existing["content_hash"] == content_hash:
-                self.db.execute("ROLLBACK")
+                # Same content: nothing changes, except a new URL it was reached at.
+                self.db.executemany("INSERT OR REPLACE INTO url_aliases (url, doc_id) VALUES (?, ?)", aliases)
+                self.db.execute("COMMIT")
                 return PutResult(doc_id, "unchanged")
             if existing:
                 self._delete(doc_id, existing["rowid"])
@@ -96,6 +99,7 @@ class SQLiteStore:
                 'INSERT INTO entities (doc_id, start, "end", label, text, norm) VALUES (?, ?, ?, ?, ?, ?)',
                 [(doc_id, e.start, e.end, e.label, e.text, fold(e.text)) for e in annotated.entities],
             )
+            self.db.executemany("INSERT OR REPLACE INTO url_aliases (url, doc_id) VALUES (?, ?)", aliases)
             if annotated.signature is not None:
                 self.db.execute("INSERT INTO minhashes (doc_id, signature) VALUES (?, ?)",
                                 (doc_id, annotated.signature))
@@ -108,6 +112,7 @@ class SQLiteStore:
     def _delete(self, doc_id: str, rowid: int) -> None:
         self.db.execute("DELETE FROM entities WHERE doc_id = ?", (doc_id,))
         self.db.execute("DELETE FROM minhashes WHERE doc_id = ?", (doc_id,))
+        self.db.execute("DELETE FROM url_aliases WHERE doc_id = ?", (doc_id,))
         self.db.execute("DELETE FROM documents_fts WHERE rowid = ?", (rowid,))
         self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
@@ -250,7 +255,9 @@ class SQLiteStore:
 
     def has_url(self, url: str) -> bool:
         curl = canonical_url(url)
-        return self.db.execute("SELECT 1 FROM documents WHERE canonical_url = ? LIMIT 1", (curl,)).fetchone() is not None
+        return self.db.execute(
+            "SELECT 1 FROM documents WHERE canonical_url = ? UNION ALL SELECT 1 FROM url_aliases WHERE url = ? LIMIT 1",
+            (curl, curl)).fetchone() is not None
 
     def close(self) -> None:
         self.db.close()
