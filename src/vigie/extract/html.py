@@ -208,7 +208,7 @@ def _htmldate(tree, language: str | None) -> datetime | None:
 
 
 def _cut_trailer(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    trailer = lang.trailer_pattern()
+    trailer = lang.trailer_pattern(main_text=True)
     for i, (_kind, text) in enumerate(blocks):
         if i > 0 and len(text) < MAX_TRAILER_LINE and trailer.search(text):
             return blocks[:i]

@@ -49,7 +49,9 @@ def is_furniture(line: str) -> bool:
 
 
 @cache
-def trailer_pattern() -> re.Pattern[str]:
-    """A line matching this starts the page's trailer (subscription pitch, newsletter…)."""
-    parts = [p for lang in LANGUAGES for p in lines(lang, "trailer.txt")]
+def trailer_pattern(main_text: bool = False) -> re.Pattern[str]:
+    """A line matching this starts the page's trailer (subscription pitch, newsletter, comments…).
+    With ``main_text``, also the headings that end an already isolated main text ("Related stories")."""
+    files = ("trailer.txt", "trailer_main_text.txt") if main_text else ("trailer.txt",)
+    parts = [p for lang in LANGUAGES for name in files for p in lines(lang, name)]
     return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
