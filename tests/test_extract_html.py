@@ -187,3 +187,11 @@ def test_byline_outside_the_main_text():
     assert _byline_in_page(lxml_html.fromstring("<html><body><p>Auteur : Kossivi Tiassou </p></body></html>")) \
         == "Kossivi Tiassou"
     assert _byline_in_page(lxml_html.fromstring("<html><body><p>Par ailleurs, rien.</p></body></html>")) is None
+
+
+def test_title_takes_the_typography_the_page_shows():
+    page = ("<html><head><meta property=\"og:title\" content=\"L'Otan et la Russie : « la rupture »\"></head><body>"
+            "<h1>Logo du site</h1><article><h2>L’Otan et la Russie : « la rupture »</h2><p>Moscou a annoncé lundi "
+            "la fermeture de sa mission auprès de l’Otan à Bruxelles, en réponse à des expulsions.</p></article>"
+            "</body></html>")
+    assert _article(page).title == "L’Otan et la Russie : « la rupture »"

@@ -50,6 +50,8 @@ def extract_html(raw: RawDocument) -> Article:
 
     url = raw.url
     title = normalize_line(raw.hints.get("title") or strip_publisher(meta.title or "", meta.sitename, url, meta.h1))
+    # The headline as the page shows it (its typography: ’ « »), when a heading says the same words.
+    title = next((h for h in meta.headings if h != title and _same(h, title)), title)
     blocks = _cut_trailer([b for b in _blocks(doc.body) if b[1]])
     if blocks and blocks[0][0] == "heading" and _same(blocks[0][1], title):
         blocks = blocks[1:]  # the page's <h1> repeats the title

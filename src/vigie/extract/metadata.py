@@ -33,6 +33,7 @@ _EMAIL = re.compile(r"\S+@\S+")
 class PageMeta:
     title: str | None = None
     h1: str | None = None
+    headings: list[str] = field(default_factory=list)  # the first h1/h2 texts, as shown
     author: str | None = None
     sitename: str | None = None
     description: str | None = None
@@ -47,6 +48,7 @@ def read_metadata(tree) -> PageMeta:
     ld = _json_ld(tree)
     out = PageMeta()
     out.h1 = _first_text(tree, "//h1")
+    out.headings = [t for t in (_text(el) for el in tree.xpath("//h1 | //h2")[:12]) if t]
     out.sitename = _clean(ld.get("publisher") or meta.get("og:site_name") or meta.get("application-name"))
     out.title = _clean(meta.get("og:title") or meta.get("twitter:title") or ld.get("headline")
                        or _first_text(tree, "//head/title") or out.h1)
@@ -220,6 +222,10 @@ def _trafilatura_author(tree) -> str | None:
         return normalize_authors(None, found) if found else None
     except Exception:  # best effort on odd markup
         return None
+
+
+def _text(el) -> str:
+    return normalize_line(" ".join(el.text_content().split()))
 
 
 def _first_text(tree, xpath: str) -> str | None:
