@@ -173,3 +173,13 @@ def test_lines_repeated_across_a_source_are_boilerplate(tmp_path, annotator, sto
     assert report.counts["added"] == 3
     doc = store.get(report.documents[2]["id"])
     assert doc["article"]["title"] == "Record de chaleur à Lyon" and "vous est proposé" not in doc["article"]["text"]
+
+
+def test_text_without_spaces_cjk_is_still_prose():
+    menu = "\n".join(["ホーム", "ニュース", "スポーツ", "ログイン"])
+    body = ("東京都は月曜日、新しい防災計画を発表した。計画には避難所の増設と、高齢者への支援の強化が含まれている。\n\n"
+            "知事は記者会見で、来年度から段階的に実施すると述べた。")
+    a = extract(RawDocument(item="jp.txt", content_type="scraped-text", content=f"{menu}\n\n東京都が新防災計画\n\n{body}\n"))
+    assert a.title == "東京都が新防災計画"
+    assert a.body.startswith("東京都は月曜日") and a.body.endswith("述べた。")
+    assert "ログイン" not in a.text

@@ -43,7 +43,7 @@ _CREDIT = re.compile(
 # A photo credit alone on its line: "TebNad/Shutterstock.com", "© Reuters", "Photo : AFP".
 _CREDIT_LINE = re.compile(r"^(?:©\s*[\w .&'/-]{2,60}|[\w .&'-]{2,40}/\s*[\w .&'-]{2,40}|"
                           r"(?:Photo|Foto|Bild|Image|Crédits?|Credits?)\s*:\s*[\w .&'/-]{2,60})$")
-_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』]*$")
 _TERMINAL = (".", "!", ";", ":", "…", "»", '"', "”", ",")
 MAX_HEADING_CHARS = 100
 MAX_HEADING_WORDS = 14
@@ -124,8 +124,13 @@ def extract_scraped(raw: RawDocument, repeated: RepeatedLines | None = None) -> 
     )
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
 def _words(text: str) -> int:
-    return len(text.split())
+    """Words, counting two Chinese/Japanese/Korean characters as one (those scripts use no spaces)."""
+    cjk = len(_CJK.findall(text))
+    return len(text.split()) + (cjk // 2 if cjk else 0)
 
 
 def _score(u: _Unit) -> float:
