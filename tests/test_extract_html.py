@@ -195,3 +195,12 @@ def test_title_takes_the_typography_the_page_shows():
             "la fermeture de sa mission auprès de l’Otan à Bruxelles, en réponse à des expulsions.</p></article>"
             "</body></html>")
     assert _article(page).title == "L’Otan et la Russie : « la rupture »"
+
+
+def test_byline_in_the_page_title():
+    page = ("<html><head><title>Turpitude et architecture, par Didier Roy (Les blogs du Diplo, 21 juin 2018)</title>"
+            "</head><body><h1>Turpitude et architecture</h1><p>Le projet de tour au cœur de la ville a été présenté "
+            "mardi par le promoteur, qui promet des logements et des bureaux.</p></body></html>")
+    a = _article(page)
+    assert a.author == "Didier Roy"
+    assert _article(page.replace(", par Didier Roy", ", par ailleurs")).author is None

@@ -27,6 +27,7 @@ _AUTHOR_PREFIX = re.compile(r"^(?:par|by|de|von|por|door|auteur\s*:?|author\s*:?
 _NOT_A_NAME = re.compile(r"[→←»›<>|@#]|^(?:name|author|autor|auteur|admin|administrator|anonymous|redaktion)$",
                          re.IGNORECASE)
 _EMAIL = re.compile(r"\S+@\S+")
+_TITLE_BYLINE = re.compile(r"[,:–-]\s+(?:par|by)\s+([A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){1,3})\s*(?:[(|–-]|$)")
 
 
 @dataclass(slots=True)
@@ -59,6 +60,9 @@ def read_metadata(tree) -> PageMeta:
     authors = ld.get("authors") or [meta[k] for k in AUTHOR_META if meta.get(k)][:1] or _author_elements(tree)
     out.author = clean_author("; ".join(authors), out.sitename) if authors else None
     out.captions = _captions(tree)
+    if out.author is None:  # "Turpitude et architecture, par Didier Roy (Les blogs du Diplo)"
+        m = _TITLE_BYLINE.search(_first_text(tree, "//head/title") or "")
+        out.author = m.group(1) if m else None
     return out
 
 
