@@ -108,7 +108,7 @@ def test_failing_feed_backs_off_and_recovers(server, fetcher, store, annotator):
     source, _ = store.add_source(url)
     now = datetime(2021, 10, 18, 18, 0, tzinfo=timezone.utc)
     waits = []
-    for i in range(3):
+    for _ in range(3):
         reports, ingest = poll(store, fetcher, annotator, now=now, force=True, interval_s=600)
         assert reports[0].status == "error" and "HTTP 500" in reports[0].error and not ingest.ok
         waits.append(datetime.fromisoformat(reports[0].next_try) - now)
