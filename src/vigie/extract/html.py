@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 
 from vigie import lang
 from vigie.errors import ItemError
@@ -151,18 +151,10 @@ def _check_against_url(published: datetime | None, url: str | None) -> datetime 
     """Many news URLs carry the publication day (/2023/11/08/). A metadata date more than a day
     away from it is another date (a modification, a template's default): the URL's day wins.
     Within a day, the timestamp stays (a UTC time can fall on the next calendar day)."""
-    m = _URL_DATE.search(url or "")
-    if not m or published is None:
+    day = _url_day(url) if published is not None else None
+    if day is None or abs((published.date() - day.date()).days) <= 1:
         return published
-    parts = [x for x in m.groups()[1:] if x]
-    y, mo, d = int(m.group(1)), int(parts[0]), int(parts[1])
-    try:
-        day = date(y, mo, d)
-    except ValueError:
-        return published
-    if abs((published.date() - day).days) <= 1:
-        return published
-    return datetime(y, mo, d, tzinfo=published.tzinfo)
+    return day.replace(tzinfo=published.tzinfo)
 
 
 _EXSLT = {"re": "http://exslt.org/regular-expressions"}

@@ -48,11 +48,13 @@ def read_metadata(tree) -> PageMeta:
     meta = _meta_tags(tree)
     ld = _json_ld(tree)
     out = PageMeta()
-    out.h1 = _first_text(tree, "//h1")
-    out.headings = [t for t in (_text(el) for el in tree.xpath("//h1 | //h2")[:12]) if t]
+    heads = tree.xpath("//h1 | //h2")  # one query for the headline candidates
+    out.headings = [t for t in map(_text, heads[:12]) if t]
+    out.h1 = next((t for t in (_text(el) for el in heads if el.tag == "h1") if t), None)
+    page_title = _first_text(tree, "//head/title")
     out.sitename = _clean(ld.get("publisher") or meta.get("og:site_name") or meta.get("application-name"))
     out.title = _clean(meta.get("og:title") or meta.get("twitter:title") or ld.get("headline")
-                       or _first_text(tree, "//head/title") or out.h1)
+                       or page_title or out.h1)
     out.description = _clean(meta.get("og:description") or meta.get("description") or ld.get("description"))
     out.published = ld.get("datePublished") or _meta_datetime(meta, PUBLISHED_META)
     out.published_day = ld.get("dayPublished") or _meta_datetime(meta, PUBLISHED_META, day_only=True)
@@ -61,7 +63,7 @@ def read_metadata(tree) -> PageMeta:
     out.author = clean_author("; ".join(authors), out.sitename) if authors else None
     out.captions = _captions(tree)
     if out.author is None:  # "Turpitude et architecture, par Didier Roy (Les blogs du Diplo)"
-        m = _TITLE_BYLINE.search(_first_text(tree, "//head/title") or "")
+        m = _TITLE_BYLINE.search(page_title or "")
         out.author = m.group(1) if m else None
     return out
 
@@ -233,11 +235,7 @@ def _text(el) -> str:
 
 
 def _first_text(tree, xpath: str) -> str | None:
-    for el in tree.xpath(xpath):
-        text = normalize_line(" ".join(el.text_content().split()))
-        if text:
-            return text
-    return None
+    return next((t for t in map(_text, tree.xpath(xpath)) if t), None)
 
 
 def _captions(tree) -> list[tuple[str, str | None]]:

@@ -17,6 +17,15 @@ _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8", b
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
+def charset_of(content_type: str) -> str | None:
+    """The ``charset`` parameter of a Content-Type value, lower-cased ("text/html; charset=UTF-8")."""
+    for param in content_type.split(";")[1:]:
+        key, _, value = param.strip().partition("=")
+        if key.lower() == "charset" and value:
+            return value.strip("\"' ").lower()
+    return None
+
+
 def gunzip(item: str, data: bytes, max_bytes: int) -> bytes:
     """Decompress at most ``max_bytes``: a small .gz must not expand into a huge file."""
     try:

@@ -25,7 +25,7 @@ import httpx
 
 from vigie import __version__
 from vigie.errors import ItemError
-from vigie.ingest.decode import DEFAULT_MAX_BYTES
+from vigie.ingest.decode import DEFAULT_MAX_BYTES, charset_of
 
 USER_AGENT = f"vigie/{__version__} (news monitoring; +https://github.com/vigie)"
 
@@ -181,14 +181,9 @@ class Fetcher:
     @staticmethod
     def _result(url: str, response: httpx.Response, body: bytes) -> FetchResult:
         content_type = response.headers.get("content-type", "")
-        charset = None
-        for param in content_type.split(";")[1:]:
-            key, _, value = param.strip().partition("=")
-            if key.lower() == "charset" and value:
-                charset = value.strip("\"' ").lower()
         return FetchResult(
             url=url, status=response.status_code, content=body,
-            content_type=content_type.split(";")[0].strip().lower(), charset=charset,
+            content_type=content_type.split(";")[0].strip().lower(), charset=charset_of(content_type),
             etag=response.headers.get("etag"), last_modified=response.headers.get("last-modified"),
         )
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import BinaryIO
 
 from vigie.errors import ItemError
-from vigie.ingest.decode import decode
+from vigie.ingest.decode import charset_of, decode
 from vigie.model import RawDocument
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -49,9 +49,8 @@ def read_warc(item: str, stream: BinaryIO, *, max_bytes: int) -> Iterator[RawDoc
             if len(body) > max_bytes:
                 yield ItemError(where, f"record larger than the {max_bytes / 1024 / 1024:.0f} MB limit")
                 continue
-            charset = _charset(content_type)
             try:
-                text = decode(where, body, html=True, declared=charset)
+                text = decode(where, body, html=True, declared=charset_of(content_type))
             except ItemError as e:
                 yield e
                 continue
@@ -69,14 +68,6 @@ def read_warc(item: str, stream: BinaryIO, *, max_bytes: int) -> Iterator[RawDoc
             yield ItemError(item, "no WARC/ARC records found")
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as e:
         yield ItemError(item, f"truncated or corrupt archive after {count} records ({type(e).__name__}: {e})")
-
-
-def _charset(content_type: str) -> str | None:
-    for param in content_type.split(";")[1:]:
-        key, _, value = param.strip().partition("=")
-        if key.lower() == "charset" and value:
-            return value.strip("\"' ")
-    return None
 
 
 def _warc_date(value: str | None) -> datetime | None:

@@ -81,7 +81,7 @@ class SQLiteStore:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             existing = self.db.execute("SELECT rowid, content_hash FROM documents WHERE id = ?", (doc_id,)).fetchone()
-            aliases = [(canonical_url(u), doc_id) for u in a.aliases if canonical_url(u) and canonical_url(u) != curl]
+            aliases = [(u, doc_id) for u in map(canonical_url, a.aliases) if u and u != curl]
             if existing and existing["content_hash"] == content_hash:
                 # Same content: nothing changes, except a new URL it was reached at.
                 self.db.executemany("INSERT OR REPLACE INTO url_aliases (url, doc_id) VALUES (?, ?)", aliases)
