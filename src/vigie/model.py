@@ -122,6 +122,35 @@ class Entity:
     model_label: str
 
 
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A mention of an actor: a named entity, a seat of power, a demonym or a generic
+    agent ("le ministre"), resolved against the gazetteer as of the article's date.
+
+    ``actor`` is the gazetteer id (``RUS``, ``NATO``, ``person/sergey-lavrov``) or None
+    when vigie does not know who it is. ``reading`` says how the mention is used:
+    ``literal`` (the entity itself), ``government`` (a capital or seat of power, or a
+    country name, standing for its government), ``place`` (a capital used as a place).
+    ``code``/``country``/``sector``/``title`` are the actor's role on the article's
+    date (CAMEO-style ``RUSGOV`` → country RUS, sector GOV). ``via`` says how it was
+    resolved: ``name``, ``alias``, ``fuzzy``, ``coref``, ``apposition``, ``agent``.
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str  # PER, LOC, ORG, MISC, or AGENT for a generic agent
+    actor: str | None = None
+    actor_name: str | None = None
+    actor_type: str | None = None  # country, igo, person, group, agent
+    reading: str = "literal"
+    code: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    title: str | None = None
+    via: str | None = None
+
+
 @dataclass(slots=True)
 class AnnotatedArticle:
     article: Article
@@ -130,6 +159,7 @@ class AnnotatedArticle:
     model: str | None  # the spaCy pipeline used, None when no model serves the language
     sentences: list[Span] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)  # actors, filled by nlp.actors
     dct: datetime | None = None  # document creation time used by time-aware stages
     # Set by the near-duplicate stage at ingest (not part of the annotate contract):
     duplicate_of: str | None = None  # id of the first stored copy of this text
@@ -166,6 +196,7 @@ class AnnotatedArticle:
                 "model": self.model,
                 "sentences": [{"start": s.start, "end": s.end} for s in self.sentences],
                 "entities": [asdict(e) for e in self.entities],
+                "mentions": [asdict(m) for m in self.mentions],
             },
         }
 
