@@ -1,4 +1,4 @@
-"""Evaluation commands: ``vigie eval extraction``, ``vigie eval ner``."""
+"""Evaluation commands: ``vigie eval extraction``, ``vigie eval ner``, ``vigie eval actors``."""
 
 from __future__ import annotations
 
@@ -35,6 +35,13 @@ def add_parsers(sub, parent) -> None:
     n.add_argument("--details", action="store_true",
                    help="per-document errors (missed gold and wrong predictions, with their text and kind)")
     n.set_defaults(run=run_ner)
+
+    a = evals.add_parser("actors", parents=[parent],
+                         help="actor linking (Wikidata QIDs) and metonymy on HIPE-2020 French")
+    _common_nlp_options(a, "documents per split")
+    a.add_argument("--split", choices=("dev", "test", "both"), default="both", help="HIPE split(s) to score (default: both)")
+    a.add_argument("--details", action="store_true", help="per-document linking and metonymy errors")
+    a.set_defaults(run=run_actors)
 
 
 def _common_nlp_options(p: argparse.ArgumentParser, what: str) -> None:
@@ -78,3 +85,13 @@ def run_ner(args: argparse.Namespace) -> int:
     print_json(report, pretty=True) if args.json else print(format_report(report))
     return EXIT_OK
 
+
+def run_actors(args: argparse.Namespace) -> int:
+    from vigie.eval.actors import format_report, run
+
+    if not _limit_ok(args):
+        return EXIT_USAGE
+    splits = ("dev", "test") if args.split == "both" else (args.split,)
+    report = run(splits, data_dir=args.data, limit=args.limit, model=args.model, details=args.details)
+    print_json(report, pretty=True) if args.json else print(format_report(report))
+    return EXIT_OK
