@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -164,16 +165,42 @@ def test_title_publisher_suffixes():
 
 
 def test_url_day_overrides_a_distant_metadata_date():
-    from datetime import datetime, timezone
-
     from vigie.extract.html import _check_against_url as check
 
     modified = datetime(2019, 6, 17, 18, 28, tzinfo=timezone.utc)
     assert check(modified, "https://www.example.de/home/2017/7/12/unter-uns").date().isoformat() == "2017-07-12"
     late_utc = datetime(2023, 11, 9, 3, 28, tzinfo=timezone.utc)  # the evening of the 8th in New York
-    assert check(late_utc, "https://nypost.example/2023/11/08/news/x") is late_utc
+    assert check(late_utc, "https://nypost.example/2023/11/08/news/x").date().isoformat() == "2023-11-08"
+    local = datetime(2023, 11, 9, 0, 30, tzinfo=timezone(timedelta(hours=1)))  # a zone is known: it stays
+    assert check(local, "https://x.example/2023/11/08/news/x") is local
     assert check(modified, "https://blog.example/2023/10/3-fragen") is modified  # "3-fragen" is not a day
     assert check(None, "https://x.example/2023/11/08/") is None
+
+
+def test_utc_timestamp_takes_the_zone_the_page_shows():
+    from vigie.extract.html import _local_zone
+
+    utc = datetime(2023, 11, 9, 3, 28, 35, tzinfo=timezone.utc)
+    with_offset = '<time datetime="2023-11-08T22:28:35-05:00">8 nov.</time>'
+    shown = _local_zone(utc, with_offset)
+    assert shown == utc and shown.date().isoformat() == "2023-11-08" and shown.utcoffset() == timedelta(hours=-5)
+    naive_local = '"datePublished": "2023-11-08 19:28:35"'  # same minutes and seconds, eight hours behind
+    assert _local_zone(utc, naive_local).utcoffset() == timedelta(hours=-8)
+    other_instant = '<time datetime="2023-11-08T22:10:00-05:00">'
+    assert _local_zone(utc, other_instant) is utc
+    paris = datetime(2023, 11, 9, 3, 28, 35, tzinfo=timezone(timedelta(hours=1)))
+    assert _local_zone(paris, with_offset) is paris  # only UTC times are re-zoned
+
+
+def test_page_drawn_by_scripts_is_kept_as_a_teaser():
+    page = """<html><head><title>Taiwan's president - Example Post</title>
+    <meta property="article:published_time" content="2020-01-20T10:00:08+08:00">
+    <meta name="description" content="Tsai Ing-wen's playbook should be studied by every politician in the region.">
+    </head><body><div id="app"></div><script>render()</script></body></html>"""
+    a = _article(page)
+    assert a.extractor == "metadata" and a.body == ""
+    assert a.lede == "Tsai Ing-wen's playbook should be studied by every politician in the region."
+    assert a.published.isoformat() == "2020-01-20T10:00:08+08:00"
 
 
 def test_byline_outside_the_main_text():

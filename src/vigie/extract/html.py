@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from vigie import lang
 from vigie.errors import ItemError
@@ -45,14 +45,17 @@ def extract_html(raw: RawDocument) -> Article:
             tree, url=raw.url, with_metadata=False, include_formatting=False,
             include_comments=False, include_tables=True, deduplicate=False,
         )
-    if doc is None or doc.body is None or not (doc.text or "").strip():
+    teaser = doc is None or doc.body is None or not (doc.text or "").strip()
+    if teaser and not meta.description:
         raise ItemError(raw.item, "no article text found in the HTML")
+    # A page whose text is drawn by scripts still says in its metadata what it is: it is kept
+    # as a teaser (title, standfirst, author, dates), like a feed entry, and marked as such.
 
     url = raw.url
     title = normalize_line(raw.hints.get("title") or strip_publisher(meta.title or "", meta.sitename, url, meta.h1))
     # The headline as the page shows it (its typography: ’ « »), when a heading says the same words.
     title = next((h for h in meta.headings if h != title and _same(h, title)), title)
-    blocks = _cut_trailer([b for b in _blocks(doc.body) if b[1]])
+    blocks = [] if teaser else _cut_trailer([b for b in _blocks(doc.body) if b[1]])
     if blocks and blocks[0][0] == "heading" and _same(blocks[0][1], title):
         blocks = blocks[1:]  # the page's <h1> repeats the title
     # The lede (standfirst) is the meta description when the page shows it as such: in an element
@@ -65,7 +68,7 @@ def extract_html(raw: RawDocument) -> Article:
             lede = meta.description
             if first_is_description:
                 blocks = blocks[1:]
-        elif not first_is_description and _shown(meta.description, raw.content):
+        elif teaser or (not first_is_description and _shown(meta.description, raw.content)):
             lede = meta.description
     if lede and (lang.is_furniture(lede) or _same(lede, title)):
         lede = ""
@@ -100,14 +103,14 @@ def extract_html(raw: RawDocument) -> Article:
         published = parse_iso_or_text(raw.hints["fallback_published"], language)
     if published is None:  # a date without a time, the URL's day, else htmldate (on the intact tree)
         published = meta.published_day or _url_day(url) or _htmldate(tree, language)
-    published = _check_against_url(published, url)
+    published = _check_against_url(_local_zone(published, raw.content), url)
     if raw.hints.get("published"):  # a date given with the record wins
         published = parse_iso_or_text(raw.hints["published"], language) or published
     return Article(
         item=raw.item, text=builder.text, blocks=builder.blocks, url=url, source=raw.source or meta.sitename,
         author=raw.hints.get("author") or author or clean_author(raw.hints.get("fallback_author")),
         published=published, updated=updated if updated != published else None,
-        language=language, extractor="trafilatura",
+        language=language, extractor="metadata" if teaser else "trafilatura",
     )
 
 
@@ -150,11 +153,46 @@ def _url_day(url: str | None) -> datetime | None:
 def _check_against_url(published: datetime | None, url: str | None) -> datetime | None:
     """Many news URLs carry the publication day (/2023/11/08/). A metadata date more than a day
     away from it is another date (a modification, a template's default): the URL's day wins.
-    Within a day, the timestamp stays (a UTC time can fall on the next calendar day)."""
+    A day away, a UTC time (whose local zone the page did not reveal) is read as the URL's day;
+    a time given in a local zone stays (it can be past midnight when the URL was made)."""
     day = _url_day(url) if published is not None else None
-    if day is None or abs((published.date() - day.date()).days) <= 1:
+    if day is None or published.date() == day.date():
+        return published
+    if abs((published.date() - day.date()).days) == 1 and published.utcoffset() != timedelta(0):
         return published
     return day.replace(tzinfo=published.tzinfo)
+
+
+_TIMESTAMP = re.compile(
+    r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:\.\d+)?(Z|[+-]\d\d:?\d\d)?(?![\d:])"
+)
+
+
+def _local_zone(published: datetime | None, html: str) -> datetime | None:
+    """A UTC timestamp (``2023-11-09T03:28:35Z``) is the right instant but often the wrong
+    day for the publisher, whose page shows 8 November. The page usually also writes the same
+    instant in its own zone, with an offset (``2023-11-08T22:28:35-05:00``) or as naive local
+    time (``2023-11-08 17:49:09``: same minutes and seconds, whole hours apart). That zone is
+    kept; the instant does not change."""
+    if published is None or published.utcoffset() != timedelta(0) or (published.second == 0 and published.minute == 0):
+        return published
+    for m in _TIMESTAMP.finditer(html, 0, 2_000_000):
+        year, month, day, hour, minute, second, zone = m.groups()
+        if (int(minute), int(second)) != (published.minute, published.second) or zone == "Z":
+            continue
+        try:
+            naive = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second))
+        except ValueError:
+            continue
+        shift = naive - published.replace(tzinfo=None)
+        if zone:
+            sign = -1 if zone[0] == "-" else 1
+            offset = sign * timedelta(hours=int(zone[1:3]), minutes=int(zone[-2:]))
+            if offset == shift and offset:
+                return published.astimezone(timezone(offset))
+        elif shift and abs(shift) <= timedelta(hours=14) and shift % timedelta(minutes=15) == timedelta(0):
+            return published.astimezone(timezone(shift))
+    return published
 
 
 _EXSLT = {"re": "http://exslt.org/regular-expressions"}

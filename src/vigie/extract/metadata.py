@@ -56,7 +56,7 @@ def read_metadata(tree) -> PageMeta:
     out.title = _clean(meta.get("og:title") or meta.get("twitter:title") or ld.get("headline")
                        or page_title or out.h1)
     out.description = _clean(meta.get("og:description") or meta.get("description") or ld.get("description"))
-    out.published = ld.get("datePublished") or _meta_datetime(meta, PUBLISHED_META)
+    out.published = _meta_datetime(meta, PUBLISHED_META) or ld.get("datePublished")
     out.published_day = ld.get("dayPublished") or _meta_datetime(meta, PUBLISHED_META, day_only=True)
     out.updated = ld.get("dateModified") or _meta_datetime(meta, UPDATED_META)
     authors = ld.get("authors") or [meta[k] for k in AUTHOR_META if meta.get(k)][:1] or _author_elements(tree)
@@ -125,9 +125,15 @@ def _meta_datetime(meta: dict[str, str], names: tuple[str, ...], day_only: bool 
                 continue
             if key == name or key.endswith(":" + name) or (name != "date" and key.endswith("_" + name)):
                 parsed = parse_iso_or_text(value)
-                if parsed is not None:
+                if parsed is not None and _plausible(parsed):
                     return parsed
     return None
+
+
+def _plausible(when: datetime) -> bool:
+    """A web page's date falls in the web's lifetime: a year like 1399 is another calendar
+    (Iranian sites write the Solar Hijri date in their meta tags), not a Gregorian date."""
+    return 1990 <= when.year <= datetime.now().year + 1
 
 
 def _json_ld(tree) -> dict[str, Any]:
