@@ -34,39 +34,26 @@ def model_for(language: str | None) -> str | None:
 
 @cache
 def load_model(name: str):
-    """Load a spaCy pipeline once per process, with block breaks marked before parsing."""
+    """Load a spaCy pipeline once per process."""
     import spacy
-    from spacy.language import Language
 
-    if "vigie_block_breaks" not in Language.factories:
-        Language.component("vigie_block_breaks")(_mark_block_breaks)
     try:
-        nlp = spacy.load(name)
+        return spacy.load(name)
     except OSError as e:
         raise RuntimeError(f"spaCy model {name!r} is not installed (pip install {name.replace('_', '-')})") from e
-    anchor = "parser" if "parser" in nlp.pipe_names else ("senter" if "senter" in nlp.pipe_names else None)
-    if anchor:
-        nlp.add_pipe("vigie_block_breaks", before=anchor)
-    return nlp
 
 
 _FINAL = {".", "!", "?", "…", ";"}
 
 
-def _mark_block_breaks(doc):
-    """A sentence never runs across a blank line: blocks (title, lede, paragraphs) are
-    separate. A block with no sentence-final punctuation (a title, a heading) is one sentence."""
-    starts = [0] + [i + 1 for i, t in enumerate(doc[:-1]) if t.is_space and "\n" in t.text]
-    ends = starts[1:] + [len(doc)]
-    for start, end in zip(starts, ends):
-        if start >= len(doc):
-            continue
-        doc[start].is_sent_start = True
-        block = doc[start:end]
-        if not any(t.text in _FINAL for t in block):
-            for t in block[1:]:
-                t.is_sent_start = False
-    return doc
+def _pieces(article: Article) -> list[tuple[int, str]]:
+    """The text spaCy reads, block by block: a sentence or an entity never runs across two
+    blocks (a title into its lede, a caption into the body). Each block is its own Doc —
+    presetting sentence starts at line breaks inside one Doc made the parser cut lines
+    into one-word sentences, which cut names at the start of a line."""
+    pieces = [(b.start, article.text[b.start : b.end]) for b in sorted(article.blocks, key=lambda b: b.start)]
+    pieces = [(start, text) for start, text in pieces if text.strip()]
+    return pieces or [(0, article.text)]
 
 
 class Annotator:
@@ -104,26 +91,30 @@ class Annotator:
         for model, indices in by_model.items():
             try:
                 nlp = load_model(model)
-                docs = nlp.pipe((batch[i].text for i in indices), batch_size=self.batch_size)
-                for i, doc in zip(indices, docs):
-                    _fill(results[i], doc)  # type: ignore[arg-type]
+                pieces = [(i, start, text) for i in indices for start, text in _pieces(batch[i])]
+                docs = nlp.pipe((text for _, _, text in pieces), batch_size=self.batch_size * 8)
+                for (i, start, _), doc in zip(pieces, docs):
+                    _fill(results[i], doc, start)  # type: ignore[arg-type]
             except RuntimeError as e:
                 for i in indices:
                     results[i] = ItemError(batch[i].item, str(e))
         return results
 
 
-def _fill(annotated: AnnotatedArticle, doc) -> None:
-    for sent in doc.sents:
-        span = _trimmed(sent.text, sent.start_char)
+def _fill(annotated: AnnotatedArticle, doc, offset: int) -> None:
+    """Add one block's sentences and entities, with offsets into the article's text.
+    A block with no sentence-final punctuation (a title, a heading) is one sentence."""
+    sents = doc.sents if any(t.text in _FINAL for t in doc) else [doc[:]]
+    for sent in sents:
+        span = _trimmed(sent.text, offset + sent.start_char)
         if span:
             annotated.sentences.append(span)
     for ent in doc.ents:
         if "\n" in ent.text:
-            continue  # an entity never spans two blocks
-        span = _trimmed(ent.text, ent.start_char)
+            continue  # a block with line breaks (a poem, an address): an entity stays on its line
+        span = _trimmed(ent.text, offset + ent.start_char)
         if span:
-            text = doc.text[span.start : span.end]
+            text = annotated.article.text[span.start : span.end]
             annotated.entities.append(
                 Entity(span.start, span.end, text, COARSE_LABELS.get(ent.label_, ent.label_), ent.label_)
             )
