@@ -66,10 +66,10 @@ def main() -> None:
     import spacy
 
     from vigie.extract import extract
+    from vigie.ingest.files import read_path
     from vigie.nlp import Annotator
     from vigie.nlp.pipeline import load_model
     from vigie.pipeline import ingest
-    from vigie.ingest.files import read_path
     from vigie.store import open_store
 
     records = load_articles(args.n)

@@ -44,7 +44,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from vigie.nlp.tabari import (
+from vigie.nlp.tabari import (  # noqa: E402  (after the path is set)
     Agent,
     Entry,
     merge_synonym_blocks,

@@ -8,8 +8,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from vigie.cli.main import main
 from tests.conftest import SEED
+from vigie.cli.main import main
 
 SCHEMA = json.loads((Path(__file__).parents[1] / "docs" / "annotate.schema.json").read_text())
 

@@ -8,8 +8,8 @@ import math
 import pytest
 
 from tests.conftest import shared_path
-from vigie.eval import scoring as sc
 from vigie.eval import datasets as ds
+from vigie.eval import scoring as sc
 from vigie.eval.textdump import html_to_text, line_rule_baseline
 
 # --------------------------------------------------------------------------- AEB shingles

@@ -7,8 +7,8 @@ import sqlite3
 
 import pytest
 
-from vigie.model import AnnotatedArticle, Article
 from vigie.keys import canonical_url
+from vigie.model import AnnotatedArticle, Article
 from vigie.store.sqlite import SQLiteStore
 
 

@@ -6,7 +6,6 @@ from vigie.errors import ItemError
 from vigie.extract.repeated import RepeatedLines
 from vigie.model import Article, RawDocument
 
-
 MIN_TEXT_CHARS = 40  # less than a sentence: navigation or an error page, not an article
 
 

@@ -4,9 +4,8 @@ so a PostgreSQL backend can replace SQLite without touching them."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any, Literal, Protocol
-
 from datetime import datetime
+from typing import Any, Literal, Protocol
 
 from vigie.model import AnnotatedArticle, Source
 
