@@ -55,8 +55,9 @@ def _settings(lang: str) -> dict[str, Any]:
 @dataclass(frozen=True, slots=True)
 class _Form:
     actor: str
-    kind: str  # name, seat, demonym, adjective
+    kind: str  # name, seat, city (a seat that is a capital city), demonym
     ambiguous: bool = False
+    acronym: bool = False  # "UN", "EU": matched only when the text writes it in capitals too
 
 
 @dataclass
@@ -88,7 +89,7 @@ def actor_index() -> ActorIndex:
                 _add(forms, name, _Form(actor.id, kind))
         for kind, table in (("name", actor.aliases), ("seat", actor.seats), ("adjective", actor.adjectives)):
             for values in table.values():
-                for value in values:
+                for n, value in enumerate(values):
                     is_ambiguous = value in ambiguous or value.endswith("?")
                     value = value.rstrip("?")
                     if kind == "adjective":
@@ -97,7 +98,10 @@ def actor_index() -> ActorIndex:
                         else:
                             index.adjectives.setdefault(form_key(value), actor.id)
                         continue
-                    _add(forms, value, _Form(actor.id, kind, is_ambiguous))
+                    # The curated data lists a country's capital first among its seats ("Moscou|Kremlin").
+                    form_kind = "city" if kind == "seat" and n == 0 and actor.type == "country" else kind
+                    acronym = value.isupper() and len(value.replace(".", "")) <= 6
+                    _add(forms, value, _Form(actor.id, form_kind, is_ambiguous, acronym))
     index.forms = dict(forms)
     index.first_words = {k.split(" ", 1)[0] for k in forms if " " in k}
     index.surnames = dict(surnames)
@@ -181,6 +185,8 @@ def _scan_names(doc, offset: int, index: ActorIndex, settings: dict[str, Any]) -
             i += 1
             continue
         j, forms = match
+        if not doc[i:j].text.isupper():
+            forms = [f for f in forms if not f.acronym]  # "Un" is not the UN, "Esp" not Spain
         chosen = _choose_form(forms, index.gazetteer)
         if chosen is not None:
             span = doc[i:j]
@@ -203,12 +209,12 @@ def _choose_form(forms: list[_Form], gazetteer: Gazetteer) -> _Form | None:
     clear = [f for f in forms if not f.ambiguous]
     if not clear:
         return None
-    seats = {f.actor: f for f in clear if f.kind == "seat"}
+    seats = {f.actor: f for f in clear if f.kind in ("seat", "city")}
     for f in clear:
         actor = gazetteer.get(f.actor)
         if f.kind == "name" and actor is not None and actor.type == "org" and actor.country in seats:
             return seats[actor.country]
-    rank = {"name": 0, "seat": 1, "demonym": 2}
+    rank = {"name": 0, "seat": 1, "city": 1, "demonym": 2}
     best = min(clear, key=lambda f: rank.get(f.kind, 3))
     rivals = {f.actor for f in clear if rank.get(f.kind, 3) == rank.get(best.kind, 3)}
     return best if len(rivals) == 1 else None
@@ -227,7 +233,6 @@ def _read_use(cand: _Candidate, settings: dict[str, Any]) -> None:
     doc = cand.doc
     i, j = cand.tokens
     before = [t for t in doc[max(0, i - 3) : i] if not t.is_punct]
-    has_article = bool(before) and before[-1].lower_ in settings["articles"]
     preposition = None
     for t in reversed(before):
         if t.lower_ in settings["articles"]:
@@ -238,13 +243,11 @@ def _read_use(cand: _Candidate, settings: dict[str, Any]) -> None:
     acts = head.dep_ in settings["government_dependencies"]
     speaks_for = preposition in settings["government_prepositions"]
     at_place = preposition in settings["place_prepositions"] or (preposition or "").endswith(("à", "au"))
-    if cand.via == "seat":
-        if at_place and not acts:
-            cand.reading = "place"
-        elif acts or speaks_for or has_article or cand.label == "ORG":
-            cand.reading = "government"
-        else:
-            cand.reading = "place"
+    if cand.via == "city":  # "Moscou a annoncé", "selon Washington"; else the city itself
+        cand.reading = "government" if (acts or speaks_for) and not at_place else "place"
+        cand.via = "seat"
+    elif cand.via == "seat":  # a building or an institution: "le Kremlin", "Matignon", "Downing Street"
+        cand.reading = "place" if at_place and not acts else "government"
     elif cand.via == "name" and cand.actor is not None and cand.actor.type == "country":
         if acts or speaks_for:
             cand.reading = "government"
