@@ -173,3 +173,19 @@ def test_source_commands(capsys, tmp_path, db):
     assert 'xmlUrl="https://ex.org/third"' in out and "atom" not in out
     code, _, err = run(capsys, "source", "add", "not-a-url", "--db", db)
     assert code == 1 and "not an http(s) URL" in err
+
+
+def test_actor_pages(capsys, db):
+    run(capsys, "ingest", str(SEED), "--db", db)
+    code, out, _ = run(capsys, "actors", "--db", db, "--json", "--type", "person")
+    ids = [a["actor"] for a in json.loads(out)["actors"]]
+    assert code == 0 and "person/sergey-lavrov" in ids and "person/victoria-nuland" in ids
+    for query in ("person/sergey-lavrov", "Lavrov", "Sergei Lavrov"):  # id, surname, English spelling
+        code, out, _ = run(capsys, "actor", query, "--db", db, "--json")
+        page = json.loads(out)
+        assert code == 0 and page["actor"]["id"] == "person/sergey-lavrov"
+        assert page["series"] == [{"period": "2021-10", "documents": 1, "mentions": len(page["mentions"])}]
+    code, out, _ = run(capsys, "actor", "Otan", "--db", db)
+    assert code == 0 and "[NATO, igo" in out and "[Otan]" in out
+    code, _, err = run(capsys, "actor", "Personne Inconnue", "--db", db)
+    assert code == 1 and "Personne Inconnue: no such actor" in err

@@ -101,3 +101,35 @@ def test_migrations_and_wal(tmp_path):
     s2 = SQLiteStore(tmp_path / "m.db")  # reopening does not re-run migrations
     assert s2.schema_version >= 1
     s2.close()
+
+
+def test_actor_mentions_over_time(store, seed_annotated):
+    store.put(seed_annotated)
+    lavrov = store.actor_mentions("person/sergey-lavrov")
+    assert lavrov and all(m.published.startswith("2021-10-18") for m in lavrov)
+    for m in lavrov:  # the sentence around each mention shows the mention itself
+        assert m.sentence["text"][m.sentence["start"] : m.sentence["end"]] == m.text
+    assert {m.title for m in lavrov} == {"Foreign Minister"}
+    assert store.actor_series("NATO", interval="month")[0][:2] == ("2021-10", 1)
+    assert store.actor_mentions("NATO", since="2021-10-19") == []
+    assert ("RUS", 1) in store.facets("actor:country")
+    assert _count(store, "mentions") == len(seed_annotated.mentions)
+    store.put(dataclasses.replace(seed_annotated, article=dataclasses.replace(
+        seed_annotated.article, text=seed_annotated.article.text + " ")))  # same id, new content
+    stats = store.stats()
+    assert stats["mentions"] >= stats["mentions_resolved"] > 0
+
+
+def test_mentions_migration_backfills_stored_documents(tmp_path, seed_annotated):
+    """A database made before actor mentions existed gets them from its stored annotate JSON."""
+    path = tmp_path / "old.db"
+    s = SQLiteStore(path)
+    s.put(seed_annotated)
+    s.db.execute("DROP TABLE mentions")  # as it was at schema version 4
+    s.db.execute("PRAGMA user_version = 4")
+    s.close()
+    s = SQLiteStore(path)
+    assert s.schema_version == 5
+    assert _count(s, "mentions") == len(seed_annotated.mentions)
+    assert s.actor_mentions("person/sergey-lavrov")
+    s.close()

@@ -35,6 +35,26 @@ class SearchHit:
         return asdict(self)
 
 
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """One mention of an actor in a stored document, with its sentence for display."""
+
+    doc_id: str
+    doc_title: str | None
+    published: str | None
+    start: int
+    end: int
+    text: str
+    reading: str
+    code: str | None
+    title: str | None  # the actor's role title on that date
+    via: str | None
+    sentence: dict[str, Any]  # {"text", "start", "end"}: the mention's place in it
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
 class Store(Protocol):
     def put(self, annotated: AnnotatedArticle) -> PutResult:
         """Store one annotated article in one transaction. Idempotent: the same article
@@ -54,6 +74,13 @@ class Store(Protocol):
 
     def stats(self) -> dict[str, Any]:
         """Counts and ranges that describe what the store holds."""
+
+    def actor_mentions(self, actor: str, *, since: str | None = None, until: str | None = None,
+                       limit: int = 50) -> list[ActorMention]:
+        """An actor's mentions, newest first, each in its sentence (``since``/``until``: ISO, UTC)."""
+
+    def actor_series(self, actor: str, interval: Interval = "month") -> list[tuple[str, int, int]]:
+        """(period, documents, mentions) of an actor per period of publication."""
 
     def signatures(self) -> list[tuple[str, bytes, str | None]]:
         """(document id, MinHash signature, duplicate_of) of every stored document, in storage order."""

@@ -11,7 +11,7 @@ from typing import Any
 
 from vigie.keys import canonical_url, document_id
 from vigie.model import AnnotatedArticle, Source
-from vigie.store.base import Interval, PutResult, SearchHit
+from vigie.store.base import ActorMention, Interval, PutResult, SearchHit
 from vigie.textfold import fold, fts_query
 
 
@@ -99,6 +99,12 @@ class SQLiteStore:
                 'INSERT INTO entities (doc_id, start, "end", label, text, norm) VALUES (?, ?, ?, ?, ?, ?)',
                 [(doc_id, e.start, e.end, e.label, e.text, fold(e.text)) for e in annotated.entities],
             )
+            self.db.executemany(
+                'INSERT INTO mentions (doc_id, start, "end", text, label, actor, actor_name, actor_type, reading, '
+                "code, country, sector, title, via, published_utc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(doc_id, m.start, m.end, m.text, m.label, m.actor, m.actor_name, m.actor_type, m.reading, m.code,
+                  m.country, m.sector, m.title, m.via, published_utc) for m in annotated.mentions],
+            )
             self.db.executemany("INSERT OR REPLACE INTO url_aliases (url, doc_id) VALUES (?, ?)", aliases)
             if annotated.signature is not None:
                 self.db.execute("INSERT INTO minhashes (doc_id, signature) VALUES (?, ?)",
@@ -111,6 +117,7 @@ class SQLiteStore:
 
     def _delete(self, doc_id: str, rowid: int) -> None:
         self.db.execute("DELETE FROM entities WHERE doc_id = ?", (doc_id,))
+        self.db.execute("DELETE FROM mentions WHERE doc_id = ?", (doc_id,))
         self.db.execute("DELETE FROM minhashes WHERE doc_id = ?", (doc_id,))
         self.db.execute("DELETE FROM url_aliases WHERE doc_id = ?", (doc_id,))
         self.db.execute("DELETE FROM documents_fts WHERE rowid = ?", (rowid,))
@@ -168,8 +175,16 @@ class SQLiteStore:
             sql = (f"SELECT min(e.text) AS value, count(DISTINCT e.doc_id) AS n FROM entities e "
                    f"JOIN documents d ON d.id = e.doc_id WHERE e.label = ? "
                    f"{where.replace('WHERE', 'AND', 1)} GROUP BY e.norm ORDER BY n DESC, value LIMIT ?")
+        elif field == "actor" or field.startswith("actor:"):
+            kind = field.split(":", 1)[1] if ":" in field else None
+            params = ([kind] if kind else []) + params
+            sql = (f"SELECT m.actor AS value, count(DISTINCT m.doc_id) AS n FROM mentions m "
+                   f"JOIN documents d ON d.id = m.doc_id WHERE m.actor IS NOT NULL "
+                   f"{'AND m.actor_type = ?' if kind else ''} {where.replace('WHERE', 'AND', 1)} "
+                   f"GROUP BY m.actor ORDER BY n DESC, value LIMIT ?")
         else:
-            raise ValueError(f"unknown facet {field!r}: use one of {sorted(self._FACET_COLUMNS)} or entity:LABEL")
+            raise ValueError(f"unknown facet {field!r}: use one of {sorted(self._FACET_COLUMNS)}, entity:LABEL, "
+                             "actor or actor:TYPE")
         return [(r["value"], r["n"]) for r in self.db.execute(sql, (*params, limit))]
 
     _BUCKETS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y", "week": "%Y-W%W"}
@@ -183,6 +198,29 @@ class SQLiteStore:
                f"GROUP BY bucket ORDER BY bucket")
         return [(r["bucket"], r["n"]) for r in self.db.execute(sql, params)]
 
+    def actor_mentions(self, actor: str, *, since: str | None = None, until: str | None = None,
+                       limit: int = 50) -> list[ActorMention]:
+        rows = self.db.execute(
+            """SELECT m.doc_id, d.title AS doc_title, d.published, m.start, m."end", m.text, m.reading, m.code,
+                      m.title, m.via, substr(d.text, max(1, m.start - 119), m."end" - m.start + 240) AS around,
+                      max(0, m.start - 120) AS around_start
+               FROM mentions m JOIN documents d ON d.id = m.doc_id
+               WHERE m.actor = ? AND (? IS NULL OR m.published_utc >= ?) AND (? IS NULL OR m.published_utc < ?)
+               ORDER BY m.published_utc DESC, m.doc_id, m.start LIMIT ?""",
+            (actor, since, since, until, until, limit),
+        ).fetchall()
+        return [ActorMention(r["doc_id"], r["doc_title"], r["published"], r["start"], r["end"], r["text"],
+                             r["reading"], r["code"], r["title"], r["via"],
+                             _sentence_around(r["around"], r["start"] - r["around_start"], r["end"] - r["around_start"]))
+                for r in rows]
+
+    def actor_series(self, actor: str, interval: Interval = "month") -> list[tuple[str, int, int]]:
+        if interval not in self._BUCKETS:
+            raise ValueError(f"unknown interval {interval!r}: use one of {sorted(self._BUCKETS)}")
+        sql = (f"SELECT strftime('{self._BUCKETS[interval]}', published_utc) AS bucket, count(DISTINCT doc_id) AS docs, "
+               f"count(*) AS n FROM mentions WHERE actor = ? AND published_utc IS NOT NULL GROUP BY bucket ORDER BY bucket")
+        return [(r["bucket"], r["docs"], r["n"]) for r in self.db.execute(sql, (actor,))]
+
     def _match_clause(self, query: str | None) -> tuple[str, list[Any]]:
         if not query:
             return "", []
@@ -194,12 +232,16 @@ class SQLiteStore:
             "SELECT count(*) AS documents, min(published_utc) AS first, max(published_utc) AS last, "
             "count(DISTINCT source) AS sources, count(duplicate_of) AS duplicates FROM documents").fetchone()
         entities = self.db.execute("SELECT count(*) FROM entities").fetchone()[0]
+        mentions = self.db.execute("SELECT count(*), count(actor), count(DISTINCT actor) FROM mentions").fetchone()
         return {
             "db": str(self.path),
             "schema_version": self.schema_version,
             "documents": one["documents"],
             "near_duplicates": one["duplicates"],
             "entities": entities,
+            "mentions": mentions[0],
+            "mentions_resolved": mentions[1],
+            "actors": mentions[2],
             "sources": one["sources"],
             "published_first": one["first"],
             "published_last": one["last"],
@@ -261,6 +303,17 @@ class SQLiteStore:
 
     def close(self) -> None:
         self.db.close()
+
+
+def _sentence_around(text: str, start: int, end: int) -> dict[str, Any]:
+    """The mention in its sentence (cut at the nearest sentence ends within the window)."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    left = left + 1 if left >= 0 else 0
+    ends = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    right = min(ends) + 1 if ends else len(text)
+    sentence = text[left:right].strip()
+    shift = len(text[left:right]) - len(text[left:right].lstrip())
+    return {"text": sentence, "start": start - left - shift, "end": end - left - shift}
 
 
 def _now() -> str:
