@@ -151,6 +151,28 @@ class Mention:
     via: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A temporal expression, normalised against the document creation time (DCT).
+
+    ``type`` and ``value`` follow TIMEX3 (ISO-TimeML): DATE ``2021-10-18``, ``2021-10``,
+    ``2021-W41``, ``2002``, ``198`` (the 1980s); TIME ``2021-10-18T17:17``; DURATION ``P4Y``,
+    ``P3D``; SET ``XXXX-WXX-2`` (every Tuesday); vague references ``PAST_REF``,
+    ``FUTURE_REF``, ``PRESENT_REF``. ``value`` is None when the expression cannot be resolved.
+    ``anchor`` says what a relative expression was resolved against: ``dct`` (the
+    publication date), or ``timex@START`` (an earlier expression of the text, by its start
+    offset: "quatre ans plus tard" after "2014"). ``mod`` is TIMEX3's modifier (START, END,
+    MID, APPROX, BEFORE, AFTER…)."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str | None
+    anchor: str | None = None
+    mod: str | None = None
+
+
 @dataclass(slots=True)
 class AnnotatedArticle:
     article: Article
@@ -160,6 +182,7 @@ class AnnotatedArticle:
     sentences: list[Span] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)  # actors, filled by nlp.actors
+    timexes: list[Timex] = field(default_factory=list)  # time expressions, filled by nlp.timex
     dct: datetime | None = None  # document creation time used by time-aware stages
     # Set by the near-duplicate stage at ingest (not part of the annotate contract):
     duplicate_of: str | None = None  # id of the first stored copy of this text
@@ -197,6 +220,7 @@ class AnnotatedArticle:
                 "sentences": [{"start": s.start, "end": s.end} for s in self.sentences],
                 "entities": [asdict(e) for e in self.entities],
                 "mentions": [asdict(m) for m in self.mentions],
+                "timexes": [asdict(t) for t in self.timexes],
             },
         }
 
