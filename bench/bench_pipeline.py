@@ -28,7 +28,7 @@ WINER = ROOT.parent / "shared" / "data" / "winer-fr"
 
 
 def load_articles(n: int) -> list[dict[str, str]]:
-    files = sorted(WINER.rglob("*.txt"))
+    files = sorted(WINER.rglob("????_??_??-*.txt"))  # articles, not the YYYY-MM-urls.txt lists
     if len(files) < n:
         sys.exit(f"need {n} articles under {WINER}, found {len(files)}")
     step = len(files) / n
