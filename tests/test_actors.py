@@ -98,3 +98,16 @@ def test_hard_inputs_do_not_break_resolution(annotator, text):
         assert a.article.text[m.start : m.end] == m.text and m.reading in ("literal", "government", "place")
     if text.startswith(". ") or "Londres" in text:
         assert len(a.mentions) > 1000
+
+
+def test_english_actors_and_agents(annotator):
+    text = ("Moscow said on Monday it would suspend its mission to NATO. Foreign Minister Sergei Lavrov said the "
+            "alliance had expelled eight Russian diplomats. The Kremlin called the talks useful.")
+    a = annotator.annotate(Article(item="en", text=text, blocks=[Block("paragraph", 0, len(text))],
+                                   published=datetime(2021, 10, 18, tzinfo=timezone.utc), language="en"))
+    by_text = {m.text: m for m in a.mentions}
+    assert by_text["Moscow"].code == "RUSGOV" and by_text["NATO"].actor == "NATO"
+    assert by_text["Sergei Lavrov"].title == "Foreign Minister"
+    assert by_text["Russian diplomats"].code == "RUSGOV" and by_text["Russian diplomats"].label == "AGENT"
+    assert by_text["Kremlin"].reading == "government"
+    assert [(t.text, t.value) for t in a.timexes] == [("Monday", "2021-10-18")]

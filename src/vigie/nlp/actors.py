@@ -385,6 +385,7 @@ def _agents(pieces, index: ActorIndex, lang: str, settings: dict[str, Any], foun
     persons = sorted((c for c in found if c.label == "PER"), key=lambda c: c.start)
     window = settings.get("apposition_window", 8)
     out = []
+    demonyms = {(c.start, c.end): c for c in found if c.via == "demonym"}
     for offset, doc in pieces:
         for token in doc:
             if token.pos_ not in ("NOUN", "PROPN") or not token.text[:1].islower():
@@ -395,9 +396,16 @@ def _agents(pieces, index: ActorIndex, lang: str, settings: dict[str, Any], foun
             start_tok, end_tok = token.i, token.i + 1
             country = None
             for child in token.children:  # "armée syrienne", "Syrian army", "ministre russe"
-                if child.dep_ == "amod" and form_key(child.text) in index.adjectives:
-                    country = index.adjectives[form_key(child.text)]
+                if child.dep_ != "amod":
+                    continue
+                key = form_key(child.text)
+                as_demonym = demonyms.pop((offset + child.idx, offset + child.idx + len(child.text)), None)
+                if key in index.adjectives or as_demonym is not None:
+                    country = index.adjectives.get(key) or as_demonym.actor.id
                     start_tok, end_tok = min(start_tok, child.i), max(end_tok, child.i + 1)
+                    if as_demonym is not None:  # "Russian diplomats": the adjective belongs to the agent
+                        found.remove(as_demonym)
+                        taken.remove((as_demonym.start, as_demonym.end))
             for child in token.children:  # "ministre russe des Affaires étrangères", "chef de l'armée"
                 if child.dep_.startswith("nmod") and child.i > token.i and child.text[:1].isupper():
                     right = child.right_edge.i + 1
