@@ -173,6 +173,32 @@ class Timex:
     mod: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Who said what. ``start``/``end`` is the quoted content without its marks (for indirect
+    speech: the reported clause). ``kind``: ``direct`` (a quoted sentence), ``partial`` (quoted
+    words inside the writer's sentence), ``indirect`` (reported speech: "X a déclaré que …",
+    "selon X, …"). The speaker is given as the text best names it (``speaker``: the fullest form
+    in the article), by the mention the attribution points to (``speaker_start``/``end``: a
+    name, a pronoun, a title) and as an actor when vigie knows who it is. ``cue`` is the
+    reporting verb or phrase ("a justifié", "selon"); ``date`` the TIMEX3 value of a time
+    expression in the attribution ("a justifié ce lundi" → 2021-10-18)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # direct, partial, indirect
+    speaker: str | None = None
+    speaker_type: str | None = None  # PER, ORG, GPE
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_actor: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    cue: str | None = None
+    date: str | None = None
+
+
 @dataclass(slots=True)
 class AnnotatedArticle:
     article: Article
@@ -183,6 +209,7 @@ class AnnotatedArticle:
     entities: list[Entity] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)  # actors, filled by nlp.actors
     timexes: list[Timex] = field(default_factory=list)  # time expressions, filled by nlp.timex
+    quotes: list[Quote] = field(default_factory=list)  # who said what, filled by nlp.quotes
     dct: datetime | None = None  # document creation time used by time-aware stages
     # Set by the near-duplicate stage at ingest (not part of the annotate contract):
     duplicate_of: str | None = None  # id of the first stored copy of this text
@@ -221,6 +248,7 @@ class AnnotatedArticle:
                 "entities": [asdict(e) for e in self.entities],
                 "mentions": [asdict(m) for m in self.mentions],
                 "timexes": [asdict(t) for t in self.timexes],
+                "quotes": [asdict(q) for q in self.quotes],
             },
         }
 
