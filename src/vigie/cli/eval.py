@@ -1,4 +1,4 @@
-"""Evaluation commands: ``vigie eval extraction``, ``vigie eval ner``, ``vigie eval actors``."""
+"""Evaluation commands: ``vigie eval extraction``, ``vigie eval ner``, ``vigie eval actors``, ``vigie eval timex``."""
 
 from __future__ import annotations
 
@@ -42,6 +42,20 @@ def add_parsers(sub, parent) -> None:
     a.add_argument("--split", choices=("dev", "test", "both"), default="both", help="HIPE split(s) to score (default: both)")
     a.add_argument("--details", action="store_true", help="per-document linking and metonymy errors")
     a.set_defaults(run=run_actors)
+
+    t = evals.add_parser("timex", parents=[parent],
+                         help="time expressions (TIMEX3) on French TimeBank and hand-checked Recognizers-Text cases: "
+                              "vigie vs Duckling and dateparser")
+    t.add_argument("--dataset", choices=("fr-timebank", "recognizers", "all"), default="all",
+                   help="fr-timebank (needs the shared data), recognizers (shipped with vigie) or all (default)")
+    t.add_argument("--data", type=Path, metavar="DIR",
+                   help="folder holding the datasets (default: $VIGIE_EVAL_DATA, else ../shared/data)")
+    t.add_argument("--model", default="fr_core_news_md", metavar="NAME",
+                   help="spaCy pipeline whose Doc vigie's time stage gets (default: fr_core_news_md; 'none': no Doc)")
+    t.add_argument("--details", action="store_true",
+                   help="every error: per document (missed, spurious, boundary, type, value, with context) and "
+                        "every failed Recognizers case")
+    t.set_defaults(run=run_timex)
 
 
 def _common_nlp_options(p: argparse.ArgumentParser, what: str) -> None:
@@ -93,5 +107,15 @@ def run_actors(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     splits = ("dev", "test") if args.split == "both" else (args.split,)
     report = run(splits, data_dir=args.data, limit=args.limit, model=args.model, details=args.details)
+    print_json(report, pretty=True) if args.json else print(format_report(report))
+    return EXIT_OK
+
+
+def run_timex(args: argparse.Namespace) -> int:
+    from vigie.eval.timex import DATASETS, format_report, run
+
+    datasets = DATASETS if args.dataset == "all" else (args.dataset,)
+    model = None if args.model.lower() == "none" else args.model
+    report = run(datasets, data_dir=args.data, details=args.details, model=model)
     print_json(report, pretty=True) if args.json else print(format_report(report))
     return EXIT_OK
