@@ -75,3 +75,74 @@ def test_organisation_heads():
     text = "Le diocèse de Hearst et l'hôpital Pasteur de Nice."
     ents = [_e(text, "diocèse de Hearst", "LOC"), _e(text, "hôpital Pasteur de Nice", "LOC")]
     assert {e.label for e in refine(ents, [], text, "fr")} == {"ORG"}
+
+
+def test_a_spaced_dash_separates_two_names():
+    text = "Groupe D : Espagne - Turquie, puis Mézenc / Meygal et Saint-Denis."
+    ents = [_e(text, "Espagne - Turquie", "LOC"), _e(text, "Mézenc / Meygal", "LOC"), _e(text, "Saint-Denis", "LOC")]
+    got = refine(ents, [], text, "fr")
+    assert [(e.text, e.label) for e in got] == [("Espagne", "LOC"), ("Turquie", "LOC"), ("Mézenc", "LOC"),
+                                                ("Meygal", "LOC"), ("Saint-Denis", "LOC")]
+    assert all(text[e.start : e.end] == e.text for e in got)
+
+
+def test_titles_are_not_part_of_a_persons_name():
+    text = "M. Dupont et Mme Plante ont vu le général de Villiers. Président des États-Unis."
+    ents = [_e(text, "M. Dupont", "PER"), _e(text, "Mme Plante", "PER"), _e(text, "général de Villiers", "PER"),
+            _e(text, "Président des États-Unis", "PER")]
+    got = refine(ents, [], text, "fr")
+    assert _spans(got) == {("Dupont", "PER"), ("Plante", "PER"), ("de Villiers", "PER")}
+    assert all(text[e.start : e.end] == e.text for e in got)
+
+
+def test_a_ministers_portfolio_is_the_ministry():
+    text = "Le ministre de l'Intérieur et la ministre de la Transition écologique, au ministère de la Justice."
+    ents = [_e(text, "ministre de l'Intérieur", "ORG"), _e(text, "Transition écologique", "MISC"),
+            _e(text, "ministère de la Justice", "ORG")]
+    got = _spans(refine(ents, [], text, "fr"))
+    assert got == {("Intérieur", "ORG"), ("Transition écologique", "ORG"), ("ministère de la Justice", "ORG")}
+
+
+def test_the_kind_of_place_stays_outside_the_name():
+    text = "La région Nouvelle-Aquitaine, le lac du Bourget, l'autoroute A7 et la place de la Concorde."
+    ents = [_e(text, "région Nouvelle-Aquitaine", "LOC"), _e(text, "lac du Bourget", "LOC"),
+            _e(text, "autoroute A7", "LOC"), _e(text, "place de la Concorde", "LOC")]
+    got = _spans(refine(ents, [], text, "fr"))
+    assert got == {("Nouvelle-Aquitaine", "LOC"), ("Bourget", "LOC"), ("A7", "LOC"), ("place de la Concorde", "LOC")}
+
+
+def test_capitalised_common_nouns_and_compass_points_are_not_names():
+    text = "Le chef de l'État a visité le Nord de l'Inde, puis le Nord ; la Constitution le permet."
+    ents = [_e(text, "État", "LOC"), _e(text, "Nord", "LOC"), _e(text, "Inde", "LOC"),
+            _e(text, "Nord", "LOC", nth=1), _e(text, "Constitution", "ORG")]
+    got = refine(ents, [], text, "fr")
+    assert [(e.text, e.start) for e in got] == [("Inde", text.index("Inde")), ("Nord", text.index("Nord ;"))]
+
+
+def test_a_known_place_inside_an_event_name_is_annotated():
+    text = "Aux Jeux olympiques de Rio, après l'attentat de Berlin et le championnat de France. À Rio il pleut."
+    ents = [_e(text, "Jeux olympiques de Rio", "MISC"), _e(text, "attentat de Berlin", "MISC"),
+            _e(text, "championnat de France", "MISC"), _e(text, "Rio", "LOC", nth=1)]
+    mentions = [_m(text, "Berlin", actor="DEU", reading="place", via="seat"),
+                _m(text, "France", actor="FRA", actor_type="country", via="name")]
+    got = refine(ents, mentions, text, "fr")
+    assert {(e.text, e.label, e.start) for e in got if e.label == "LOC"} == {
+        ("Rio", "LOC", text.index("Rio")), ("Berlin", "LOC", text.index("Berlin")),
+        ("France", "LOC", text.index("France")), ("Rio", "LOC", text.index("Rio il"))}
+    assert ("Jeux olympiques de Rio", "MISC") in _spans(got)  # the event stays, the place nests in it
+
+
+def test_a_capital_acting_for_its_government_stays_a_place():
+    text = "Moscou a annoncé que la Maison-Blanche ment."
+    ents = [_e(text, "Moscou", "LOC"), _e(text, "Maison-Blanche", "LOC")]
+    mentions = [_m(text, "Moscou", actor="RUS", actor_type="country", reading="government", via="seat"),
+                _m(text, "Maison-Blanche", actor="USA", actor_type="country", reading="government", via="seat")]
+    assert _spans(refine(ents, mentions, text, "fr")) == {("Moscou", "LOC"), ("Maison-Blanche", "ORG")}
+
+
+def test_a_demonym_form_after_a_place_preposition_is_a_place():
+    text = "Dans les Yvelines et le Pas-de-Calais, la Suissesse a gagné ; dans l'Ain aussi."
+    ents = [_e(text, "Yvelines", "LOC"), _e(text, "Pas-de-Calais", "LOC"), _e(text, "Suissesse", "LOC"),
+            _e(text, "Ain", "LOC")]
+    got = _spans(refine(ents, [], text, "fr"))
+    assert got == {("Yvelines", "LOC"), ("Pas-de-Calais", "LOC"), ("Suissesse", "MISC"), ("Ain", "LOC")}

@@ -11,6 +11,13 @@ stage corrects (counts from ``vigie eval ner --details`` on WiNER-fr):
   are ORG; a name cut short ("État" for "État islamique") takes the gazetteer's span; a
   known name spaCy missed is added.
 
+The boundaries and labels follow the convention of WiNER-fr (and of the Quaero / ESTER
+guidelines it derives from): a courtesy title or a function is not part of a person's name
+("M. [Dupont]", "le président [Macron]"); a minister's portfolio names the ministry
+("ministre de l'[Intérieur]"); a place named inside an event or a work is a place
+("Jeux olympiques de [Rio]"); a capital city is a place even when it stands for its
+government ("[Moscou] a annoncé"), metonymy being the actors stage's reading, not a label.
+
 Words are language data: ``lang/<lang>/entities.json``.
 """
 
@@ -18,12 +25,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter, defaultdict
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from vigie.model import Entity, Mention
-from vigie.nlp.gazetteer import load_agents
+from vigie.nlp.gazetteer import load_agents, load_gazetteer
+from vigie.nlp.names import form_key
 
 NAME_LABELS = ("PER", "LOC", "ORG", "MISC")
 ORG_ACTORS = ("igo", "group", "org")
@@ -41,25 +50,76 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in _settings(lang).get("not_names", ()))
 
 
+@cache
+def _regex(lang: str, key: str) -> re.Pattern[str] | None:
+    pattern = _settings(lang).get(key)
+    return re.compile(pattern) if pattern else None
+
+
+@cache
+def _cities(lang: str) -> frozenset[str]:
+    """Seats of power that are cities: a country's capital (listed first among its seats) and
+    the seats of international organisations ("Bruxelles", "Genève")."""
+    gazetteer = load_gazetteer()
+    out = set()
+    for actor_id in gazetteer.actors:
+        actor = gazetteer.get(actor_id)
+        if actor is None or not actor.seats:
+            continue
+        forms = actor.seats.get(lang) or ()
+        if actor.type == "country" and forms:
+            out.add(form_key(forms[0]))
+        elif actor.type == "igo":
+            out.update(form_key(f) for f in forms)
+    return frozenset(out)
+
+
 def refine(entities: list[Entity], mentions: list[Mention], text: str, language: str | None) -> list[Entity]:
     lang = language if language in ("fr", "en") else "fr"
     settings = _settings(lang)
     agents = load_agents(lang)
     out: list[Entity] = []
-    for e in entities:
-        if e.label not in NAME_LABELS:
+    for entity in entities:
+        if entity.label not in NAME_LABELS:
+            out.append(entity)
+            continue
+        for e in _split_at_dashes(entity, text, lang):
+            e = _strip_function_words(e, text, settings)
+            if e is not None:
+                e = _strip_titles(e, text, lang)
+            if e is not None:
+                e = _strip_place_class(e, lang)
+            if e is None or _not_a_name(e, agents, text, settings, lang) or any(p.match(e.text) for p in _patterns(lang)):
+                continue
+            e = _portfolio(e, text, lang)
+            if e.label == "LOC" and e.text.split(" ", 1)[0].lower() in settings["organisation_heads"] and " " in e.text:
+                e = Entity(e.start, e.end, e.text, "ORG", e.model_label)  # "diocèse de Hearst", "hôpital Pasteur"
             out.append(e)
-            continue
-        e = _strip_function_words(e, text, settings)
-        if e is None or _not_a_name(e, agents) or any(p.match(e.text) for p in _patterns(lang)):
-            continue
-        if e.label == "LOC" and e.text.split(" ", 1)[0].lower() in settings["organisation_heads"] and " " in e.text:
-            e = Entity(e.start, e.end, e.text, "ORG", e.model_label)  # "diocèse de Hearst", "hôpital Pasteur"
-        out.append(e)
-    out = _with_actors(out, mentions, text, settings)
+    out = _with_actors(out, mentions, text, settings, lang)
+    out = _places_in_names(out, mentions, text, lang)
     places = {(m.start, m.end) for m in mentions if m.via in ("name", "seat")}
     out = _demonyms_by_form(out, text, settings, places)
     return _consistent(out)
+
+
+def _split_at_dashes(e: Entity, text: str, lang: str) -> list[Entity]:
+    """"Espagne - Turquie" (a match), "Mézenc / Meygal": a dash or a slash between spaces
+    separates two names; a hyphen without spaces joins one ("Saint-Denis")."""
+    separator = _regex(lang, "name_separator")
+    if separator is None or not separator.search(e.text):
+        return [e]
+    parts, start = [], e.start
+    for piece in separator.split(e.text):
+        lead = len(piece) - len(piece.lstrip())
+        s = start + lead
+        t = piece.strip()
+        if t:
+            parts.append(Entity(s, s + len(t), t, e.label, e.model_label))
+        start += len(piece)
+        m = separator.match(text, start)
+        if m:
+            start = m.end()
+    return parts
 
 
 def _strip_function_words(e: Entity, text: str, settings: dict[str, Any]) -> Entity | None:
@@ -87,21 +147,86 @@ def _strip_function_words(e: Entity, text: str, settings: dict[str, Any]) -> Ent
     return Entity(start, e.end, text[start : e.end], e.label, e.model_label)
 
 
-def _not_a_name(e: Entity, agents: dict[str, str]) -> bool:
-    """A lone letter or a title ("Président", "Ministre") is not a name."""
+def _strip_titles(e: Entity, text: str, lang: str) -> Entity | None:
+    """"M. Dupont", "Mme Plante", "le président Macron": a courtesy title or a function is not
+    part of the name (WiNER: M. [Dupont], le général [de Gaulle]). What is left must be a name:
+    capitalised, or a particle and a surname ("de Gaulle"); "Président des États-Unis" is a
+    title, not a person."""
+    if e.label != "PER":
+        return e
+    titles = _settings(lang)["person_titles"]
+    start = e.start
+    while True:
+        rest = text[start : e.end]
+        head, _, tail = rest.partition(" ")
+        if not tail or head not in titles:
+            break
+        start = e.end - len(tail.lstrip())
+    if start == e.start:
+        return e
+    rest = text[start : e.end]
+    if not rest[:1].isupper() and not _regex(lang, "surname_particle").match(rest):  # type: ignore[union-attr]
+        return None  # "Président des États-Unis": a title; the gazetteer will find the country
+    return Entity(start, e.end, rest, e.label, e.model_label)
+
+
+def _strip_place_class(e: Entity, lang: str) -> Entity:
+    """"la région Nouvelle-Aquitaine", "le lac du Bourget", "l'autoroute A7": the common noun
+    that says what kind of place it is stays outside the name (WiNER: région [Normandie],
+    lac du [Bourget]); streets and squares keep theirs ("place de la Concorde" is the name)."""
+    if e.label != "LOC":
+        return e
+    head, _, rest = e.text.partition(" ")
+    if not rest or head not in _settings(lang)["place_classes"]:
+        return e
+    m = _regex(lang, "complement_prefix").match(rest)  # type: ignore[union-attr]
+    if m is None:
+        return e
+    name = rest[m.end() :]
+    return Entity(e.end - len(name), e.end, name, e.label, e.model_label)
+
+
+def _portfolio(e: Entity, text: str, lang: str) -> Entity:
+    """"ministre de l'Intérieur": the portfolio names the ministry, an organisation, and the
+    minister's title is not part of it (WiNER: ministre de l'[Intérieur]ORG)."""
+    prefix = _regex(lang, "portfolio_prefix")
+    if prefix is None:
+        return e
+    m = prefix.match(e.text)
+    if m and e.label != "PER":
+        rest = e.text[m.end() :]
+        if rest[:1].isupper():
+            return Entity(e.start + m.end(), e.end, rest, "ORG", e.model_label)
+        return e
+    if e.label in ("LOC", "MISC"):
+        before = text[max(0, e.start - 40) : e.start]
+        if _regex(lang, "portfolio_before").search(before):  # type: ignore[union-attr]
+            return Entity(e.start, e.end, e.text, "ORG", e.model_label)
+    return e
+
+
+def _not_a_name(e: Entity, agents: dict[str, str], text: str, settings: dict[str, Any], lang: str) -> bool:
+    """A lone letter or a title ("Président", "Ministre") is not a name; nor is a common noun
+    written with a capital by French typographic custom ("l'État", "la Constitution"), nor a
+    compass point that situates something else ("le Nord de l'Inde", "l'Ouest du pays")."""
     stripped = e.text.strip(" .")
     if len(stripped) <= 1:
+        return True
+    if stripped in settings["common_nouns"]:
+        return True
+    if stripped in settings["compass_points"] and _regex(lang, "compass_complement").match(text, e.end):  # type: ignore[union-attr]
         return True
     return e.label == "PER" and stripped.lower() in agents
 
 
-def _with_actors(entities: list[Entity], mentions: list[Mention], text: str, settings: dict[str, Any]) -> list[Entity]:
+def _with_actors(entities: list[Entity], mentions: list[Mention], text: str, settings: dict[str, Any],
+                 lang: str) -> list[Entity]:
     """Labels and spans from the actors stage, where it knows the name."""
     out = list(entities)
     for m in mentions:
         if m.label == "AGENT" or m.via not in ("name", "seat", "demonym"):
             continue
-        label = _label_for(m)
+        label = _label_for(m, lang)
         overlapping = [i for i, e in enumerate(out) if e.start < m.end and m.start < e.end]
         if m.via == "demonym":  # "les Français", "Autrichienne": people, not a place
             for i in overlapping:
@@ -133,6 +258,43 @@ def _with_actors(entities: list[Entity], mentions: list[Mention], text: str, set
     return _dedupe(out)
 
 
+def _places_in_names(entities: list[Entity], mentions: list[Mention], text: str, lang: str) -> list[Entity]:
+    """"Jeux olympiques de Rio", "attentat de Strasbourg", "Mission de l'Union africaine en
+    Somalie": a known place or organisation inside the name of an event or a work (MISC) is
+    annotated on its own, nested (WiNER: [Jeux olympiques de [Rio]LOC]Event). Known = named
+    by the gazetteer, or tagged as a place elsewhere in the same article."""
+    preposition = _regex(lang, "name_preposition")
+    if preposition is None:
+        return entities
+    names = [e for e in entities if e.label == "MISC" and " " in e.text]
+    if not names:
+        return entities
+    known: dict[tuple[int, int], str] = {}
+    for m in mentions:
+        if m.via in ("name", "seat") and m.label != "AGENT":
+            label = "ORG" if m.actor_type in ORG_ACTORS else ("LOC" if m.actor_type == "country" or m.via == "seat"
+                                                             else None)
+            if label:
+                known[(m.start, m.end)] = label
+    places = {e.text for e in entities if e.label == "LOC"}
+    added = []
+    for e in names:
+        for p in preposition.finditer(e.text):
+            start = e.start + p.end()
+            for (s, end), label in known.items():
+                if s == start and end <= e.end:
+                    added.append(Entity(s, end, text[s:end], label, "gazetteer"))
+                    break
+            else:
+                tail = text[start : e.end]
+                if tail in places:
+                    added.append(Entity(start, e.end, tail, "LOC", e.model_label))
+    if not added:
+        return entities
+    taken = {(e.start, e.end) for e in entities if e.label != "MISC"}
+    return sorted(entities + [a for a in added if (a.start, a.end) not in taken], key=lambda e: (e.start, -e.end))
+
+
 def _demonyms_by_form(entities: list[Entity], text: str, settings: dict[str, Any],
                       places: set[tuple[int, int]]) -> list[Entity]:
     """"la Suissesse", "l'Australien": a one-word LOC after a determiner, with a demonym's
@@ -141,11 +303,13 @@ def _demonyms_by_form(entities: list[Entity], text: str, settings: dict[str, Any
     out = []
     endings = tuple(settings["demonym_endings"])
     determiners = settings["determiners"]
+    prepositions = settings["place_prepositions"]  # "dans les Yvelines", "vers la Madeleine": places
     for e in entities:
-        if e.label == "LOC" and " " not in e.text and e.text.lower().endswith(endings) and (e.start, e.end) not in places:
-            before = text[max(0, e.start - 4) : e.start].replace("’", "'").lower()
+        if (e.label == "LOC" and " " not in e.text and "-" not in e.text and len(e.text) > 5
+                and e.text.lower().endswith(endings) and (e.start, e.end) not in places):
+            before = text[max(0, e.start - 30) : e.start].replace("’", "'").lower()
             words = before.replace("'", "' ").split()
-            if words and words[-1] in determiners:
+            if words and words[-1] in determiners and (len(words) < 2 or words[-2] not in prepositions):
                 e = Entity(e.start, e.end, e.text, "MISC", e.model_label)
         out.append(e)
     return out
@@ -155,8 +319,6 @@ def _consistent(entities: list[Entity]) -> list[Entity]:
     """One name, one label within an article: a name tagged differently in different sentences
     takes its most frequent label, and a surname of a person named in full is that person
     ("Chris Froome" … "Froome", tagged MISC)."""
-    from collections import Counter, defaultdict
-
     labels: dict[str, Counter] = defaultdict(Counter)
     for e in entities:
         if e.label in NAME_LABELS:
@@ -174,11 +336,13 @@ def _consistent(entities: list[Entity]) -> list[Entity]:
     return out
 
 
-def _label_for(m: Mention) -> str | None:
+def _label_for(m: Mention, lang: str) -> str | None:
     if m.actor_type in ORG_ACTORS:
         return "ORG"
     if m.via == "seat":
-        return "ORG" if m.reading == "government" else "LOC"
+        if m.reading == "government" and form_key(m.text) not in _cities(lang):
+            return "ORG"  # "la Maison-Blanche a annoncé"; "Moscou a annoncé" stays a place
+        return "LOC"
     if m.actor_type == "country":
         return "LOC"
     return None
