@@ -146,3 +146,33 @@ def test_a_demonym_form_after_a_place_preposition_is_a_place():
             _e(text, "Ain", "LOC")]
     got = _spans(refine(ents, [], text, "fr"))
     assert got == {("Yvelines", "LOC"), ("Pas-de-Calais", "LOC"), ("Suissesse", "MISC"), ("Ain", "LOC")}
+
+
+def test_an_adjective_of_origin_or_direction_belongs_to_the_place():
+    text = "Le Kurdistan irakien, l'Amérique latine et le Pacifique occidental ; la France demain."
+    ents = [_e(text, "Kurdistan", "LOC"), _e(text, "Amérique", "LOC"), _e(text, "Pacifique", "LOC"),
+            _e(text, "France", "LOC")]
+    got = _spans(refine(ents, [], text, "fr"))
+    assert got == {("Kurdistan irakien", "LOC"), ("Amérique latine", "LOC"), ("Pacifique occidental", "LOC"),
+                   ("France", "LOC")}
+
+
+def test_a_countrys_name_is_a_place_not_a_surname():
+    text = "Anatole France est né en France ; la France et l'eSwatini."
+    ents = [_e(text, "Anatole France", "PER"), _e(text, "France", "LOC", nth=1), _e(text, "France", "PER", nth=2),
+            _e(text, "eSwatini", "ORG")]
+    got = [(e.text, e.label) for e in refine(ents, [], text, "fr")]
+    assert got == [("Anatole France", "PER"), ("France", "LOC"), ("France", "LOC"), ("eSwatini", "LOC")]
+
+
+def test_a_name_and_its_acronym_share_the_organisation_label():
+    text = "La Confédération générale du travail (CGT) et le TSE (Tribunal supérieur électoral)."
+    ents = [_e(text, "Confédération générale du travail", "LOC"), _e(text, "CGT", "ORG"),
+            _e(text, "TSE", "MISC"), _e(text, "Tribunal supérieur électoral", "ORG")]
+    assert {e.label for e in refine(ents, [], text, "fr")} == {"ORG"}
+
+
+def test_counted_acronyms_and_time_zones_are_not_organisations():
+    text = "Plus de 4 100 CRS et un AVC à 22 h UTC+01:00, selon la CGT."
+    ents = [_e(text, "CRS", "ORG"), _e(text, "AVC", "ORG"), _e(text, "UTC+01:00", "ORG"), _e(text, "CGT", "ORG")]
+    assert _spans(refine(ents, [], text, "fr")) == {("CGT", "ORG")}

@@ -36,6 +36,7 @@ from vigie.nlp.names import form_key
 
 NAME_LABELS = ("PER", "LOC", "ORG", "MISC")
 ORG_ACTORS = ("igo", "group", "org")
+_ACRONYM = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ0-9&.-]+[a-z]?[A-ZÀ-Þ0-9]*")
 
 
 @cache
@@ -54,6 +55,20 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
 def _regex(lang: str, key: str) -> re.Pattern[str] | None:
     pattern = _settings(lang).get(key)
     return re.compile(pattern) if pattern else None
+
+
+@cache
+def _countries(lang: str) -> frozenset[str]:
+    """The names of countries in the gazetteer (``form_key``)."""
+    gazetteer = load_gazetteer()
+    out = set()
+    for actor_id in gazetteer.actors:
+        actor = gazetteer.get(actor_id)
+        if actor is not None and actor.type == "country":
+            out.update(form_key(f) for f in actor.aliases.get(lang) or ())
+            if actor.name.get(lang):
+                out.add(form_key(actor.name[lang]))
+    return frozenset(out)
 
 
 @cache
@@ -92,14 +107,17 @@ def refine(entities: list[Entity], mentions: list[Mention], text: str, language:
             if e is None or _not_a_name(e, agents, text, settings, lang) or any(p.match(e.text) for p in _patterns(lang)):
                 continue
             e = _portfolio(e, text, lang)
+            e = _with_place_adjective(e, text, lang)
             if e.label == "LOC" and e.text.split(" ", 1)[0].lower() in settings["organisation_heads"] and " " in e.text:
                 e = Entity(e.start, e.end, e.text, "ORG", e.model_label)  # "diocèse de Hearst", "hôpital Pasteur"
             out.append(e)
     out = _with_actors(out, mentions, text, settings, lang)
+    out = _countries_are_places(out, lang)
     out = _places_in_names(out, mentions, text, lang)
+    out = _acronyms_in_parentheses(out, text)
     places = {(m.start, m.end) for m in mentions if m.via in ("name", "seat")}
     out = _demonyms_by_form(out, text, settings, places)
-    return _consistent(out)
+    return _consistent(out, lang)
 
 
 def _split_at_dashes(e: Entity, text: str, lang: str) -> list[Entity]:
@@ -186,6 +204,20 @@ def _strip_place_class(e: Entity, lang: str) -> Entity:
     return Entity(e.end - len(name), e.end, name, e.label, e.model_label)
 
 
+def _with_place_adjective(e: Entity, text: str, lang: str) -> Entity:
+    """"Kurdistan irakien", "Amérique latine", "Pacifique occidental", "Irlande du Nord": an
+    adjective of origin or of direction right after a place name is part of the name
+    (WiNER: [Alpes valdôtaines]LOC)."""
+    adjective = _regex(lang, "place_adjective")
+    if e.label != "LOC" or adjective is None:
+        return e
+    m = adjective.match(text, e.end)
+    if m is None:
+        return e
+    end = m.end()
+    return Entity(e.start, end, text[e.start : end], e.label, e.model_label)
+
+
 def _portfolio(e: Entity, text: str, lang: str) -> Entity:
     """"ministre de l'Intérieur": the portfolio names the ministry, an organisation, and the
     minister's title is not part of it (WiNER: ministre de l'[Intérieur]ORG)."""
@@ -214,6 +246,8 @@ def _not_a_name(e: Entity, agents: dict[str, str], text: str, settings: dict[str
         return True
     if stripped in settings["common_nouns"]:
         return True
+    if _ACRONYM.fullmatch(e.text.rstrip("s")) and _regex(lang, "countable_before").search(text, max(0, e.start - 20), e.start):  # type: ignore[union-attr]
+        return True  # "4 100 CRS", "un AVC", "un CDD": a count noun, not an organisation's name
     if stripped in settings["compass_points"] and _regex(lang, "compass_complement").match(text, e.end):  # type: ignore[union-attr]
         return True
     return e.label == "PER" and stripped.lower() in agents
@@ -258,6 +292,19 @@ def _with_actors(entities: list[Entity], mentions: list[Mention], text: str, set
     return _dedupe(out)
 
 
+def _countries_are_places(entities: list[Entity], lang: str) -> list[Entity]:
+    """A country's name tagged as a person or an organisation ("France" PER in a list of
+    towns, "eSwatini" ORG) is the country: the gazetteer knows it, even where the actors stage
+    left it to spaCy's person reading."""
+    countries = _countries(lang)
+    out = []
+    for e in entities:
+        if e.label in ("PER", "ORG") and form_key(e.text) in countries:
+            e = Entity(e.start, e.end, e.text, "LOC", e.model_label)
+        out.append(e)
+    return out
+
+
 def _places_in_names(entities: list[Entity], mentions: list[Mention], text: str, lang: str) -> list[Entity]:
     """"Jeux olympiques de Rio", "attentat de Strasbourg", "Mission de l'Union africaine en
     Somalie": a known place or organisation inside the name of an event or a work (MISC) is
@@ -295,6 +342,32 @@ def _places_in_names(entities: list[Entity], mentions: list[Mention], text: str,
     return sorted(entities + [a for a in added if (a.start, a.end) not in taken], key=lambda e: (e.start, -e.end))
 
 
+_PARENTHESIS = re.compile(r"\s*\(\s*")
+
+
+def _acronyms_in_parentheses(entities: list[Entity], text: str) -> list[Entity]:
+    """"Open Society Foundations (OSF)", "JDD (Journal du Dimanche)": a name and its acronym
+    in parentheses name the same thing; when one of them is an organisation, so is the other."""
+    by_start = {e.start: i for i, e in enumerate(entities) if e.label in NAME_LABELS}
+    out = list(entities)
+    for i, a in enumerate(entities):
+        if a.label not in NAME_LABELS:
+            continue
+        m = _PARENTHESIS.match(text, a.end)
+        j = by_start.get(m.end()) if m else None
+        if j is None or not text[out[j].end :].lstrip().startswith(")"):
+            continue
+        b = out[j]
+        short, full = (a, b) if _ACRONYM.fullmatch(a.text) else (b, a)
+        if not _ACRONYM.fullmatch(short.text) or short is full or short.text[0] not in full.text:
+            continue
+        labels = {a.label, b.label}
+        if "ORG" in labels and "PER" not in labels:
+            out[i] = Entity(a.start, a.end, a.text, "ORG", a.model_label)
+            out[j] = Entity(b.start, b.end, b.text, "ORG", b.model_label)
+    return out
+
+
 def _demonyms_by_form(entities: list[Entity], text: str, settings: dict[str, Any],
                       places: set[tuple[int, int]]) -> list[Entity]:
     """"la Suissesse", "l'Australien": a one-word LOC after a determiner, with a demonym's
@@ -315,10 +388,11 @@ def _demonyms_by_form(entities: list[Entity], text: str, settings: dict[str, Any
     return out
 
 
-def _consistent(entities: list[Entity]) -> list[Entity]:
+def _consistent(entities: list[Entity], lang: str) -> list[Entity]:
     """One name, one label within an article: a name tagged differently in different sentences
     takes its most frequent label, and a surname of a person named in full is that person
-    ("Chris Froome" … "Froome", tagged MISC)."""
+    ("Chris Froome" … "Froome", tagged MISC) unless it is a country's name ("Anatole France")."""
+    countries = _countries(lang)
     labels: dict[str, Counter] = defaultdict(Counter)
     for e in entities:
         if e.label in NAME_LABELS:
@@ -328,7 +402,7 @@ def _consistent(entities: list[Entity]) -> list[Entity]:
     for e in entities:
         if e.label in NAME_LABELS:
             counts = labels[e.text].most_common()
-            if e.label != "PER" and " " not in e.text and e.text in surnames:
+            if e.label != "PER" and " " not in e.text and e.text in surnames and form_key(e.text) not in countries:
                 e = Entity(e.start, e.end, e.text, "PER", e.model_label)
             elif len(counts) > 1 and counts[0][1] > counts[1][1] and counts[0][0] != e.label:
                 e = Entity(e.start, e.end, e.text, counts[0][0], e.model_label)
