@@ -57,6 +57,19 @@ def add_parsers(sub, parent) -> None:
                         "every failed Recognizers case")
     t.set_defaults(run=run_timex)
 
+    q = evals.add_parser("quotes", parents=[parent],
+                         help="quotes and speakers against a hand-made gold set (span P/R/F1 exact and overlap, "
+                              "speaker accuracy, per kind)")
+    q.add_argument("--gold", type=Path, required=True, metavar="FILE",
+                   help="gold quotes, one JSON object per line (e.g. gold/quotes/winer-fr-dev.jsonl); a docs.txt "
+                        "beside it lists every annotated document")
+    q.add_argument("--docs", type=Path, required=True, metavar="DIR",
+                   help="folder with the documents' .txt files (searched recursively), e.g. ../shared/data/winer-fr")
+    q.add_argument("--limit", type=int, help="at most N documents")
+    q.add_argument("--model", default="fr_core_news_md", metavar="NAME", help="spaCy pipeline for French")
+    q.add_argument("--details", action="store_true", help="per document: missed, spurious, boundary, kind, speaker")
+    q.set_defaults(run=run_quotes)
+
 
 def _common_nlp_options(p: argparse.ArgumentParser, what: str) -> None:
     p.add_argument("--limit", type=int, help=f"at most N {what}")
@@ -117,5 +130,25 @@ def run_timex(args: argparse.Namespace) -> int:
     datasets = DATASETS if args.dataset == "all" else (args.dataset,)
     model = None if args.model.lower() == "none" else args.model
     report = run(datasets, data_dir=args.data, details=args.details, model=model)
+    print_json(report, pretty=True) if args.json else print(format_report(report))
+    return EXIT_OK
+
+
+def run_quotes(args: argparse.Namespace) -> int:
+    from vigie.eval.ner import forced_model
+    from vigie.eval.quotes import format_report, run
+
+    if not _limit_ok(args):
+        return EXIT_USAGE
+    for path in (args.gold, args.docs):
+        if not path.exists():
+            error(str(path), "not found")
+            return EXIT_USAGE
+    with forced_model(args.model):
+        try:
+            report = run(args.gold, args.docs, details=args.details, limit=args.limit)
+        except ValueError as e:
+            error(str(args.gold), str(e))
+            return EXIT_USAGE
     print_json(report, pretty=True) if args.json else print(format_report(report))
     return EXIT_OK

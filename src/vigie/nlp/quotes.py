@@ -1,0 +1,597 @@
+"""Quotes: who said what, in French and English.
+
+``find_quotes(text, pieces, mentions, timexes, language)`` returns ``Quote`` records
+(``model.py``). It runs after the actors and time stages, on the spaCy Docs of the blocks:
+
+1. **Quoted segments** are found in the text itself: « … » (nesting and French
+   multi-paragraph quotes, where each new paragraph reopens with «), “ … ”, "…" and
+   paragraphs opened by a dialogue dash.
+2. Each segment is **classified**: a quoted sentence is ``direct``; quoted words inside the
+   writer's sentence are ``partial``; a name in quotation marks (after "le livre", "opération",
+   "le journal"…) or words with no speaker anywhere (scare quotes, slogans) are not quotes.
+3. **Speaker**: the subject of a reporting verb (language data: ``lang/<lang>/quotes.json``)
+   before the quote ("X a déclaré : « … »"), after it, inverted ("« … », a justifié ce lundi
+   Sergueï Lavrov"), the agent of a passive ("jugée « utile » par le Kremlin"), or the name
+   after "selon"; a pronoun ("a-t-il ajouté", "qu'elle accuse") is the nearest named speaker
+   before it; a paragraph that only continues a quote keeps its speaker. Speakers are tied to
+   the actors stage's mentions, so "le ministre russe des Affaires étrangères Sergueï Lavrov"
+   is Lavrov and "le Kremlin" is Russia's government.
+4. **Indirect speech**: a reporting verb with a "que" clause ("X a annoncé qu'elle
+   suspendait …"), "selon X, …" and "…, selon X".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from vigie.model import Mention, Quote, Timex
+
+MAX_QUOTE_CHARS = 5000  # a runaway pair of marks is not a quote
+SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj")  # "a-t-il ajouté": "-il"
+AGENTS = ("obl:agent", "agent")
+
+_OPEN_CLOSE = {"«": "»", "“": "”", "„": "“"}
+_SPACES = " \u00a0\u202f\t"
+
+
+@cache
+def _settings(lang: str) -> dict[str, Any]:
+    text = resources.files("vigie.lang").joinpath(lang, "quotes.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    out: dict[str, Any] = {}
+    for k, v in data.items():
+        out[k] = frozenset(x.lower() for x in v) if isinstance(v, list) else v
+    return out
+
+
+# --- 1. quoted segments ------------------------------------------------------------------------
+
+
+@dataclass
+class _Segment:
+    open: int  # position of the opening mark
+    close: int  # position of the closing mark (or the paragraph end for a reopened quote)
+    start: int  # content, without the marks and the spaces inside them
+    end: int
+    continues: bool = False  # the paragraph reopens a quote begun in the previous one
+    dash: bool = False  # a dialogue line
+
+
+def quoted_segments(text: str) -> list[_Segment]:
+    """Outermost quoted segments of the text, paragraph by paragraph."""
+    segments: list[_Segment] = []
+    open_across = False  # a « left open at the end of the previous paragraph
+    for p_start, p_end in _paragraphs(text):
+        i = p_start
+        reopened = open_across
+        open_across = False
+        depth, opened_at, closer = 0, -1, ""
+        while i < p_end:
+            ch = text[i]
+            if depth == 0 and ch in _OPEN_CLOSE:
+                depth, opened_at, closer = 1, i, _OPEN_CLOSE[ch]
+            elif depth > 0 and ch == text[opened_at] and ch != closer:
+                depth += 1  # « … « … » … »: nested
+            elif depth > 0 and ch == closer:
+                depth -= 1
+                if depth == 0:
+                    _add(segments, text, opened_at, i, reopened and opened_at == _first_char(text, p_start, p_end))
+            elif ch == '"':
+                j = text.find('"', i + 1, p_end)
+                if depth == 0 and j > i + 1:
+                    _add(segments, text, i, j, False)
+                    i = j
+            i += 1
+        if depth > 0 and text[opened_at] == "«":
+            # French: a quote running on to the next paragraph is left open here and reopened there
+            nxt = _next_paragraph_start(text, p_end)
+            if nxt is not None and text[nxt] == "«":
+                _add(segments, text, opened_at, p_end, reopened and opened_at == _first_char(text, p_start, p_end))
+                open_across = True
+        first = _first_char(text, p_start, p_end)
+        if first is not None and text[first] in "—–" and not any(p_start <= s.open < p_end for s in segments):
+            segments.append(_Segment(first, p_end, *_strip(text, first + 1, p_end), dash=True))
+    return [s for s in segments if 0 < s.end - s.start <= MAX_QUOTE_CHARS]
+
+
+def _add(segments: list[_Segment], text: str, opened: int, closed: int, continues: bool) -> None:
+    start, end = _strip(text, opened + 1, closed)
+    if end > start:
+        segments.append(_Segment(opened, closed, start, end, continues))
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _SPACES:
+        start += 1
+    while end > start and text[end - 1] in _SPACES:
+        end -= 1
+    return start, end
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in re.finditer(r"\n", text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def _first_char(text: str, start: int, end: int) -> int | None:
+    for i in range(start, end):
+        if not text[i].isspace():
+            return i
+    return None
+
+
+def _next_paragraph_start(text: str, end: int) -> int | None:
+    for i in range(end, len(text)):
+        if not text[i].isspace():
+            return i
+    return None
+
+
+# --- the article as the stages see it -----------------------------------------------------------
+
+
+@dataclass
+class _Article:
+    text: str
+    pieces: list[tuple[int, Any]]
+    mentions: list[Mention]
+    timexes: list[Timex]
+    settings: dict[str, Any]
+    sent_starts: list[int] = field(default_factory=list)
+    sents: list[tuple[int, int, Any, int]] = field(default_factory=list)  # (start, end, span, offset)
+
+    def __post_init__(self) -> None:
+        for offset, doc in self.pieces:
+            for sent in doc.sents:
+                self.sents.append((offset + sent.start_char, offset + sent.end_char, sent, offset))
+        self.sents.sort(key=lambda s: s[0])
+        self.sent_starts = [s[0] for s in self.sents]
+
+    def sentence_at(self, pos: int) -> tuple[int, int, Any, int] | None:
+        i = bisect_right(self.sent_starts, pos) - 1
+        if i >= 0 and self.sents[i][0] <= pos < max(self.sents[i][1], self.sents[i][0] + 1):
+            return self.sents[i]
+        return self.sents[i] if i >= 0 and pos <= self.sents[i][1] else None
+
+    def tokens_between(self, start: int, end: int):
+        for offset, doc in self.pieces:
+            for t in doc:
+                if start <= offset + t.idx < end:
+                    yield offset, t
+
+    def mention_at(self, start: int, end: int) -> Mention | None:
+        best = None
+        for m in self.mentions:
+            if m.start < end and start < m.end and (best is None or (m.end - m.start) > (best.end - best.start)):
+                best = m
+        return best
+
+
+def _is_reporting(token, settings: dict[str, Any]) -> bool:
+    return token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in settings["reporting_verbs"]
+                                               or token.lower_ in settings["reporting_verbs"])
+
+
+# --- speakers -----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Speaker:
+    start: int
+    end: int
+    text: str
+    mention: Mention | None
+
+
+def _speaker_of_verb(verb, offset: int, art: _Article, inside: tuple[int, int] = (-1, -1)) -> _Speaker | None:
+    """Who a reporting verb reports: the agent of a passive ("jugée « utile » par le
+    Kremlin"), else its subject, else the subject of the verb it depends on ("…, précisant
+    que"), else a name right after it (an inverted subject the parser took for an object:
+    "a déclaré le ministre … Sergueï Lavrov"). Nothing inside the quote itself (``inside``)
+    can be its speaker."""
+
+    def outside(token) -> bool:
+        return not inside[0] <= offset + token.idx < inside[1]
+
+    passive = any(c.dep_ in ("aux:pass", "nsubj:pass", "nsubjpass", "auxpass") for c in verb.children)
+    if passive:
+        for child in verb.children:
+            if (child.dep_ in AGENTS or (child.dep_ == "obl" and any(c.lower_ in ("par", "by") for c in child.children))) \
+                    and outside(child):
+                return _speaker_from_token(child, offset, art)
+    head = verb
+    for _ in range(3):
+        for child in head.children:
+            if child.dep_ in SUBJECTS and not (passive and child.dep_ in ("nsubj:pass", "nsubjpass")) \
+                    and child.text.lower() not in ("-t", "-t-") and outside(child):
+                return _speaker_from_token(child, offset, art)
+        if head.dep_ in ("advcl", "xcomp", "conj", "acl") and head.head is not head:
+            head = head.head
+        else:
+            break
+    for child in verb.children:
+        if child.dep_ in AGENTS and outside(child):
+            return _speaker_from_token(child, offset, art)
+    sent_end = offset + verb.sent.end_char
+    for v in (verb, head) if head is not verb else (verb,):
+        after = offset + v.idx + len(v.text)
+        found = _name_after(after, art, limit=min(sent_end, after + 60))
+        if found is not None:
+            return found
+    return None
+
+
+def _speaker_from_token(token, offset: int, art: _Article) -> _Speaker:
+    """A subject token → the mention it belongs to (a name, a seat of power, an agent phrase)."""
+    start = offset + token.idx
+    end = start + len(token.text)
+    mention = art.mention_at(start, end)
+    if mention is None:  # a noun phrase: its head's subtree, without the determiner
+        left = token.left_edge
+        while left.i < token.i and left.pos_ in ("DET", "ADP"):
+            left = left.doc[left.i + 1]
+        right = token.right_edge
+        start, end = offset + left.idx, offset + right.idx + len(right.text)
+        if end - start > 80:
+            start, end = offset + token.idx, offset + token.idx + len(token.text)
+        mention = art.mention_at(start, end)
+    if mention is not None:
+        return _as_speaker(mention, art)
+    return _Speaker(start, end, art.text[start:end], None)
+
+
+def _pronoun(sp: _Speaker, art: _Article) -> bool:
+    word = sp.text.lower().removeprefix("-t").lstrip("-")  # "-il", "-t-elle"
+    return word in art.settings["pronouns"]
+
+
+def _resolve_pronoun(sp: _Speaker, art: _Article, last: _Speaker | None) -> _Speaker:
+    """"il", "elle": the nearest named speaker before it — the last quote's speaker when it is in
+    the same or the previous paragraph, else the nearest person or organisation named."""
+    candidates = [m for m in art.mentions if m.end <= sp.start and m.label in ("PER", "ORG", "LOC")
+                  and m.reading != "place" and (m.actor or m.label == "PER")]
+    if last is not None and last.mention is not None and sp.start - last.end < 600:
+        return _Speaker(sp.start, sp.end, sp.text, last.mention)
+    if candidates:
+        return _Speaker(sp.start, sp.end, sp.text, candidates[-1])
+    return sp
+
+
+def _inverted_after(seg_end: int, art: _Article) -> tuple[Any, int] | None:
+    """A reporting verb right after the closing mark: "», a justifié ce lundi Sergueï Lavrov"."""
+    sent = art.sentence_at(seg_end)
+    limit = min(len(art.text), seg_end + 160)
+    if sent is not None:
+        limit = max(min(limit, sent[1]), seg_end + 1)
+        nxt = art.sentence_at(seg_end + 3)
+        if nxt is not None and nxt is not sent:
+            limit = min(len(art.text), max(limit, nxt[1] if nxt[0] - seg_end < 5 else limit))
+    after = art.text[seg_end:limit]
+    if not re.match(r"[\s»”\"]*[,–—-]", after):
+        return None
+    for offset, t in art.tokens_between(seg_end, limit):
+        if _is_reporting(t, art.settings):
+            return t, offset
+        if t.text in ".!?" and offset + t.idx > seg_end + 2:
+            break
+    return None
+
+
+def _verb_before(seg_start: int, art: _Article) -> tuple[Any, int] | None:
+    """A reporting verb before the opening mark in the same sentence (or in the previous one
+    when it ends with a colon)."""
+    sent = art.sentence_at(seg_start)
+    if sent is None:
+        return None
+    start = sent[0]
+    before = art.text[start:seg_start]
+    if not before.strip(" «“\"\u00a0") and start > 0:
+        prev = art.sentence_at(start - 2)
+        if prev is not None and art.text[prev[0] : prev[1]].rstrip().endswith(":"):
+            start = prev[0]
+    found = None
+    for offset, t in art.tokens_between(start, seg_start):
+        if _is_reporting(t, art.settings):
+            found = (t, offset)
+    return found
+
+
+def _according_to(seg: tuple[int, int], art: _Article) -> tuple[_Speaker, int, int] | None:
+    """"selon X" / "d'après X" in the sentence: X, and the cue's offsets."""
+    sent = art.sentence_at(seg[0])
+    if sent is None:
+        return None
+    text = art.text
+    for cue in sorted(art.settings["according_to"], key=len, reverse=True):
+        if cue in ("pour", "for"):
+            continue  # too ambiguous on its own
+        for m in re.finditer(r"(?<!\w)" + re.escape(cue) + r"\s+", text[sent[0] : sent[1]], re.IGNORECASE):
+            at = sent[0] + m.end()
+            if seg[0] <= at < seg[1]:
+                continue
+            mention = next((x for x in art.mentions if x.start >= at and x.start - at <= 12
+                            and x.label in ("PER", "ORG", "LOC", "AGENT")), None)
+            if mention is not None:
+                return _Speaker(mention.start, mention.end, mention.text, mention), sent[0] + m.start(), sent[0] + m.start() + len(cue)
+    return None
+
+
+# --- 2. classification and attribution ----------------------------------------------------------
+
+
+def find_quotes(text: str, pieces: list[tuple[int, Any]], mentions: list[Mention], timexes: list[Timex],
+                language: str | None) -> list[Quote]:
+    lang = language if language in ("fr", "en") else "fr"
+    art = _Article(text, pieces, mentions, timexes, _settings(lang))
+    out: list[Quote] = []
+    last: _Speaker | None = None
+    last_quote_end = -1
+    for seg in quoted_segments(text):
+        kind = _kind(seg, art)
+        if kind is None:
+            continue
+        cue_tok = _inverted_after(seg.close + 1, art) if not seg.dash else None
+        speaker = None
+        if cue_tok is None:
+            cue_tok = _verb_before(seg.open, art)
+        cue_span = None
+        if cue_tok is not None:
+            verb, offset = cue_tok
+            speaker = _speaker_of_verb(verb, offset, art, inside=(seg.open, seg.close + 1))
+            if speaker is None:  # inverted subject the parser did not attach: the next name
+                speaker = _name_after(offset + verb.idx + len(verb.text), art)
+            cue_span = _cue_span(verb, offset)
+        if speaker is None:
+            found = _according_to((seg.start, seg.end), art)
+            if found is not None:
+                speaker, cs, ce = found
+                cue_span = (cs, ce)
+        if speaker is not None and _pronoun(speaker, art):
+            speaker = _resolve_pronoun(speaker, art, last)
+        if speaker is None and (seg.continues or seg.dash or (kind == "direct" and seg.open - last_quote_end < 4)):
+            speaker = last  # the same speaker goes on
+        if speaker is None and kind == "partial":
+            continue  # scare quotes, a slogan: no one is quoted
+        if speaker is None and kind == "direct" and _looks_like_a_name(text[seg.start : seg.end]):
+            continue
+        quote = _quote(seg.start, seg.end, kind, speaker, cue_span, art)
+        if seg.continues and out and out[-1].speaker is None and quote.speaker is not None:
+            # a quote over several paragraphs is attributed once, at its end: the earlier parts too
+            out[-1] = _with_speaker(out[-1], quote)
+        out.append(quote)
+        if speaker is not None:
+            last = speaker
+        last_quote_end = seg.close
+    out.extend(_indirect(art, out))
+    return sorted(out, key=lambda q: q.start)
+
+
+def _kind(seg: _Segment, art: _Article) -> str | None:
+    text = art.text
+    content = text[seg.start : seg.end]
+    words = content.split()
+    if seg.dash or seg.continues:
+        return "direct"
+    before = text[max(0, seg.open - 40) : seg.open]
+    prev_word = re.findall(r"[\w'’-]+", before.lower())
+    prev_word = prev_word[-1] if prev_word else ""
+    if prev_word in art.settings["title_cues"]:
+        return None  # the book « … », l'opération « … »
+    sent = art.sentence_at(seg.start)
+    sent_start = sent[0] if sent else 0
+    writer_before = text[sent_start : seg.open].strip(" \u00a0:")
+    sentence_inside = bool(re.search(r"[.!?…]\s+\S", content)) or content.rstrip(" \u00a0")[-1:] in ".!?…"
+    starts_sentence = not writer_before or writer_before.endswith((":", "—", "–")) or re.fullmatch(
+        r"[\w\s\u00a0]{0,20},", writer_before) is not None
+    if (starts_sentence and len(words) >= 3) or (sentence_inside and len(words) >= 4):
+        return "direct"
+    return "partial"
+
+
+def _with_speaker(q: Quote, source: Quote) -> Quote:
+    from dataclasses import replace
+
+    return replace(q, speaker=source.speaker, speaker_type=source.speaker_type, speaker_start=source.speaker_start,
+                   speaker_end=source.speaker_end, speaker_actor=source.speaker_actor)
+
+
+def _looks_like_a_name(content: str) -> bool:
+    words = content.split()
+    return len(words) <= 6 and sum(w[:1].isupper() for w in words) >= max(1, len(words) // 2)
+
+
+def _name_after(pos: int, art: _Article, limit: int | None = None) -> _Speaker | None:
+    """The first name (or agent phrase) after ``pos`` in its sentence."""
+    sent = art.sentence_at(pos)
+    end = limit if limit is not None else (sent[1] if sent else pos + 120)
+    for m in art.mentions:
+        if pos <= m.start < end and m.label in ("PER", "ORG", "LOC", "AGENT") and m.reading != "place":
+            return _as_speaker(m, art)
+    return None
+
+
+def _as_speaker(mention: Mention, art: _Article) -> _Speaker:
+    """A mention as a speaker; an agent phrase in apposition to a name is that name."""
+    if mention.label == "AGENT" and mention.actor:  # "le ministre … Sergueï Lavrov": the name
+        named = [m for m in art.mentions if m.actor == mention.actor and m.label == "PER"
+                 and 0 <= m.start - mention.end <= 3]
+        if named:
+            mention = named[0]
+    return _Speaker(mention.start, mention.end, mention.text, mention)
+
+
+def _cue_span(verb, offset: int) -> tuple[int, int]:
+    """The verb with its auxiliary: "a déclaré", "a-t-il ajouté" → "a … ajouté"."""
+    start = offset + verb.idx
+    end = start + len(verb.text)
+    for child in verb.children:
+        if child.dep_ in ("aux", "aux:tense", "aux:pass") and child.i < verb.i and verb.i - child.i <= 3:
+            start = min(start, offset + child.idx)
+    return start, end
+
+
+def _quote(start: int, end: int, kind: str, speaker: _Speaker | None, cue: tuple[int, int] | None,
+           art: _Article) -> Quote:
+    name = stype = actor = None
+    s_start = s_end = None
+    if speaker is not None:
+        s_start, s_end = speaker.start, speaker.end
+        m = speaker.mention
+        name = speaker.text
+        if m is not None:
+            actor = m.actor
+            name = _fullest_name(m, art) or m.text
+            stype = _speaker_type(m, art)
+    date = None
+    if cue is not None:
+        date = _date_near(cue, (start, end), art)
+    return Quote(start, end, art.text[start:end], kind, name, stype, s_start, s_end, actor,
+                 cue[0] if cue else None, cue[1] if cue else None, art.text[cue[0] : cue[1]] if cue else None, date)
+
+
+def _fullest_name(m: Mention, art: _Article) -> str | None:
+    """A person as the article names them in full ("Lavrov" → "Sergueï Lavrov"); others as written."""
+    if m.actor is None or m.label != "PER":
+        return m.text
+    same = [x.text for x in art.mentions if x.actor == m.actor and x.label == m.label]
+    return max(same, key=len) if same else m.text
+
+
+def _speaker_type(m: Mention, art: _Article) -> str | None:
+    """PER, ORG or GPE. A seat of power named as a building or an institution ("le Kremlin",
+    "l'Élysée") speaks as an organisation; a country or a capital ("Moscou") as a state."""
+    if m.label == "PER" or m.actor_type == "person":
+        return "PER"
+    if m.via == "seat":
+        before = art.text[max(0, m.start - 4) : m.start].lower().replace("’", "'")
+        return "ORG" if re.search(r"(?:\b(?:le|la|les|du|des|au|the)\s+|\bl')$", before) else "GPE"
+    if m.actor_type == "country" or (m.label == "LOC" and m.reading == "government"):
+        return "GPE"
+    if m.label in ("ORG", "AGENT") or m.actor_type in ("igo", "org", "group"):
+        return "ORG"
+    return None
+
+
+def _date_near(cue: tuple[int, int], content: tuple[int, int], art: _Article) -> str | None:
+    """A time expression next to the cue, outside the quote: "a justifié ce lundi"."""
+    best = None
+    for t in art.timexes:
+        if content[0] <= t.start < content[1] or t.type not in ("DATE", "TIME") or not t.value:
+            continue
+        gap = t.start - cue[1] if t.start >= cue[1] else cue[0] - t.end
+        if 0 <= gap <= 25 and (best is None or gap < best[0]):
+            best = (gap, t.value)
+    return best[1] if best else None
+
+
+# --- 4. indirect speech -------------------------------------------------------------------------
+
+
+def _indirect(art: _Article, direct: list[Quote]) -> list[Quote]:
+    out: list[Quote] = []
+    # A reported clause may hold a partial quote (both are recorded), but not sit inside a quoted sentence.
+    taken = [(q.start, q.end) for q in direct if q.kind == "direct"]
+    last: _Speaker | None = None
+    for offset, doc in art.pieces:
+        for token in doc:
+            if not _is_reporting(token, art.settings):
+                continue
+            clause = _que_clause(token)
+            if clause is not None:
+                start, end = offset + clause[0].idx, offset + clause[-1].idx + len(clause[-1].text)
+            else:
+                inverted = _clause_before_inverted_cue(token, offset, art)
+                if inverted is None:
+                    continue
+                start, end = inverted
+            start, end = _strip(art.text, start, end)
+            while end > start and art.text[end - 1] in ".,;:!?":
+                end -= 1
+            if end - start < 8 or any(s < end and start < e for s, e in taken):
+                continue
+            speaker = _speaker_of_verb(token, offset, art) or _name_after(offset + token.idx + len(token.text), art)
+            if speaker is not None and _pronoun(speaker, art):
+                speaker = _resolve_pronoun(speaker, art, last)
+            if speaker is None:
+                continue
+            out.append(_quote(start, end, "indirect", speaker, _cue_span(token, offset), art))
+            taken.append((start, end))
+            last = speaker
+    out.extend(_according_to_clauses(art, taken))
+    return out
+
+
+def _clause_before_inverted_cue(verb, offset: int, art: _Article) -> tuple[int, int] | None:
+    """"…, l'Otan devra échanger avec l'ambassade, a précisé Sergueï Lavrov.": the clause
+    before ", (aux) VERB SUBJECT" that ends the sentence is the reported statement."""
+    first = verb
+    for child in verb.children:
+        if child.dep_.startswith("aux") and child.i < first.i:
+            first = child
+    if first.i == 0 or verb.doc[first.i - 1].text != ",":
+        return None
+    rest = [t for t in verb.doc[verb.i + 1 : verb.sent.end] if not t.is_punct]
+    if not rest or rest[0].pos_ not in ("PROPN", "DET", "NOUN", "PRON", "ADV"):
+        return None  # not an inverted subject ("…, a-t-il ajouté" has its pronoun glued)
+    sent = verb.sent
+    if sent.start >= first.i - 1:
+        return None
+    return offset + sent[0].idx, offset + verb.doc[first.i - 2].idx + len(verb.doc[first.i - 2].text)
+
+
+def _que_clause(verb) -> list | None:
+    """The tokens of a "que" / "that" complement clause of a reporting verb, without the "que"."""
+    for child in verb.children:
+        if child.dep_ not in ("ccomp", "obj", "xcomp") or child.i < verb.i:
+            continue
+        tokens = list(child.subtree)
+        marks = [t for t in tokens[:3] if t.dep_ == "mark" and t.lower_ in ("que", "qu'", "qu’", "that")]
+        if marks:
+            return [t for t in tokens if t.i > marks[0].i]
+    return None
+
+
+def _according_to_clauses(art: _Article, taken: list[tuple[int, int]]) -> list[Quote]:
+    """"Selon X, …" and "…, selon X": the rest of the sentence is X's (reported) statement."""
+    out = []
+    cues = [c for c in art.settings["according_to"] if c not in ("pour", "for")]
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) + r")\s+",
+                         re.IGNORECASE)
+    for s_start, s_end, _, _ in art.sents:
+        sentence = art.text[s_start:s_end]
+        for m in pattern.finditer(sentence):
+            at = s_start + m.end()
+            mention = next((x for x in art.mentions if x.start >= at and x.start - at <= 12
+                            and x.label in ("PER", "ORG", "LOC", "AGENT") and x.reading != "place"), None)
+            if mention is None:
+                continue
+            after = art.text[mention.end : s_end]
+            comma = re.match(r"[^,.;]{0,60}?,", after)
+            if s_start + m.start() - s_start <= 2 and comma:  # "Selon X, …"
+                start, end = mention.end + comma.end(), s_end
+            elif art.text[s_start + m.start() - 2 : s_start + m.start()].strip() == ",":  # "…, selon X."
+                start, end = s_start, s_start + m.start() - 2
+            else:
+                continue
+            start, end = _strip(art.text, start, end)
+            while end > start and art.text[end - 1] in ".,;:!?":
+                end -= 1
+            if end - start < 8 or any(s < end and start < e for s, e in taken):
+                continue
+            speaker = _Speaker(mention.start, mention.end, mention.text, mention)
+            cue = (s_start + m.start(), s_start + m.start() + len(m.group().rstrip()))
+            out.append(_quote(start, end, "indirect", speaker, cue, art))
+            taken.append((start, end))
+    return out
