@@ -176,3 +176,30 @@ def test_counted_acronyms_and_time_zones_are_not_organisations():
     text = "Plus de 4 100 CRS et un AVC à 22 h UTC+01:00, selon la CGT."
     ents = [_e(text, "CRS", "ORG"), _e(text, "AVC", "ORG"), _e(text, "UTC+01:00", "ORG"), _e(text, "CGT", "ORG")]
     assert _spans(refine(ents, [], text, "fr")) == {("CGT", "ORG")}
+
+
+def test_a_name_without_a_capital_is_not_a_name():
+    text = "Le rhinocéros et les autopompes ; l'armée syrienne avance."
+    ents = [_e(text, "rhinocéros", "PER"), _e(text, "autopompes", "LOC"), _e(text, "armée syrienne", "ORG")]
+    assert _spans(refine(ents, [], text, "fr")) == {("armée syrienne", "ORG")}
+
+
+def test_a_name_cut_after_a_preposition_is_joined_again():
+    text = "Condamné par la cour d’appel de Paris, vu par le procureur de la République."
+    ents = [_e(text, "cour d’appel de", "ORG"), _e(text, "Paris", "LOC"), _e(text, "procureur de la", "LOC")]
+    assert _spans(refine(ents, [], text, "fr")) == {("cour d’appel de Paris", "ORG")}
+
+
+def test_a_race_named_after_its_territory_has_no_place_in_it():
+    text = "Le Tour de France et la Coupe de France, pas les Jeux olympiques de Rio."
+    ents = [_e(text, "Tour de France", "MISC"), _e(text, "Coupe de France", "MISC"),
+            _e(text, "Jeux olympiques de Rio", "MISC")]
+    mentions = [_m(text, "France", actor="FRA", actor_type="country", via="name"),
+                _m(text, "Rio", actor="BRA", reading="place", via="seat")]
+    assert {e.text for e in refine(ents, mentions, text, "fr") if e.label == "LOC"} == {"Rio"}
+
+
+def test_punctuation_after_a_name_is_not_part_of_it():
+    text = "À Pékin, Londres et Rio ! Montauban (Tarn-et-Garonne) et Yahoo! aussi."
+    ents = [_e(text, "Rio !", "LOC"), _e(text, "Tarn-et-Garonne)", "LOC"), _e(text, "Yahoo!", "ORG")]
+    assert _spans(refine(ents, [], text, "fr")) == {("Rio", "LOC"), ("Tarn-et-Garonne", "LOC"), ("Yahoo!", "ORG")}

@@ -94,11 +94,11 @@ def refine(entities: list[Entity], mentions: list[Mention], text: str, language:
     settings = _settings(lang)
     agents = load_agents(lang)
     out: list[Entity] = []
-    for entity in entities:
+    for entity in _dangling(entities, text, lang):
         if entity.label not in NAME_LABELS:
             out.append(entity)
             continue
-        for e in _split_at_dashes(entity, text, lang):
+        for e in _split_at_dashes(_trimmed(entity), text, lang):
             e = _strip_function_words(e, text, settings)
             if e is not None:
                 e = _strip_titles(e, text, lang)
@@ -118,6 +118,20 @@ def refine(entities: list[Entity], mentions: list[Mention], text: str, language:
     places = {(m.start, m.end) for m in mentions if m.via in ("name", "seat")}
     out = _demonyms_by_form(out, text, settings, places)
     return _consistent(out, lang)
+
+
+_TRAILING = re.compile(r"(?:\s+[!?»«:;,.]+)+$")
+
+
+def _trimmed(e: Entity) -> Entity:
+    """"Rio !", "Tarn-et-Garonne)": punctuation after a space and an unbalanced closing bracket
+    at the end are not part of a name ("Yahoo!" keeps its mark)."""
+    text = _TRAILING.sub("", e.text)
+    while text.endswith((")", "]")) and text.count("(") + text.count("[") < text.count(")") + text.count("]"):
+        text = _TRAILING.sub("", text[:-1])
+    if text == e.text or not text:
+        return e
+    return Entity(e.start, e.start + len(text), text, e.label, e.model_label)
 
 
 def _split_at_dashes(e: Entity, text: str, lang: str) -> list[Entity]:
@@ -195,7 +209,7 @@ def _strip_place_class(e: Entity, lang: str) -> Entity:
     if e.label != "LOC":
         return e
     head, _, rest = e.text.partition(" ")
-    if not rest or head not in _settings(lang)["place_classes"]:
+    if not rest or head not in _settings(lang)["place_classes"]:  # "Pont de l'Étoile" is a town
         return e
     m = _regex(lang, "complement_prefix").match(rest)  # type: ignore[union-attr]
     if m is None:
@@ -244,6 +258,8 @@ def _not_a_name(e: Entity, agents: dict[str, str], text: str, settings: dict[str
     stripped = e.text.strip(" .")
     if len(stripped) <= 1:
         return True
+    if not any(c.isupper() for c in stripped) and (e.label == "PER" or " " not in stripped):
+        return True  # "rhinocéros", "autopompes", "girondine": a proper name has a capital
     if stripped in settings["common_nouns"]:
         return True
     if _ACRONYM.fullmatch(e.text.rstrip("s")) and _regex(lang, "countable_before").search(text, max(0, e.start - 20), e.start):  # type: ignore[union-attr]
@@ -251,6 +267,38 @@ def _not_a_name(e: Entity, agents: dict[str, str], text: str, settings: dict[str
     if stripped in settings["compass_points"] and _regex(lang, "compass_complement").match(text, e.end):  # type: ignore[union-attr]
         return True
     return e.label == "PER" and stripped.lower() in agents
+
+
+def _dangling(entities: list[Entity], text: str, lang: str) -> list[Entity]:
+    """"cour d'appel de" + "Paris", "TGI de" + "Paris": a name does not end with a preposition
+    or an article; spaCy cut it in two, and the two pieces are one name with the label of its
+    head. With nothing after it, the dangling words go ("procureur de la" → "procureur")."""
+    dangling = _regex(lang, "dangling_end")
+    if dangling is None:
+        return entities
+    out: list[Entity] = []
+    skip = -1
+    ordered = sorted(entities, key=lambda e: (e.start, -e.end))
+    for i, e in enumerate(ordered):
+        if i == skip:
+            continue
+        m = dangling.search(e.text) if e.label in NAME_LABELS else None
+        if m is None:
+            out.append(e)
+            continue
+        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+        if (e.label in ("ORG", "LOC") and nxt is not None and nxt.label in NAME_LABELS
+                and text[e.end : nxt.start].strip() == ""):
+            out.append(Entity(e.start, nxt.end, text[e.start : nxt.end], e.label, e.model_label))
+            skip = i + 1
+            continue
+        rest = e.text
+        while m is not None:
+            rest = rest[: m.start()]
+            m = dangling.search(rest)
+        if rest and (any(c.isupper() for c in rest) or " " in rest):
+            out.append(Entity(e.start, e.start + len(rest), rest, e.label, e.model_label))
+    return out
 
 
 def _with_actors(entities: list[Entity], mentions: list[Mention], text: str, settings: dict[str, Any],
@@ -266,7 +314,7 @@ def _with_actors(entities: list[Entity], mentions: list[Mention], text: str, set
             for i in overlapping:
                 if out[i].label == "LOC" and out[i].start == m.start:
                     e = out[i]
-                    if e.end == m.end:
+                    if e.end <= m.end:
                         out[i] = Entity(e.start, e.end, e.text, "MISC", e.model_label)
                     else:  # "Autrichienne Nadine Fest": the person after the demonym
                         rest = text[m.end : e.end].lstrip()
@@ -309,11 +357,14 @@ def _places_in_names(entities: list[Entity], mentions: list[Mention], text: str,
     """"Jeux olympiques de Rio", "attentat de Strasbourg", "Mission de l'Union africaine en
     Somalie": a known place or organisation inside the name of an event or a work (MISC) is
     annotated on its own, nested (WiNER: [Jeux olympiques de [Rio]LOC]Event). Known = named
-    by the gazetteer, or tagged as a place elsewhere in the same article."""
+    by the gazetteer, or tagged as a place elsewhere in the same article. A race or a cup named
+    after the territory it covers ("Tour de France", "Coupe de France") is a fixed name, not
+    an event held somewhere: its place is not a location mention (WiNER leaves it, 77 of 82)."""
     preposition = _regex(lang, "name_preposition")
     if preposition is None:
         return entities
-    names = [e for e in entities if e.label == "MISC" and " " in e.text]
+    heads = _settings(lang)["territory_name_heads"]
+    names = [e for e in entities if e.label == "MISC" and " " in e.text and e.text.split(" ", 1)[0] not in heads]
     if not names:
         return entities
     known: dict[tuple[int, int], str] = {}
