@@ -49,7 +49,7 @@ def _article(text: str) -> Article:
 
 def test_not_quotes(annotator):
     text = ("Le film « La Haine » ressort en salles. L'opération « Barkhane » s'achève. "
-            "Le quotidien « Le Monde » a publié une enquête sur ces « experts » autoproclamés.")
+            "Le quotidien « Le Monde » a publié une enquête. Ces « experts » autoproclamés pullulent en ligne.")
     assert annotator.annotate(_article(text)).quotes == []
 
 

@@ -234,18 +234,27 @@ def _speaker_of_verb(verb, offset: int, art: _Article, inside: tuple[int, int] =
 
 
 def _speaker_from_token(token, offset: int, art: _Article) -> _Speaker:
-    """A subject token → the mention it belongs to (a name, a seat of power, an agent phrase)."""
+    """A subject token → the speaker it names: a person's name in it or in apposition to it
+    ("le sénateur républicain Tom Cotton", "le directeur de Sprint, Marcelo Claure"), else the
+    mention it belongs to (a name, a seat of power, an agent phrase), else its noun phrase."""
     start = offset + token.idx
     end = start + len(token.text)
     mention = art.mention_at(start, end)
-    if mention is None:  # a noun phrase: its head's subtree, without the determiner
-        left = token.left_edge
-        while left.i < token.i and left.pos_ in ("DET", "ADP"):
-            left = left.doc[left.i + 1]
-        right = token.right_edge
-        start, end = offset + left.idx, offset + right.idx + len(right.text)
-        if end - start > 80:
-            start, end = offset + token.idx, offset + token.idx + len(token.text)
+    if mention is not None and mention.label == "PER":
+        return _as_speaker(mention, art)
+    left = token.left_edge
+    while left.i < token.i and left.pos_ in ("DET", "ADP"):
+        left = left.doc[left.i + 1]
+    right = token.right_edge
+    np_start, np_end = offset + left.idx, offset + right.idx + len(right.text)
+    if np_end - np_start <= 120:
+        persons = [m for m in art.mentions if np_start <= m.start and m.end <= np_end and m.label == "PER"]
+        if persons and token.pos_ in ("NOUN", "PROPN"):
+            return _as_speaker(persons[0], art)
+    if mention is None:
+        if np_end - np_start > 80:
+            np_start, np_end = start, end
+        start, end = np_start, np_end
         mention = art.mention_at(start, end)
     if mention is not None:
         return _as_speaker(mention, art)
@@ -279,12 +288,14 @@ def _inverted_after(seg_end: int, art: _Article) -> tuple[Any, int] | None:
         if nxt is not None and nxt is not sent:
             limit = min(len(art.text), max(limit, nxt[1] if nxt[0] - seg_end < 5 else limit))
     after = art.text[seg_end:limit]
-    if not re.match(r"[\s»”\"]*[,–—-]", after):
-        return None
-    for offset, t in art.tokens_between(seg_end, limit):
+    comma = re.match(r"[\s»”\"]*[,–—-]", after) is not None
+    for n, (offset, t) in enumerate(art.tokens_between(seg_end, limit)):
         if _is_reporting(t, art.settings):
             return t, offset
         if t.text in ".!?" and offset + t.idx > seg_end + 2:
+            break
+        # without a comma ("» a-t-il déclaré", "» assure Thierry Anti") the verb must come first
+        if not comma and n >= 4 and not (t.is_punct or t.pos_ in ("AUX", "PRON", "ADV")):
             break
     return None
 
@@ -342,6 +353,8 @@ def find_quotes(text: str, pieces: list[tuple[int, Any]], mentions: list[Mention
         kind = _kind(seg, art)
         if kind is None:
             continue
+        if seg.dash and any(m.start == seg.start and m.label == "PER" for m in mentions):
+            continue  # "— Usain Bolt": a signature line, not a line of dialogue
         cue_tok = _inverted_after(seg.close + 1, art) if not seg.dash else None
         speaker = None
         if cue_tok is None:
@@ -358,10 +371,17 @@ def find_quotes(text: str, pieces: list[tuple[int, Any]], mentions: list[Mention
             if found is not None:
                 speaker, cs, ce = found
                 cue_span = (cs, ce)
+        if speaker is None and kind == "direct":
+            speaker = _name_before_colon(seg.open, art)  # "Nicolas Hulot : « Je prends la décision … »"
+        if speaker is None and kind == "partial":
+            speaker = _sentence_subject(seg, art)  # "Manuel Valls a porté plainte pour « … »"
         if speaker is not None and _pronoun(speaker, art):
             speaker = _resolve_pronoun(speaker, art, last)
-        if speaker is None and (seg.continues or seg.dash or (kind == "direct" and seg.open - last_quote_end < 4)):
-            speaker = last  # the same speaker goes on
+        if speaker is None and (seg.continues or seg.dash or (kind == "direct" and seg.open - last_quote_end < 4)
+                                or (cue_tok is not None and last is not None and seg.open - last.end < 600)):
+            speaker = last  # the same speaker goes on ("Avant d'ajouter : « … »")
+        if speaker is None and kind == "direct" and cue_tok is None:
+            speaker = _context_speaker(seg.open, art, last)
         if speaker is None and kind == "partial":
             continue  # scare quotes, a slogan: no one is quoted
         if speaker is None and kind == "direct" and _looks_like_a_name(text[seg.start : seg.end]):
@@ -379,25 +399,92 @@ def find_quotes(text: str, pieces: list[tuple[int, Any]], mentions: list[Mention
 
 
 def _kind(seg: _Segment, art: _Article) -> str | None:
+    """direct: the quote is an utterance of its own — it opens its sentence (or follows a colon,
+    "Selon X," / "Depuis 2014,"), or follows the reporting verb itself ("il a crié « … »") and
+    opens like a sentence; partial: the writer's sentence governs it ("a déclaré qu'« … »",
+    "a annoncé « prendre … »", "un « assassinat politique »") or goes on after it
+    ("« … » qu'il a dû prendre"). None: a name (a title of a work, an operation)."""
     text = art.text
     content = text[seg.start : seg.end]
     words = content.split()
     if seg.dash or seg.continues:
         return "direct"
     before = text[max(0, seg.open - 40) : seg.open]
-    prev_word = re.findall(r"[\w'’-]+", before.lower())
-    prev_word = prev_word[-1] if prev_word else ""
+    prev_words = re.findall(r"[\w'’-]+", before.lower())
+    prev_word = prev_words[-1] if prev_words else ""
     if prev_word in art.settings["title_cues"]:
         return None  # the book « … », l'opération « … »
+    if prev_word.rstrip("'’") in ("que", "qu", "that"):
+        return "partial"
     sent = art.sentence_at(seg.start)
     sent_start = sent[0] if sent else 0
-    writer_before = text[sent_start : seg.open].strip(" \u00a0:")
-    sentence_inside = bool(re.search(r"[.!?…]\s+\S", content)) or content.rstrip(" \u00a0")[-1:] in ".!?…"
-    starts_sentence = not writer_before or writer_before.endswith((":", "—", "–")) or re.fullmatch(
-        r"[\w\s\u00a0]{0,20},", writer_before) is not None
-    if (starts_sentence and len(words) >= 3) or (sentence_inside and len(words) >= 4):
+    raw_before = text[sent_start : seg.open].rstrip(" \u00a0")
+    writer_before = raw_before.strip(" \u00a0")
+    opens = not writer_before or writer_before.endswith((":", "—", "–")) or re.fullmatch(
+        r"[\w\s\u00a0'’-]{0,40},", writer_before) is not None
+    after = text[seg.close + 1 : seg.close + 30]
+    goes_on = re.match(r"[\s\u00a0]*[a-zà-ÿ]", after) is not None and _inverted_after(seg.close + 1, art) is None
+    if opens and len(words) >= 3 and not goes_on:
         return "direct"
+    first = words[0] if words else ""
+    verb_before = _verb_right_before(seg.open, art)
+    if verb_before and len(words) >= 3 and (first[:1].isupper() or first.lower() in _SUBJECT_WORDS) and not goes_on:
+        return "direct"  # "il a crié « Allahu akbar, je vous tuerai tous »"
     return "partial"
+
+
+_SUBJECT_WORDS = {"je", "j'", "j’", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ce", "c'", "c’", "ça",
+                  "i", "we", "you", "he", "she", "they", "it", "this", "there"}
+
+
+def _verb_right_before(pos: int, art: _Article) -> bool:
+    """A reporting verb is the last word before the quote ("a crié", "en criant")."""
+    last = None
+    for _, t in art.tokens_between(max(0, pos - 40), pos):
+        if not t.is_punct and not t.is_space:
+            last = t
+    return last is not None and _is_reporting(last, art.settings)
+
+
+def _name_before_colon(pos: int, art: _Article) -> _Speaker | None:
+    before = art.text[max(0, pos - 60) : pos]
+    m = re.search(r"\s*:\s*$", before)
+    if not m:
+        return None
+    colon = pos - len(before) + m.start()
+    for mention in art.mentions:
+        if mention.end <= colon and colon - mention.end <= 1 and mention.label in ("PER", "ORG") :
+            return _as_speaker(mention, art)
+    return None
+
+
+def _sentence_subject(seg: _Segment, art: _Article) -> _Speaker | None:
+    """The subject of the sentence's main verb, when it names someone (a person, an
+    organisation, a government) and is outside the quote."""
+    for offset, t in art.tokens_between(seg.open, seg.open + 1):
+        root = t.sent.root
+        for child in root.children:
+            if child.dep_ in ("nsubj", "nsubj:pass") and not seg.open <= offset + child.idx <= seg.close:
+                sp = _speaker_from_token(child, offset, art)
+                if sp.mention is not None and sp.mention.label in ("PER", "ORG", "LOC") and sp.mention.reading != "place":
+                    return sp
+                if _pronoun(sp, art):
+                    return sp
+        return None
+    return None
+
+
+def _context_speaker(pos: int, art: _Article, last: _Speaker | None) -> _Speaker | None:
+    """A quote standing alone: the person the text was just talking about — the last speaker
+    if quoted shortly before, else the last person named in the two sentences before it."""
+    if last is not None and pos - last.end < 400:
+        return last
+    sent = art.sentence_at(pos)
+    start = sent[0] if sent else pos
+    prev = art.sentence_at(start - 2) if start > 1 else None
+    window_start = prev[0] if prev is not None and start - prev[0] < 400 else start
+    persons = [m for m in art.mentions if window_start <= m.start < pos and m.label == "PER"]
+    return _as_speaker(persons[-1], art) if persons else None
 
 
 def _with_speaker(q: Quote, source: Quote) -> Quote:
@@ -424,9 +511,9 @@ def _name_after(pos: int, art: _Article, limit: int | None = None) -> _Speaker |
 
 def _as_speaker(mention: Mention, art: _Article) -> _Speaker:
     """A mention as a speaker; an agent phrase in apposition to a name is that name."""
-    if mention.label == "AGENT" and mention.actor:  # "le ministre … Sergueï Lavrov": the name
-        named = [m for m in art.mentions if m.actor == mention.actor and m.label == "PER"
-                 and 0 <= m.start - mention.end <= 3]
+    if mention.label == "AGENT":  # "le ministre … Sergueï Lavrov", "son avocat Jean Veil": the name
+        named = [m for m in art.mentions if m.label == "PER" and 0 <= m.start - mention.end <= 3
+                 and art.text[mention.end : m.start].strip(" ,") == ""]
         if named:
             mention = named[0]
     return _Speaker(mention.start, mention.end, mention.text, mention)
