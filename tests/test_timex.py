@@ -134,3 +134,32 @@ def test_random_text_never_crashes(text, when):
 def test_datetime_dct_and_offsets():
     found = find_timexes("Publié hier.", datetime(2021, 10, 18, 17, 17), "fr")
     assert [(t.start, t.end, t.value, t.anchor) for t in found] == [(7, 11, "2021-10-17", "dct")]
+
+
+# --- rules that read the spaCy Doc (tense, parts of speech): the test model, as the pipeline gives it ----
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from vigie.nlp.pipeline import load_model, model_for
+
+    return load_model(model_for("fr"))
+
+
+def _found(nlp, text, dct=DCT):
+    return [(t.text, t.type, t.value) for t in find_timexes(text, dct, "fr", doc=nlp(text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Jean Burget, 87 ans, a été heurté par une voiture.", "Elvis Weiss (20 ans) a un casier judiciaire.",
+     "Un chauffeur de bus de 38 ans a été agressé.", "Une fillette de 6 ans s'est noyée.",
+     "Âgée de 24 ans, elle a été arrêtée.", "Le tournoi des moins de 17 ans.", "Pour les enfants de 2 à 8 ans."],
+)
+def test_ages_are_not_durations(nlp, text):
+    assert _found(nlp, text) == []
+
+
+def test_spans_of_years_stay_durations(nlp):
+    found = _found(nlp, "Il a écopé d'une peine de 2 ans, après un mandat de cinq ans et depuis vingt ans.")
+    assert [v for _, _, v in found] == ["P2Y", "P5Y", "P20Y"]

@@ -26,8 +26,9 @@ from __future__ import annotations
 import calendar
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cache
 from importlib import resources
@@ -163,6 +164,7 @@ class _Match:
     rule: str
     groups: dict[str, str | None]
     priority: int
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # where each group that matched is
 
 
 @dataclass
@@ -175,6 +177,18 @@ class _Context:
     story: _Point | None = None  # the last date not read from the DCT: the narrative's time
     story_start: int | None = None
     future: Callable[[int], bool] = lambda start: False
+    syntax: _Syntax | None = None
+    now: datetime | None = None  # the DCT with its time of day, when it has one
+    day: _Point | None = None  # the last day mentioned (for a clock time or a part of the day)
+    day_start: int | None = None
+
+    def tense(self, start: int) -> str | None:
+        if self.syntax is not None:
+            return self.syntax.tense(start)
+        return "future" if self.future(start) else None
+
+    def pos_before(self, start: int) -> str | None:
+        return self.syntax.pos_before(start) if self.syntax is not None else None
 
 
 def _anchor_for(ctx: _Context, unit: str) -> tuple[_Point, str] | None:
@@ -287,7 +301,9 @@ def find_timexes(text: str, dct: datetime | date | None, language: str | None = 
     lx = _lexicon(lang)
     day = dct.date() if isinstance(dct, datetime) else dct
     matches = _longest(_find(text, lang))
-    ctx = _Context(text, day, lx, future=_future_test(doc, lang))
+    syntax = _Syntax(doc, lang) if doc is not None else None
+    ctx = _Context(text, day, lx, future=(lambda s: syntax.tense(s) == "future") if syntax else (lambda s: False),
+                   syntax=syntax, now=dct if isinstance(dct, datetime) else None)
     out: list[Timex] = []
     for m in matches:
         try:
@@ -296,13 +312,16 @@ def find_timexes(text: str, dct: datetime | date | None, language: str | None = 
             found = None
         if found is None:
             continue
-        ttype, value, anchor, mod, point = found
-        start, end = _trim(text, m.start, m.end)
-        out.append(Timex(start, end, text[start:end], ttype, value, anchor, mod))
-        if point is not None and ttype in ("DATE", "TIME") and point.gran != "century":
-            ctx.last, ctx.last_start = point, start
-            if anchor != "dct":  # "en 2014 … a justifié ce lundi … quatre ans plus tard": 2018
-                ctx.story, ctx.story_start = point, start
+        for s, e, result in found if isinstance(found, list) else [(m.start, m.end, found)]:
+            ttype, value, anchor, mod, point = result
+            start, end = _trim(text, s, e)
+            out.append(Timex(start, end, text[start:end], ttype, value, anchor, mod))
+            if point is not None and ttype in ("DATE", "TIME") and point.gran != "century":
+                ctx.last, ctx.last_start = point, start
+                if anchor != "dct":  # "en 2014 … a justifié ce lundi … quatre ans plus tard": 2018
+                    ctx.story, ctx.story_start = point, start
+                if point.gran == "day":
+                    ctx.day, ctx.day_start = point, start
     return out
 
 
@@ -311,7 +330,9 @@ def _find(text: str, lang: str) -> list[_Match]:
     for name, pattern, priority in _compiled(lang):
         for m in pattern.finditer(text):
             if m.end() > m.start():
-                found.append(_Match(m.start(), m.end(), name, m.groupdict(), priority))
+                groups = m.groupdict()
+                spans = {k: m.span(k) for k, v in groups.items() if v is not None}
+                found.append(_Match(m.start(), m.end(), name, groups, priority, spans))
     return found
 
 
@@ -330,31 +351,57 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _future_test(doc, lang: str) -> Callable[[int], bool]:
-    """Whether the sentence at a character offset is about the future (a verb in the future
-    tense, or "aller" + infinitive), from the spaCy Doc(s) when there are: one Doc of the
-    whole text, or (offset, Doc) pairs, one per block."""
-    if doc is None:
-        return lambda start: False
-    pieces = doc if isinstance(doc, list) else [(0, doc)]
-    sentences = []
-    for offset, sent in ((o, s) for o, d in pieces for s in d.sents):
-        doc = sent.doc
-        future = False
-        for t in sent:
-            tense = t.morph.get("Tense")
-            if "Fut" in tense or (t.lemma_ in ("aller", "will") and t.i + 1 < len(doc) and "Inf" in doc[t.i + 1].morph.get("VerbForm")):
-                future = True
-                break
-            if lang == "en" and t.lower_ in ("will", "'ll", "shall"):
-                future = True
-                break
-        sentences.append((offset + sent.start_char, offset + sent.end_char, future))
+class _Syntax:
+    """What the spaCy Doc(s) tell that patterns cannot: the tense of each sentence and the part of
+    speech of each token. ``doc`` is one Doc of the whole text, or (offset, Doc) pairs, one per block."""
 
-    def test(start: int) -> bool:
-        return any(s <= start < e and f for s, e, f in sentences)
+    def __init__(self, doc, lang: str):
+        pieces = doc if isinstance(doc, list) else [(0, doc)]
+        self.sentences: list[tuple[int, int, str | None]] = []
+        self.tokens: list[tuple[int, int, str]] = []
+        for offset, d in pieces:
+            for sent in d.sents:
+                self.sentences.append((offset + sent.start_char, offset + sent.end_char, _sentence_tense(sent, lang)))
+            self.tokens.extend((offset + t.idx, offset + t.idx + len(t.text), t.pos_) for t in d)
+        self.tokens.sort()
+        self._starts = [t[0] for t in self.tokens]
 
-    return test
+    def tense(self, start: int) -> str | None:
+        """"future", "past", "present" or None (no finite verb) for the sentence at ``start``."""
+        for s, e, tense in self.sentences:
+            if s <= start < e:
+                return tense
+        return None
+
+    def pos_before(self, start: int) -> str | None:
+        """The part of speech of the token just before ``start``."""
+        i = bisect_left(self._starts, start) - 1
+        return self.tokens[i][2] if i >= 0 else None
+
+
+def _sentence_tense(sent, lang: str) -> str | None:
+    """A sentence's tense, for the direction of a bare weekday: "future" (a verb in the future tense,
+    or "aller" + infinitive), "past" (a compound past, an imperfect, a simple past, a participle on
+    its own: "réélu dimanche"), "present" (finite verbs in the present only: "ont rendez-vous
+    dimanche", "soit rendu public lundi"), None (no verb: a title)."""
+    doc = sent.doc
+    past = present = False
+    for t in sent:
+        tense, form = t.morph.get("Tense"), t.morph.get("VerbForm")
+        if "Fut" in tense or (t.lemma_ in ("aller", "will") and t.i + 1 < len(doc) and "Inf" in doc[t.i + 1].morph.get("VerbForm")):
+            return "future"
+        if lang == "en" and t.lower_ in ("will", "'ll", "shall"):
+            return "future"
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        if "Fin" in form and ("Imp" in tense or "Past" in tense):
+            past = True
+        elif "Part" in form and "Past" in tense:
+            auxes = [c.dep_ for c in t.children if c.dep_.startswith("aux")]
+            past = past or not auxes or "aux:tense" in auxes  # not a passive in the present ("soit rendu")
+        elif "Fin" in form and "Pres" in tense:
+            present = True
+    return "past" if past else "present" if present else None
 
 
 # --- handlers: (type, value, anchor, mod, point) -------------------------------------------------
@@ -730,10 +777,32 @@ def _duration(m: _Match, ctx: _Context) -> _Result | None:
     if n is not None and (n > 1000 or (n == 1 and raw in ("un", "une", "a", "an") and before in ("chaque", "par", "every", "per"))):
         return None
     mod = lx.amount_mods.get(" ".join((g.get("amod") or "").lower().split()))
+    if word in lx.age_units and _is_age(m, ctx, mod):
+        return None  # TimeML does not annotate ages: "Jean Burget, 87 ans,", "un chauffeur de 38 ans"
     if raw.endswith(("dizaine", "douzaine", "quinzaine", "vingtaine", "trentaine", "quarantaine", "cinquantaine", "centaine")):
         mod = mod or "APPROX"
     value = _iso_duration(n, "MIN" if unit == "MIN" else unit)
     return "DURATION", value, None, mod, None
+
+
+def _is_age(m: _Match, ctx: _Context, mod: str | None) -> bool:
+    """A number of years that is someone's age: in apposition ("Jean Burget, 87 ans," "(45 ans)"),
+    after "âgé de" or "à l'âge de", an age group ("les moins de 17 ans"), or after a noun that is not
+    a span of time ("un chauffeur de bus de 38 ans", "les enfants de 2 à 8 ans", but "une peine de
+    deux ans", "un mandat de cinq ans": the nouns of ``duration_nouns``)."""
+    lx = ctx.lex
+    before = ctx.text[max(0, m.start - 60) : m.start].replace("’", "'")
+    after = ctx.text[m.end : m.end + 4]
+    if re.search(r"\w\s*,\s*$|\(\s*$", before) and re.match(r"\s*(?:[,.;:)]|et\s|$)", after):
+        return True  # "Jean Burget, 87 ans, a été heurté", "Jean Dupont (45 ans)"
+    if re.search(_alt(lx.age_cues) + r"\s*$", before, re.IGNORECASE):
+        return True
+    if mod in ("LESS_THAN", "MORE_THAN") and _word_before(ctx, m.start) in lx.age_group_words:
+        return True  # "les moins de 17 ans", "les plus de 65 ans"
+    noun = re.search(r"([\w-]+)\s+(?:de\s+(?:\d+|\w+)\s+à\s+|d'|de\s+)$", before)
+    if noun and noun.group(1).lower() not in lx.duration_nouns:
+        return ctx.pos_before(m.start - (len(before) - noun.end(1))) in ("NOUN", "PROPN", "ADJ")
+    return False
 
 
 def _recent_span(m: _Match, ctx: _Context) -> _Result:
