@@ -375,6 +375,8 @@ def find_quotes(text: str, pieces: list[tuple[int, Any]], mentions: list[Mention
             speaker = _name_before_colon(seg.open, art)  # "Nicolas Hulot : « Je prends la décision … »"
         if speaker is None and kind == "partial":
             speaker = _sentence_subject(seg, art)  # "Manuel Valls a porté plainte pour « … »"
+        if speaker is not None and seg.open <= speaker.start < seg.close + 1:
+            speaker = None  # nobody inside the quote speaks it
         if speaker is not None and _pronoun(speaker, art):
             speaker = _resolve_pronoun(speaker, art, last)
         if speaker is None and (seg.continues or seg.dash or (kind == "direct" and seg.open - last_quote_end < 4)
@@ -411,10 +413,12 @@ def _kind(seg: _Segment, art: _Article) -> str | None:
         return "direct"
     before = text[max(0, seg.open - 40) : seg.open]
     prev_words = re.findall(r"[\w'’-]+", before.lower())
-    prev_word = prev_words[-1] if prev_words else ""
+    prev_word = re.split(r"['’]", prev_words[-1])[-1] if prev_words else ""  # "l'opération" → "opération"
+    if prev_words and prev_words[-1].rstrip("'’") in ("qu", "que", "that"):
+        prev_word = "que"
     if prev_word in art.settings["title_cues"]:
         return None  # the book « … », l'opération « … »
-    if prev_word.rstrip("'’") in ("que", "qu", "that"):
+    if prev_word in ("que", "that"):
         return "partial"
     sent = art.sentence_at(seg.start)
     sent_start = sent[0] if sent else 0
