@@ -203,3 +203,18 @@ def test_punctuation_after_a_name_is_not_part_of_it():
     text = "À Pékin, Londres et Rio ! Montauban (Tarn-et-Garonne) et Yahoo! aussi."
     ents = [_e(text, "Rio !", "LOC"), _e(text, "Tarn-et-Garonne)", "LOC"), _e(text, "Yahoo!", "ORG")]
     assert _spans(refine(ents, [], text, "fr")) == {("Rio", "LOC"), ("Tarn-et-Garonne", "LOC"), ("Yahoo!", "ORG")}
+
+
+def test_a_fragment_tagged_person_inside_a_known_name_takes_the_name():
+    text = "Des Gilets jaunes bloquent le péage ; Marine Le Pen approuve."
+    ents = [_e(text, "Gilets", "PER"), _e(text, "Marine Le Pen", "PER")]
+    mentions = [_m(text, "Gilets jaunes", label="ORG", actor="group/gj", actor_type="group", via="name")]
+    assert _spans(refine(ents, mentions, text, "fr")) == {("Gilets jaunes", "ORG"), ("Marine Le Pen", "PER")}
+
+
+def test_a_place_hosting_an_event_is_annotated_inside_its_name():
+    text = "Aux Jeux olympiques d'Hiver de Sotchi puis aux Jeux de Lillehammer 2016, et au prix Goncourt."
+    ents = [_e(text, "Jeux olympiques d'Hiver de Sotchi", "MISC"), _e(text, "Jeux de Lillehammer 2016", "MISC"),
+            _e(text, "prix Goncourt", "MISC")]
+    got = refine(ents, [], text, "fr")
+    assert {e.text for e in got if e.label == "LOC"} == {"Sotchi", "Lillehammer"}

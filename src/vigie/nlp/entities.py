@@ -331,7 +331,8 @@ def _with_actors(entities: list[Entity], mentions: list[Mention], text: str, set
             inside = m.start <= e.start and e.end <= m.end  # "État" inside "État islamique"
             same = (e.start, e.end) == (m.start, m.end)
             article = e.start < m.start and e.end == m.end and text[e.start : m.start].strip(" ’'") in settings["articles"]
-            if (inside or same or article) and e.label != "PER":  # "La France" at a sentence start → "France"
+            if (inside or same or article) and (e.label != "PER" or (inside and not same)):
+                # "La France" at a sentence start → "France"; "Gilets" (PER) inside "Gilets jaunes"
                 out[i] = Entity(m.start, m.end, m.text, label, e.model_label)
     for m in mentions:  # "l'armée syrienne", "le gouvernement ukrainien": institutions of a country
         if m.label == "AGENT" and m.country and m.text.split(" ", 1)[0].lower() in settings["institutions"]:
@@ -375,8 +376,11 @@ def _places_in_names(entities: list[Entity], mentions: list[Mention], text: str,
             if label:
                 known[(m.start, m.end)] = label
     places = {e.text for e in entities if e.label == "LOC"}
+    hosted = _settings(lang)["hosted_event_heads"]
+    place_name = _regex(lang, "place_name")
     added = []
     for e in names:
+        hosted_place = None
         for p in preposition.finditer(e.text):
             start = e.start + p.end()
             for (s, end), label in known.items():
@@ -387,6 +391,15 @@ def _places_in_names(entities: list[Entity], mentions: list[Mention], text: str,
                 tail = text[start : e.end]
                 if tail in places:
                     added.append(Entity(start, e.end, tail, "LOC", e.model_label))
+                elif e.text.split(" ", 1)[0] in hosted and place_name is not None:
+                    m = place_name.match(text, start, e.end)  # "Jeux olympiques de Rio 2016"
+                    if m:
+                        name = m.group(0)
+                        while name.endswith((" de", " du", " des", " la", " le")):
+                            name = name.rsplit(" ", 1)[0]
+                        hosted_place = Entity(start, start + len(name), name, "LOC", e.model_label)
+        if hosted_place is not None:  # the last one: "Jeux olympiques d'Hiver de Sotchi"
+            added.append(hosted_place)
     if not added:
         return entities
     taken = {(e.start, e.end) for e in entities if e.label != "MISC"}
