@@ -151,6 +151,10 @@ class _Article:
     settings: dict[str, Any]
     sent_starts: list[int] = field(default_factory=list)
     sents: list[tuple[int, int, Any, int]] = field(default_factory=list)  # (start, end, span, offset)
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # every quoted segment (open, close)
+
+    def in_quote(self, pos: int) -> bool:
+        return any(o <= pos <= c for o, c in self.quoted)
 
     def __post_init__(self) -> None:
         for offset, doc in self.pieces:
@@ -205,6 +209,10 @@ def _speaker_of_verb(verb, offset: int, art: _Article, inside: tuple[int, int] =
     def outside(token) -> bool:
         return not inside[0] <= offset + token.idx < inside[1]
 
+    glued = re.search(r"-t?-?(il|elle|ils|elles|on)\b", art.text[offset + max(0, verb.idx - 9) : offset + verb.idx])
+    if glued:  # "a-t-il confié": the pronoun is the subject, whatever the parse says
+        g_start = offset + max(0, verb.idx - 9) + glued.start(1)
+        return _Speaker(g_start, g_start + len(glued.group(1)), glued.group(1), None)
     passive = any(c.dep_ in ("aux:pass", "nsubj:pass", "nsubjpass", "auxpass") for c in verb.children)
     if passive:
         for child in verb.children:
@@ -247,10 +255,16 @@ def _speaker_from_token(token, offset: int, art: _Article) -> _Speaker:
         left = left.doc[left.i + 1]
     right = token.right_edge
     np_start, np_end = offset + left.idx, offset + right.idx + len(right.text)
-    if np_end - np_start <= 120:
+    if np_end - np_start <= 120 and token.pos_ in ("NOUN", "PROPN"):
         persons = [m for m in art.mentions if np_start <= m.start and m.end <= np_end and m.label == "PER"]
-        if persons and token.pos_ in ("NOUN", "PROPN"):
+        if persons:
             return _as_speaker(persons[0], art)
+        # "l'administrateur de la NASA, Robert Lightfoot": the name in apposition after the phrase
+        gap = re.match(r"\s*,\s*", art.text[np_end : np_end + 4])
+        if gap:
+            named = [m for m in art.mentions if m.start == np_end + gap.end() and m.label == "PER"]
+            if named:
+                return _as_speaker(named[0], art)
     if mention is None:
         if np_end - np_start > 80:
             np_start, np_end = start, end
@@ -270,9 +284,12 @@ def _resolve_pronoun(sp: _Speaker, art: _Article, last: _Speaker | None) -> _Spe
     """"il", "elle": the nearest named speaker before it — the last quote's speaker when it is in
     the same or the previous paragraph, else the nearest person or organisation named."""
     candidates = [m for m in art.mentions if m.end <= sp.start and m.label in ("PER", "ORG", "LOC")
-                  and m.reading != "place" and (m.actor or m.label == "PER")]
+                  and m.reading != "place" and (m.actor or m.label == "PER") and not art.in_quote(m.start)]
     if last is not None and last.mention is not None and sp.start - last.end < 600:
-        return _Speaker(sp.start, sp.end, sp.text, last.mention)
+        newer = [m for m in candidates if m.start > last.end and m.label == "PER" and m.actor != last.mention.actor]
+        if not newer:
+            return _Speaker(sp.start, sp.end, sp.text, last.mention)
+        return _Speaker(sp.start, sp.end, sp.text, newer[-1])  # someone new was introduced since
     if candidates:
         return _Speaker(sp.start, sp.end, sp.text, candidates[-1])
     return sp
@@ -319,23 +336,35 @@ def _verb_before(seg_start: int, art: _Article) -> tuple[Any, int] | None:
     return found
 
 
-def _according_to(seg: tuple[int, int], art: _Article) -> tuple[_Speaker, int, int] | None:
-    """"selon X" / "d'après X" in the sentence: X, and the cue's offsets."""
+def _according_to(seg: tuple[int, int], art: _Article, before_only: int | None = None,
+                  last: _Speaker | None = None) -> tuple[_Speaker, int, int] | None:
+    """"selon X" / "d'après X" in the sentence (with ``before_only``: before that offset, in the
+    same paragraph), or "Pour X," opening it: X, and the cue's offsets."""
     sent = art.sentence_at(seg[0])
     if sent is None:
         return None
     text = art.text
-    for cue in sorted(art.settings["according_to"], key=len, reverse=True):
-        if cue in ("pour", "for"):
-            continue  # too ambiguous on its own
-        for m in re.finditer(r"(?<!\w)" + re.escape(cue) + r"\s+", text[sent[0] : sent[1]], re.IGNORECASE):
-            at = sent[0] + m.end()
-            if seg[0] <= at < seg[1]:
-                continue
-            mention = next((x for x in art.mentions if x.start >= at and x.start - at <= 12
-                            and x.label in ("PER", "ORG", "LOC", "AGENT")), None)
-            if mention is not None:
-                return _Speaker(mention.start, mention.end, mention.text, mention), sent[0] + m.start(), sent[0] + m.start() + len(cue)
+    start = sent[0]
+    if before_only is not None:
+        para = text.rfind("\n", 0, before_only) + 1
+        start = max(para, before_only - 160)
+    end = before_only if before_only is not None else sent[1]
+    cues = sorted(art.settings["according_to"], key=len, reverse=True)
+    for m in re.finditer(r"(?<![\w'’])(" + "|".join(re.escape(c) for c in cues) + r")\s+", text[start:end], re.IGNORECASE):
+        at = start + m.end()
+        if seg[0] <= at < seg[1]:
+            continue
+        cue = m.group(1).lower()
+        if cue in ("pour", "for") and not (m.start() == 0 or text[start + m.start() - 2 : start + m.start()].strip() in ("", ".", "\n")):
+            continue  # "pour" names a source only when it opens the sentence: "Pour Erdogan, …"
+        word = re.match(r"(lui|elle|eux|elles|him|her|them)\b", text[at : at + 6], re.IGNORECASE)
+        if word:
+            sp = _Speaker(at, at + len(word.group(1)), word.group(1), None)
+            return _resolve_pronoun(sp, art, last), start + m.start(), start + m.start() + len(m.group(1))
+        mention = next((x for x in art.mentions if x.start >= at and x.start - at <= 12
+                        and x.label in ("PER", "ORG", "LOC", "AGENT", "MISC") and x.reading != "place"), None)
+        if mention is not None and (cue not in ("pour", "for") or re.match(r"[^,]{0,60},", text[mention.end : end] + ",")):
+            return _as_speaker(mention, art), start + m.start(), start + m.start() + len(m.group(1))
     return None
 
 
@@ -349,7 +378,9 @@ def find_quotes(text: str, pieces: list[tuple[int, Any]], mentions: list[Mention
     out: list[Quote] = []
     last: _Speaker | None = None
     last_quote_end = -1
-    for seg in quoted_segments(text):
+    segments = quoted_segments(text)
+    art.quoted = [(sg.open, sg.close) for sg in segments]
+    for seg in segments:
         kind = _kind(seg, art)
         if kind is None:
             continue
@@ -357,9 +388,14 @@ def find_quotes(text: str, pieces: list[tuple[int, Any]], mentions: list[Mention
             continue  # "— Usain Bolt": a signature line, not a line of dialogue
         cue_tok = _inverted_after(seg.close + 1, art) if not seg.dash else None
         speaker = None
-        if cue_tok is None:
-            cue_tok = _verb_before(seg.open, art)
         cue_span = None
+        if cue_tok is None:  # "Selon X ; « … »", "Pour X, « … »"
+            found = _according_to((seg.start, seg.end), art, before_only=seg.open, last=last)
+            if found is not None:
+                speaker, cs, ce = found
+                cue_span = (cs, ce)
+        if cue_tok is None and speaker is None:
+            cue_tok = _verb_before(seg.open, art)
         if cue_tok is not None:
             verb, offset = cue_tok
             speaker = _speaker_of_verb(verb, offset, art, inside=(seg.open, seg.close + 1))
@@ -508,9 +544,25 @@ def _name_after(pos: int, art: _Article, limit: int | None = None) -> _Speaker |
     sent = art.sentence_at(pos)
     end = limit if limit is not None else (sent[1] if sent else pos + 120)
     for m in art.mentions:
-        if pos <= m.start < end and m.label in ("PER", "ORG", "LOC", "AGENT") and m.reading != "place":
+        if not (pos <= m.start < end) or m.reading == "place" or art.in_quote(m.start):
+            continue
+        if m.label == "MISC" and m.via != "demonym":
+            continue
+        if m.label == "AGENT" and _after_preposition(m.start, art):
+            continue  # "en conférence de presse", "dans un communiqué de presse"
+        if m.label in ("PER", "ORG", "LOC", "AGENT", "MISC"):
             return _as_speaker(m, art)
     return None
+
+
+_PREPOSITIONS = {"de", "d'", "d’", "du", "des", "en", "dans", "à", "au", "aux", "pour", "sur", "avec", "sans", "of",
+                 "in", "at", "on", "to", "for", "with"}
+
+
+def _after_preposition(pos: int, art: _Article) -> bool:
+    words = re.findall(r"[\w'’]+", art.text[max(0, pos - 25) : pos].lower())
+    words = [w for w in words if w not in ("le", "la", "les", "l'", "l’", "un", "une", "son", "sa", "ses", "the", "a")]
+    return bool(words) and (words[-1] in _PREPOSITIONS or words[-1].endswith(("d'", "d’")))
 
 
 def _as_speaker(mention: Mention, art: _Article) -> _Speaker:
