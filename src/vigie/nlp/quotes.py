@@ -643,37 +643,71 @@ def _date_near(cue: tuple[int, int], content: tuple[int, int], art: _Article) ->
 
 
 def _indirect(art: _Article, direct: list[Quote]) -> list[Quote]:
+    """Reported speech: "X a déclaré que …" (one record per coordinated "que"), "X a annoncé
+    avoir …", "…, a précisé X.", and "selon X, …" / "…, selon X" / "…, selon X, …"."""
     out: list[Quote] = []
     # A reported clause may hold a partial quote (both are recorded), but not sit inside a quoted sentence.
     taken = [(q.start, q.end) for q in direct if q.kind == "direct"]
     last: _Speaker | None = None
     for offset, doc in art.pieces:
         for token in doc:
-            if not _is_reporting(token, art.settings):
+            if not _is_reporting(token, art.settings) or art.in_quote(offset + token.idx):
                 continue
-            clause = _que_clause(token)
-            if clause is not None:
-                start, end = offset + clause[0].idx, offset + clause[-1].idx + len(clause[-1].text)
-            else:
-                inverted = _clause_before_inverted_cue(token, offset, art)
-                if inverted is None:
-                    continue
-                start, end = inverted
-            start, end = _strip(art.text, start, end)
-            while end > start and art.text[end - 1] in ".,;:!?":
-                end -= 1
-            if end - start < 8 or any(s < end and start < e for s, e in taken):
+            spans = _reported_clauses(token, offset, art)
+            if not spans:
                 continue
-            speaker = _speaker_of_verb(token, offset, art) or _name_after(offset + token.idx + len(token.text), art)
+            speaker = _speaker_of_verb(token, offset, art)
             if speaker is not None and _pronoun(speaker, art):
                 speaker = _resolve_pronoun(speaker, art, last)
             if speaker is None:
                 continue
-            out.append(_quote(start, end, "indirect", speaker, _cue_span(token, offset), art))
-            taken.append((start, end))
+            for start, end in spans:
+                if end - start < 8 or any(s < end and start < e for s, e in taken):
+                    continue
+                out.append(_quote(start, end, "indirect", speaker, _cue_span(token, offset), art))
+                taken.append((start, end))
             last = speaker
     out.extend(_according_to_clauses(art, taken))
     return out
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[;:]|,?\s+(?:et|mais|ou|and|but)\s+(?:qu['’]|que\b|that\b)|\.\s|\.$|\?|!)")
+
+
+def _reported_clauses(verb, offset: int, art: _Article) -> list[tuple[int, int]]:
+    """The clauses a reporting verb reports: its "que" clauses (split where "et que" starts
+    another), an infinitive right after it ("a annoncé avoir tiré …"), or the clause before an
+    inverted cue ending the sentence."""
+    text = art.text
+    sent_end = offset + verb.sent.end_char
+    after = offset + verb.idx + len(verb.text)
+    # "a déclaré (dans un communiqué) que …": a que within a few words, no punctuation between
+    m = re.match(r"(?:[^\W\d][\w'’-]*\s+){0,6}?(?:qu['’]\s*|que\s+|that\s+)", text[after:sent_end].lstrip()) \
+        if not re.match(r"\s*[,:;«“\"]", text[after:sent_end]) else None
+    if m:
+        pos = after + (len(text[after:sent_end]) - len(text[after:sent_end].lstrip())) + m.end()
+        spans = []
+        while pos < sent_end:
+            end_m = _CLAUSE_END.search(text, pos, sent_end)
+            end = end_m.start() if end_m else sent_end
+            spans.append(_trimmed(text, pos, end))
+            if not end_m or not re.search(r"(?:qu['’]|que\b|that\b)\s*$", text[end_m.start() : end_m.end()]):
+                break
+            pos = end_m.end()
+        return [s for s in spans if s[1] > s[0]]
+    for child in verb.children:  # "a annoncé avoir tiré un missile", "dit vouloir engager …"
+        if child.dep_ in ("xcomp", "ccomp", "obj") and child.i == verb.i + 1 and "Inf" in child.morph.get("VerbForm"):
+            right = min(offset + child.right_edge.idx + len(child.right_edge.text), sent_end)
+            return [_trimmed(text, offset + child.idx, right)]
+    inverted = _clause_before_inverted_cue(verb, offset, art)
+    return [inverted] if inverted else []
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    start, end = _strip(text, start, end)
+    while end > start and text[end - 1] in ".,;:!? \u00a0":
+        end -= 1
+    return start, end
 
 
 def _clause_before_inverted_cue(verb, offset: int, art: _Article) -> tuple[int, int] | None:
@@ -686,55 +720,76 @@ def _clause_before_inverted_cue(verb, offset: int, art: _Article) -> tuple[int, 
     if first.i == 0 or verb.doc[first.i - 1].text != ",":
         return None
     rest = [t for t in verb.doc[verb.i + 1 : verb.sent.end] if not t.is_punct]
-    if not rest or rest[0].pos_ not in ("PROPN", "DET", "NOUN", "PRON", "ADV"):
-        return None  # not an inverted subject ("…, a-t-il ajouté" has its pronoun glued)
+    if not rest or rest[0].pos_ not in ("PROPN", "DET", "NOUN", "PRON", "ADV") or len(rest) > 14:
+        return None  # the verb phrase must end the sentence with its subject
+    if any(t.lower_ in ("que", "qu'", "qu’", ":", "«") for t in verb.doc[verb.i + 1 : verb.sent.end]):
+        return None
     sent = verb.sent
     if sent.start >= first.i - 1:
         return None
-    return offset + sent[0].idx, offset + verb.doc[first.i - 2].idx + len(verb.doc[first.i - 2].text)
+    start = offset + sent[0].idx
+    if art.in_quote(start):
+        return None
+    return _trimmed(art.text, start, offset + verb.doc[first.i - 2].idx + len(verb.doc[first.i - 2].text))
 
 
-def _que_clause(verb) -> list | None:
-    """The tokens of a "que" / "that" complement clause of a reporting verb, without the "que"."""
-    for child in verb.children:
-        if child.dep_ not in ("ccomp", "obj", "xcomp") or child.i < verb.i:
-            continue
-        tokens = list(child.subtree)
-        marks = [t for t in tokens[:3] if t.dep_ == "mark" and t.lower_ in ("que", "qu'", "qu’", "that")]
-        if marks:
-            return [t for t in tokens if t.i > marks[0].i]
-    return None
+_DOCUMENTS = {"étude", "rapport", "sondage", "estimation", "estimations", "chiffres", "projet", "communiqué", "bilan",
+              "enquête", "document", "texte", "données", "study", "report", "poll", "estimates", "figures", "statement"}
 
 
 def _according_to_clauses(art: _Article, taken: list[tuple[int, int]]) -> list[Quote]:
-    """"Selon X, …" and "…, selon X": the rest of the sentence is X's (reported) statement."""
+    """"Selon X, …", "…, selon X." and "…, selon X, …": the clause is X's (reported) statement.
+    X may be a name, an agent phrase, a pronoun, or a description ("une source proche de
+    l'enquête"); a document ("selon une étude") is nobody's speech: the speaker stays empty."""
     out = []
     cues = [c for c in art.settings["according_to"] if c not in ("pour", "for")]
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) + r")\s+",
+    pattern = re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) + r")\s+",
                          re.IGNORECASE)
+    last: _Speaker | None = None
     for s_start, s_end, _, _ in art.sents:
         sentence = art.text[s_start:s_end]
         for m in pattern.finditer(sentence):
             at = s_start + m.end()
-            mention = next((x for x in art.mentions if x.start >= at and x.start - at <= 12
-                            and x.label in ("PER", "ORG", "LOC", "AGENT") and x.reading != "place"), None)
-            if mention is None:
+            if art.in_quote(at):
                 continue
-            after = art.text[mention.end : s_end]
-            comma = re.match(r"[^,.;]{0,60}?,", after)
-            if s_start + m.start() - s_start <= 2 and comma:  # "Selon X, …"
-                start, end = mention.end + comma.end(), s_end
-            elif art.text[s_start + m.start() - 2 : s_start + m.start()].strip() == ",":  # "…, selon X."
-                start, end = s_start, s_start + m.start() - 2
+            np = re.match(r"[^,.;:«»]{1,80}?(?=\s*[,.;:]|\s*$)", art.text[at:s_end])
+            if not np:
+                continue
+            np_end = at + np.end()
+            mention = next((x for x in art.mentions if at <= x.start < np_end and x.reading != "place"
+                            and x.label in ("PER", "ORG", "LOC", "AGENT", "MISC")), None)
+            words = np.group().split()
+            if mention is not None:
+                speaker = _as_speaker(mention, art)
+                np_end = max(np_end, speaker.end)
+            elif words and words[0].lower() in ("lui", "elle", "eux", "elles"):
+                speaker = _resolve_pronoun(_Speaker(at, at + len(words[0]), words[0], None), art, last)
+            elif any(w.lower() in _DOCUMENTS for w in words[:3]):
+                speaker = None
+            elif 1 <= len(words) <= 8:
+                speaker = _Speaker(at, np_end, art.text[at:np_end].strip(), None)
             else:
                 continue
-            start, end = _strip(art.text, start, end)
-            while end > start and art.text[end - 1] in ".,;:!?":
-                end -= 1
+            cue_start = s_start + m.start()
+            before = art.text[s_start:cue_start].rstrip()
+            after = art.text[np_end:s_end]
+            if not before:  # "Selon X, …"
+                comma = re.match(r"\s*,", after)
+                if not comma:
+                    continue
+                start, end = np_end + comma.end(), s_end
+            elif before.endswith(","):  # "…, selon X." or "…, selon X, …"
+                start, end = s_start, s_end
+                if re.match(r"\s*[.!?]?\s*$", after):
+                    end = cue_start
+            else:
+                continue
+            start, end = _trimmed(art.text, start, end)
             if end - start < 8 or any(s < end and start < e for s, e in taken):
                 continue
-            speaker = _Speaker(mention.start, mention.end, mention.text, mention)
-            cue = (s_start + m.start(), s_start + m.start() + len(m.group().rstrip()))
+            cue = (cue_start, cue_start + len(m.group().rstrip()))
             out.append(_quote(start, end, "indirect", speaker, cue, art))
             taken.append((start, end))
+            if speaker is not None:
+                last = speaker
     return out
