@@ -218,3 +218,11 @@ def test_a_place_hosting_an_event_is_annotated_inside_its_name():
             _e(text, "prix Goncourt", "MISC")]
     got = refine(ents, [], text, "fr")
     assert {e.text for e in got if e.label == "LOC"} == {"Sotchi", "Lillehammer"}
+
+
+def test_an_abbreviation_defined_in_the_article_takes_its_long_forms_label():
+    text = "Les Gjs (Gilets jaunes) bloquent. Des Gjs repartent ; 200 Gjs restent. Les Forces démocratiques syriennes (FDS) et les FDS."
+    ents = [_e(text, "Gjs", "LOC"), _e(text, "Gilets jaunes", "ORG"), _e(text, "Gjs", "PER", nth=1),
+            _e(text, "Forces démocratiques syriennes", "ORG"), _e(text, "FDS", "MISC"), _e(text, "FDS", "LOC", nth=1)]
+    got = refine(ents, [], text, "fr")
+    assert [(e.text, e.label) for e in got if e.text in ("Gjs", "FDS")] == [("Gjs", "ORG")] * 3 + [("FDS", "ORG")] * 2

@@ -115,6 +115,7 @@ def refine(entities: list[Entity], mentions: list[Mention], text: str, language:
     out = _countries_are_places(out, lang)
     out = _places_in_names(out, mentions, text, lang)
     out = _acronyms_in_parentheses(out, text)
+    out = _abbreviations(out, text, lang)
     places = {(m.start, m.end) for m in mentions if m.via in ("name", "seat")}
     out = _demonyms_by_form(out, text, settings, places)
     return _consistent(out, lang)
@@ -432,6 +433,46 @@ def _acronyms_in_parentheses(entities: list[Entity], text: str) -> list[Entity]:
     return out
 
 
+_WORDS = re.compile(r"\w+")
+_DEFINITION = re.compile(r"\s*\(\s*([\w.&-]{2,12})\s*\)")
+
+
+def _abbreviations(entities: list[Entity], text: str, lang: str) -> list[Entity]:
+    """An abbreviation defined in the article ("les Gjs (Gilets jaunes)", "Forces démocratiques
+    syriennes (FDS)": its letters are the initials of the words of the long form) names what the
+    long form names wherever it is used in the article, and takes its label."""
+    skip = _settings(lang)["abbreviation_skip_words"]
+
+    def initials(name: str) -> str:
+        return "".join(w[0] for w in _WORDS.findall(name.lower().replace("’", "'")) if w not in skip)
+
+    def abbreviates(short: str, name: str) -> bool:
+        letters = re.sub(r"\W", "", short).lower()
+        first = initials(name)
+        return len(first) >= 2 and (letters == first or letters == first + "s")
+
+    by_start = {e.start: e for e in entities if e.label in ("PER", "LOC", "ORG")}
+    by_end = {e.end: e for e in entities if e.label in ("PER", "LOC", "ORG")}
+    labels: dict[str, str] = {}
+    for e in by_end.values():  # "Forces démocratiques syriennes (FDS)"
+        m = _DEFINITION.match(text, e.end)
+        if m and abbreviates(m.group(1), e.text):
+            labels[m.group(1)] = e.label
+    for m in re.finditer(r"([\w.&-]{2,12})\s*\(\s*", text):  # "Gjs (Gilets jaunes)"
+        long = by_start.get(m.end())
+        if long is not None and abbreviates(m.group(1), long.text) and text[long.end :].lstrip().startswith(")"):
+            labels[m.group(1)] = long.label
+    if not labels:
+        return entities
+    out = [Entity(e.start, e.end, e.text, labels[e.text], e.model_label)
+           if e.label in NAME_LABELS and e.text in labels and e.label != labels[e.text] else e for e in entities]
+    for short, label in labels.items():  # the uses spaCy did not tag
+        for m in re.finditer(r"(?<![\w-])" + re.escape(short) + r"(?![\w-])", text):
+            if not any(e.start < m.end() and m.start() < e.end for e in out):
+                out.append(Entity(m.start(), m.end(), short, label, "abbreviation"))
+    return sorted(out, key=lambda e: (e.start, -e.end))
+
+
 def _demonyms_by_form(entities: list[Entity], text: str, settings: dict[str, Any],
                       places: set[tuple[int, int]]) -> list[Entity]:
     """"la Suissesse", "l'Australien": a one-word LOC after a determiner, with a demonym's
@@ -453,23 +494,26 @@ def _demonyms_by_form(entities: list[Entity], text: str, settings: dict[str, Any
 
 
 def _consistent(entities: list[Entity], lang: str) -> list[Entity]:
-    """One name, one label within an article: a name tagged differently in different sentences
-    takes its most frequent label, and a surname of a person named in full is that person
-    ("Chris Froome" … "Froome", tagged MISC) unless it is a country's name ("Anatole France")."""
+    """One name, one label within an article: a surname of a person named in full is that
+    person ("Chris Froome" … "Froome", tagged MISC) unless it is a country's name ("Anatole
+    France"); any other name tagged differently in different sentences takes its most frequent
+    label."""
     countries = _countries(lang)
+    surnames = {e.text.rsplit(" ", 1)[-1] for e in entities if e.label == "PER" and " " in e.text}
     labels: dict[str, Counter] = defaultdict(Counter)
     for e in entities:
         if e.label in NAME_LABELS:
             labels[e.text][e.label] += 1
-    surnames = {e.text.rsplit(" ", 1)[-1] for e in entities if e.label == "PER" and " " in e.text}
     out = []
     for e in entities:
         if e.label in NAME_LABELS:
-            counts = labels[e.text].most_common()
-            if e.label != "PER" and " " not in e.text and e.text in surnames and form_key(e.text) not in countries:
-                e = Entity(e.start, e.end, e.text, "PER", e.model_label)
-            elif len(counts) > 1 and counts[0][1] > counts[1][1] and counts[0][0] != e.label:
-                e = Entity(e.start, e.end, e.text, counts[0][0], e.model_label)
+            if " " not in e.text and e.text in surnames and form_key(e.text) not in countries:
+                label = "PER"
+            else:
+                counts = labels[e.text].most_common()
+                label = counts[0][0] if len(counts) == 1 or counts[0][1] > counts[1][1] else e.label
+            if label != e.label:
+                e = Entity(e.start, e.end, e.text, label, e.model_label)
         out.append(e)
     return out
 
