@@ -163,3 +163,35 @@ def test_ages_are_not_durations(nlp, text):
 def test_spans_of_years_stay_durations(nlp):
     found = _found(nlp, "Il a écopé d'une peine de 2 ans, après un mandat de cinq ans et depuis vingt ans.")
     assert [v for _, _, v in found] == ["P2Y", "P5Y", "P20Y"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Il est arrivé vers 21 h 45.", [("21 h 45", "TIME", "2021-10-18T21:45")]),  # "vers": mod APPROX, not in the span
+        ("Rendez-vous à seize heures.", [("seize heures", "TIME", "2021-10-18T16:00")]),
+        ("Il est sept heures et demie.", [("sept heures et demie", "TIME", "2021-10-18T07:30")]),
+        ("Il part à huit heures moins le quart.", [("huit heures moins le quart", "TIME", "2021-10-18T07:45")]),
+        ("Il rentre à 9 heures du soir.", [("9 heures du soir", "TIME", "2021-10-18T21:00")]),
+        ("Après dix heures de négociation.", [("dix heures", "DURATION", "PT10H")]),
+        ("Un vol d'une durée de 3 heures.", [("3 heures", "DURATION", "PT3H")]),
+        ("Le feu a duré pendant 2 h.", [("2 h", "DURATION", "PT2H")]),
+        ("Le feu a été vu vers 15 h 30, hier.", [("15 h 30, hier", "TIME", "2021-10-17T15:30")]),
+        ("Les faits commis entre 0 h 30 et 4 h mardi.",
+         [("0 h 30", "TIME", "2021-10-12T00:30"), ("4 h mardi", "TIME", "2021-10-12T04:00")]),
+        ("Il passe tous les jours à 15 h.", [("tous les jours à 15 h", "SET", "XXXX-XX-XXT15:00")]),
+        ("Il passe 16 heures chaque lundi.", [("16 heures chaque lundi", "SET", "XXXX-WXX-1T16:00")]),
+    ],
+)
+def test_clock_times(text, expected):
+    found = find_timexes(text, DCT, "fr")
+    assert [(t.text, t.type, t.value) for t in found] == expected
+    assert all(t.mod == "APPROX" for t in found if "vers" in text)
+
+
+def test_a_clock_time_is_on_the_last_day_of_its_paragraph():
+    text = ("Des coups de feu dimanche après-midi. Les premiers tirs ont eu lieu vers 18 h 55. "
+            "A 20 h, deux rames sont arrivées. Jusqu'à tard dans la nuit, la police a cherché.\nA 9 h, rien.")
+    got = [(t.text, t.value) for t in find_timexes(text, DCT, "fr")]
+    assert got == [("dimanche après-midi", "2021-10-17TAF"), ("18 h 55", "2021-10-17T18:55"),
+                   ("20 h", "2021-10-17T20:00"), ("la nuit", "2021-10-17TNI"), ("9 h", "2021-10-18T09:00")]

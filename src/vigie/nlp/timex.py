@@ -28,7 +28,7 @@ import json
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache
 from importlib import resources
@@ -232,6 +232,8 @@ def _rules(lx: _Lexicon) -> list[tuple[str, str]]:
     REL = _alt(lx.relative_days)
     VAGUE = _alt(lx.vague)
     SET = _alt(lx.set_words)
+    HOURW = _alt([w for w, v in lx.numbers.items() if 2 <= v <= 24 and float(v).is_integer()])
+    MINW = _alt([w for w, v in lx.numbers.items() if 1 <= v <= 59 and float(v).is_integer()])
     common = [
         ("iso_date", rf"(?P<y>{Y})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"),
         ("numeric_date", rf"(?P<d>0?[1-9]|[12]\d|3[01])[/.](?P<m>0?[1-9]|1[0-2])[/.](?P<y>{Y})"),
@@ -242,13 +244,20 @@ def _rules(lx: _Lexicon) -> list[tuple[str, str]]:
          else rf"(?:(?P<amod>{AMOD})\s+)?(?P<n>{N}|{VAGUEN})\s+(?P<u>{U})\s+ago"),
         ("shifted", rf"(?P<n>{N})\s+(?P<u>{U})\s+(?P<dir>{_alt(lx.later_words + lx.earlier_words)})"),
         ("ahead", rf"(?:dans|d['’]ici)\s+(?P<n>{N})\s+(?P<u>{U})" if lx.lang == "fr" else rf"in\s+(?P<n>{N})\s+(?P<u>{U})"),
+        # "à 16 heures", "Il est vingt heures", "sept heures et demie", "huit heures moins le quart",
+        # "9 heures du soir"; not "dix heures de négociation"
+        ("clock_heures", rf"(?:(?P<cue>{_alt(lx.clock_cues)})\s+)?(?:(?P<approx>vers|environ|aux\s+alentours\s+de)\s+)?"
+                         rf"(?P<h>[01]?\d|2[0-4]|{HOURW})\s+heures?"
+                         rf"(?:\s+et\s+(?P<half>demie|quart)|\s+moins\s+(?:le\s+(?P<mq>quart)|(?P<mm>[0-5]?\d|{MINW})(?:\s+minutes?)?)"
+                         rf"|(?:\s+et)?\s+(?P<mi>[0-5]?\d|{MINW})(?:\s+minutes?)?)?"
+                         rf"(?:\s+(?P<pod>du\s+matin|du\s+soir|de\s+l['’]après-midi|de\s+la\s+nuit))?(?!\s+d['e’])"),
         ("duration", rf"(?:(?P<amod>{AMOD})\s+)?(?P<n>{N}|{VAGUEN})\s+(?:de\s+|d['’]|of\s+)?(?P<u>{U})"),
         ("recent_span", rf"(?:ces|les)\s+(?:derniers|dernières|prochains|prochaines)\s+(?:(?P<n>{N})\s+)?(?P<u>{U})"
          if lx.lang == "fr" else rf"(?:the\s+)?(?:last|past|next|coming)\s+(?:(?P<n>{N})\s+)?(?P<u>{U})"),
         ("set", rf"(?P<set>{SET})\s+(?:(?P<n>{N})\s+)?(?:(?P<wd>{WP}|{W})|(?P<u>{U}))"),
-        ("clock", r"(?:(?P<approx>vers|aux\s+alentours\s+de|around|about|at\s+about)\s+)?(?P<h>[01]?\d|2[0-3])\s?(?:h|H|:)\s?(?P<mi>[0-5]\d)?(?:\s?(?P<ampm>[ap]\.?m\.?))?(?:\s+(?P<loc>locales?|heure\s+locale|GMT|UTC))?"),
+        ("clock", r"(?:(?P<approx>vers|aux\s+alentours\s+de|around|about|at\s+about)\s+)?(?P<h>[01]?\d|2[0-3])\s?(?:h|H|:)\s?(?P<mi>[0-5]\d)?(?::(?P<sec>[0-5]\d))?"
+                  r"(?:\s?(?P<ampm>[ap]\.?m\.?))?(?:\s+(?P<loc>locales?|heure\s+locale|GMT|UTC))?"),
         ("clock_words", r"(?:(?P<approx>vers|around)\s+)?(?P<noon>midi|minuit|noon|midnight)"),
-        ("clock_heures", r"(?:(?P<approx>vers)\s+)?(?P<h>[01]?\d|2[0-3])\s+heures(?:\s+(?P<mi>[0-5]\d))?"),
         ("season", rf"(?:(?P<det>l['’]|cet|ce|this|the)\s*)?(?P<s>{SEASON})(?:\s+(?P<y>{Y})|\s+(?P<rel>{PAST}|{FUT}))?"),
         ("quarter", rf"(?:(?P<det>le|the)\s+)?(?P<ord>{ORD})\s+(?P<q>trimestre|semestre|quarter|half)(?:\s+(?:de\s+|of\s+)?(?P<y>{Y}))?"),
         ("century", r"(?:(?P<det>le|the)\s+)?(?P<c>[XVI]{1,5}|\d{1,2})(?:e|ème|è|th|st|nd|rd)\s+(?:siècle|century)"),
@@ -300,10 +309,15 @@ def find_timexes(text: str, dct: datetime | date | None, language: str | None = 
     lang = language if language in ("fr", "en") else "fr"
     lx = _lexicon(lang)
     day = dct.date() if isinstance(dct, datetime) else dct
-    matches = _longest(_find(text, lang))
     syntax = _Syntax(doc, lang) if doc is not None else None
-    ctx = _Context(text, day, lx, future=(lambda s: syntax.tense(s) == "future") if syntax else (lambda s: False),
-                   syntax=syntax, now=dct if isinstance(dct, datetime) else None)
+
+    def context() -> _Context:
+        return _Context(text, day, lx, future=(lambda s: syntax.tense(s) == "future") if syntax else (lambda s: False),
+                        syntax=syntax, now=dct if isinstance(dct, datetime) else None)
+
+    scratch = context()
+    matches = _longest([m for m in _find(text, lang) if _reads(m, scratch)])
+    ctx = context()
     out: list[Timex] = []
     for m in matches:
         try:
@@ -322,7 +336,69 @@ def find_timexes(text: str, dct: datetime | date | None, language: str | None = 
                     ctx.story, ctx.story_start = point, start
                 if point.gran == "day":
                     ctx.day, ctx.day_start = point, start
-    return out
+    return _combine(text, out, lx)
+
+
+_CLOCK = re.compile(r"T\d\d:\d\d(?::\d\d)?$")
+_DAY = re.compile(r"\d{4}-\d\d-\d\d(?:T(?:MO|AF|EV|NI|DT))?$")
+
+
+def _combine(text: str, out: list[Timex], lx: _Lexicon) -> list[Timex]:
+    """Expressions read together:
+
+    - a clock time and the day after it are one time: "4 h mardi", "15 h 30, hier", "9 h le mardi";
+    - a clock time in a range takes the day of the other end: "entre 0 h 30 et 4 h mardi";
+    - a clock time and a frequency are one set: "tous les jours à 15 h", "16 heures chaque lundi"."""
+    combined: list[Timex] = []
+    dated: set[int] = set()  # clock times with their day after them
+    for t in out:
+        prev = combined[-1] if combined else None
+        between = text[prev.end : t.start] if prev else ""
+        clock = _CLOCK.search(prev.value or "") if prev else None
+        if prev and clock and prev.type == "TIME" and t.value and _DAY.match(t.value) and re.fullmatch(r",?\s+", between):
+            combined[-1] = Timex(prev.start, t.end, text[prev.start : t.end], "TIME", t.value[:10] + clock.group(),
+                                 t.anchor, prev.mod)
+            dated.add(prev.start)
+            continue
+        if prev and t.type == "SET" and clock and prev.type == "TIME" and re.fullmatch(r"\s+", between):
+            combined[-1] = _set_at(text, t, prev, clock.group(), prev.start, t.end)
+            continue
+        if prev and prev.type == "SET" and t.type == "TIME" and _CLOCK.search(t.value or "") \
+                and re.fullmatch(rf"\s+{_alt(lx.clock_cues)}\s+", between, re.IGNORECASE):
+            combined[-1] = _set_at(text, prev, t, _CLOCK.search(t.value).group(), prev.start, t.end)
+            continue
+        combined.append(t)
+    for i in range(len(combined) - 1):  # ranges of clock times: the first takes the day of the second
+        a, b = combined[i], combined[i + 1]
+        if a.type == b.type == "TIME" and a.value and b.value and _CLOCK.search(a.value) and _CLOCK.search(b.value) \
+                and a.value[:10] != b.value[:10] and re.fullmatch(r"\s*(?:et|à|au|-|and|to)\s*", text[a.end : b.start]) \
+                and b.start in dated and re.search(r"(?:entre|de|du|between|from)\s*$", text[max(0, a.start - 10) : a.start]):
+            combined[i] = replace(a, value=b.value[:10] + _CLOCK.search(a.value).group(), anchor=b.anchor)
+    return combined
+
+
+def _set_at(text: str, s: Timex, t: Timex, clock: str, start: int, end: int) -> Timex:
+    """A set ("tous les jours", "chaque lundi") at a clock time: XXXX-XX-XXT15:00, XXXX-WXX-1T16:00."""
+    value = s.value or ""
+    if value == "P1D":
+        value = "XXXX-XX-XX"
+    if not value.startswith("XXXX"):
+        return s
+    return Timex(start, end, text[start:end], "SET", value + clock, None, s.mod)
+
+
+def _reads(m: _Match, ctx: _Context) -> bool:
+    """Whether a match is a time expression at all (its handler does not turn it down: "dix heures de
+    négociation" is not a clock time, "2000 soldats" not a year), so that a longer match turned down
+    leaves the place to a shorter one. Whether it is does not depend on what came before. An
+    impossible date ("le 31 février") is one, and stays unresolved rather than read as "février"."""
+    start, end = m.start, m.end
+    try:
+        return _HANDLERS[m.rule](m, ctx) is not None
+    except (ValueError, OverflowError):
+        return True
+    finally:
+        m.start, m.end = start, end
 
 
 def _find(text: str, lang: str) -> list[_Match]:
@@ -609,14 +685,22 @@ def _relative_day(m: _Match, ctx: _Context) -> _Result | None:
 
 def _part_of_day(m: _Match, ctx: _Context) -> _Result | None:
     g = m.groups
-    if ctx.last is not None and ctx.last.gran == "day" and _same_sentence(ctx, ctx.last_start, m.start):
-        base, anchor = ctx.last, f"timex@{ctx.last_start}"  # "samedi 5 juin … dans la soirée"
-    elif ctx.dct is not None:
-        base, anchor = _Point("day", ctx.dct), "dct"
-    else:
+    found = _day_of(ctx, m.start)  # "dimanche après-midi … Jusqu'à tard dans la nuit"
+    if found is None:
         return "TIME", None, None, None, None
+    base, anchor = found
     p = _Point("day", base.day)
     return "TIME", p.value + _part_suffix(ctx.lex, g["part"]), anchor, None, p
+
+
+def _day_of(ctx: _Context, start: int) -> tuple[_Point, str] | None:
+    """The day a clock time or a part of the day is on: the last day mentioned in the same
+    paragraph ("dimanche après-midi. Les premiers tirs ont eu lieu vers 18 h 55"), else the DCT."""
+    if ctx.day is not None and ctx.day_start is not None and "\n" not in ctx.text[ctx.day_start : start]:
+        return ctx.day, f"timex@{ctx.day_start}"
+    if ctx.dct is not None:
+        return _Point("day", ctx.dct), "dct"
+    return None
 
 
 def _same_sentence(ctx: _Context, a: int | None, b: int) -> bool:
@@ -830,19 +914,47 @@ def _set(m: _Match, ctx: _Context) -> _Result | None:
 
 def _clock(m: _Match, ctx: _Context) -> _Result | None:
     g = m.groups
+    lx = ctx.lex
     span = ctx.text[m.start : m.end]
     if m.rule == "clock" and ":" not in span and not g.get("ampm") and not re.search(r"\d\s?[hH]", span):
         return None
-    if m.rule == "clock_heures" and _word_before(ctx, m.start) not in ("à", "a", "vers", "dès", "jusqu'à", "avant", "après", "entre", "et", "de", "depuis"):
-        return None  # "dix heures de négociation" is a duration
-    hour = int(g["h"])
-    minute = int(g["mi"]) if g.get("mi") else 0
+    if m.rule == "clock" and _word_before(ctx, m.start) in lx.span_words and not g.get("approx"):
+        hours = int(g["h"])  # "pendant 2 h 30": a span of time
+        return "DURATION", f"PT{hours}H" + (f"{int(g['mi'])}M" if g.get("mi") and int(g["mi"]) else ""), None, None, None
+    if m.rule == "clock_heures":
+        told = g.get("mi") or g.get("half") or g.get("mq") or g.get("mm") or g.get("pod")
+        cue = (g.get("cue") or "").lower()
+        if cue == "de" and not re.match(r"\s+(?:à|jusqu['’]à)\s", ctx.text[m.end : m.end + 12]):
+            cue = ""  # "une durée de 3 heures"; but "de 10 heures à midi"
+        if not cue and not told and not _trailing_day(lx.lang).match(ctx.text, m.end):
+            return None  # "dix heures de négociation", "pendant 10 heures" are durations
+        m.start = m.spans["approx" if "approx" in m.spans else "h"][0]  # "à 16 heures": the time without "à"
+    hour = int(lx.number(g["h"]) or 0)
+    minute = int(lx.number(g["mi"]) or 0) if g.get("mi") else 0
+    if g.get("half"):
+        minute = 30 if g["half"].lower() == "demie" else 15
+    elif g.get("mq") or g.get("mm"):
+        hour, minute = hour - 1, 60 - (15 if g.get("mq") else int(lx.number(g["mm"]) or 0))
+    if (g.get("pod") or "").lower().startswith(("du soir", "de l")) and hour < 12:
+        hour += 12  # "9 heures du soir", "trois heures de l'après-midi"
     ampm = (g.get("ampm") or "").replace(".", "").lower()
     if ampm == "pm" and hour < 12:
         hour += 12
     if ampm == "am" and hour == 12:
         hour = 0
-    return _at_time(m, ctx, f"T{hour:02d}:{minute:02d}", "APPROX" if g.get("approx") else None)
+    if not 0 <= hour <= 24 or not 0 <= minute < 60:
+        return None
+    seconds = f":{g['sec']}" if g.get("sec") else ""
+    return _at_time(m, ctx, f"T{hour:02d}:{minute:02d}{seconds}", "APPROX" if g.get("approx") else None)
+
+
+@cache
+def _trailing_day(lang: str) -> re.Pattern[str]:
+    """A day or a frequency right after a clock time: "4 h mardi", "15 h 30, hier", "16 heures chaque lundi"."""
+    lx = _lexicon(lang)
+    days = _alt(list(lx.weekdays) + list(lx.relative_days))
+    sets = _alt(lx.set_words)
+    return re.compile(rf",?\s+(?:(?:le|ce|on)\s+)?{days}{_E}|\s+{sets}{_E}", re.IGNORECASE)
 
 
 def _clock_words(m: _Match, ctx: _Context) -> _Result | None:
@@ -853,12 +965,14 @@ def _clock_words(m: _Match, ctx: _Context) -> _Result | None:
 
 
 def _at_time(m: _Match, ctx: _Context, clock: str, mod: str | None) -> _Result:
-    """A clock time on the last day mentioned in the same sentence, else on the DCT."""
-    if ctx.last is not None and ctx.last.gran == "day" and _same_sentence(ctx, ctx.last_start, m.start):
-        return "TIME", ctx.last.day.isoformat() + clock, f"timex@{ctx.last_start}", mod, None
-    if ctx.dct is None:
+    """A clock time on the last day mentioned in the same paragraph, else on the DCT."""
+    if ctx.lex.lang == "fr" and "approx" in m.spans:  # "vers 21 h 45": APPROX, and the span is the time itself
+        m.start = m.spans["h" if "h" in m.spans else "noon"][0]
+    found = _day_of(ctx, m.start)
+    if found is None:
         return "TIME", None, None, mod, None
-    return "TIME", ctx.dct.isoformat() + clock, "dct", mod, None
+    base, anchor = found
+    return "TIME", base.day.isoformat() + clock, anchor, mod, None
 
 
 def _season(m: _Match, ctx: _Context) -> _Result | None:
