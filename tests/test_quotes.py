@@ -10,9 +10,9 @@ from vigie.model import Article, Block
 from vigie.nlp.quotes import quoted_segments
 
 
-def _by_start(annotated, phrase):
+def _by_start(annotated, phrase, kind=None):
     start = annotated.article.text.index(phrase)
-    return next(q for q in annotated.quotes if q.start <= start < q.end)
+    return next(q for q in annotated.quotes if q.start <= start < q.end and kind in (None, q.kind))
 
 
 def test_seed_quotes(seed_annotated):
@@ -21,16 +21,16 @@ def test_seed_quotes(seed_annotated):
     a = seed_annotated
     text = a.article.text
     assert all(text[q.start : q.end] == q.text for q in a.quotes)
-    first = _by_start(a, "A la suite de certaines mesures")
+    first = _by_start(a, "A la suite de certaines mesures", "direct")
     assert first.kind == "direct" and first.speaker_actor == "person/sergey-lavrov" and first.cue == "a déclaré"
     assert first.text.startswith("A la suite") and first.text.endswith("ne sont plus là")
-    second = _by_start(a, "l'Otan a déjà fortement réduit")
+    second = _by_start(a, "l'Otan a déjà fortement réduit", "direct")
     assert second.kind == "direct" and second.speaker == "Sergueï Lavrov" and second.cue == "a justifié"
     assert second.date == "2021-10-18"  # "a justifié ce lundi"
-    agents = _by_start(a, "agents de renseignement russes non déclarés")
+    agents = _by_start(a, "agents de renseignement russes non déclarés", "partial")
     assert agents.kind == "partial" and agents.speaker_actor == "NATO" and agents.text == (
         "agents de renseignement russes non déclarés")
-    useful = _by_start(a, "utile »")
+    useful = _by_start(a, "utile »", "partial")
     assert useful.kind == "partial" and useful.text == "utile" and useful.speaker_actor == "RUS"
     assert useful.speaker == "Kremlin" and useful.speaker_type == "ORG"
     announced = _by_start(a, "suspendait sa mission")

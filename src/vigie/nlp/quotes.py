@@ -183,9 +183,30 @@ class _Article:
         return best
 
 
-def _is_reporting(token, settings: dict[str, Any]) -> bool:
-    return token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in settings["reporting_verbs"]
-                                               or token.lower_ in settings["reporting_verbs"])
+_ER_ENDINGS = ("e", "es", "ent", "é", "ée", "és", "ées", "ait", "aient", "ant", "era", "eront", "erait", "eraient",
+               "a", "èrent", "ez", "ons", "er")
+
+
+@cache
+def _reporting_forms(lang: str) -> frozenset[str]:
+    """Inflected forms of the reporting verbs in -er, for when the lemmatiser misses them
+    ("indique" lemmatised as "indique", "estime" tagged as a noun)."""
+    forms = set()
+    if lang == "fr":
+        for verb in _settings(lang)["reporting_verbs"]:
+            if verb.endswith("er") and " " not in verb and "'" not in verb:
+                forms.update(verb[:-2] + e for e in _ER_ENDINGS)
+    return frozenset(forms)
+
+
+def _is_reporting(token, settings: dict[str, Any], anywhere: bool = False) -> bool:
+    """A reporting verb. With ``anywhere`` (right after a quote, where the tagger errs most),
+    an inflected form is enough whatever its part of speech."""
+    verbs = settings["reporting_verbs"]
+    if token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in verbs or token.lower_ in verbs):
+        return True
+    forms = _reporting_forms("fr" if "déclarer" in verbs else "en")
+    return (anywhere or token.pos_ in ("VERB", "AUX")) and token.lower_ in forms
 
 
 # --- speakers -----------------------------------------------------------------------------------
@@ -232,6 +253,11 @@ def _speaker_of_verb(verb, offset: int, art: _Article, inside: tuple[int, int] =
     for child in verb.children:
         if child.dep_ in AGENTS and outside(child):
             return _speaker_from_token(child, offset, art)
+    for child in verb.children:  # an inverted subject parsed as an object: "explique l'administrateur …"
+        if child.dep_ in ("obj", "nmod") and child.i > verb.i and outside(child) and child.i - verb.i <= 3:
+            sp = _speaker_from_token(child, offset, art)
+            if sp.mention is not None and sp.mention.label in ("PER", "ORG", "AGENT", "MISC"):
+                return sp
     sent_end = offset + verb.sent.end_char
     for v in (verb, head) if head is not verb else (verb,):
         after = offset + v.idx + len(v.text)
@@ -306,8 +332,10 @@ def _inverted_after(seg_end: int, art: _Article) -> tuple[Any, int] | None:
             limit = min(len(art.text), max(limit, nxt[1] if nxt[0] - seg_end < 5 else limit))
     after = art.text[seg_end:limit]
     comma = re.match(r"[\s»”\"]*[,–—-]", after) is not None
+    if re.match(r"[\s»”\"]*[.!?]", after):
+        return None  # the sentence ended with the quote
     for n, (offset, t) in enumerate(art.tokens_between(seg_end, limit)):
-        if _is_reporting(t, art.settings):
+        if _is_reporting(t, art.settings, anywhere=n <= 4):
             return t, offset
         if t.text in ".!?" and offset + t.idx > seg_end + 2:
             break
@@ -365,6 +393,11 @@ def _according_to(seg: tuple[int, int], art: _Article, before_only: int | None =
                         and x.label in ("PER", "ORG", "LOC", "AGENT", "MISC") and x.reading != "place"), None)
         if mention is not None and (cue not in ("pour", "for") or re.match(r"[^,]{0,60},", text[mention.end : end] + ",")):
             return _as_speaker(mention, art), start + m.start(), start + m.start() + len(m.group(1))
+        np = re.match(r"[^,.;:«»]{1,60}?(?=\s*[,;:])", text[at:end])
+        if mention is None and np and cue not in ("pour", "for") and len(np.group().split()) <= 8:
+            np_text = np.group().strip()  # "Selon les auteurs de l'article, « … »"
+            if not any(w.lower() in _DOCUMENTS for w in np_text.split()[:3]):
+                return _Speaker(at, at + len(np_text), np_text, None), start + m.start(), start + m.start() + len(m.group(1))
     return None
 
 
