@@ -195,3 +195,25 @@ def test_a_clock_time_is_on_the_last_day_of_its_paragraph():
     got = [(t.text, t.value) for t in find_timexes(text, DCT, "fr")]
     assert got == [("dimanche après-midi", "2021-10-17TAF"), ("18 h 55", "2021-10-17T18:55"),
                    ("20 h", "2021-10-17T20:00"), ("la nuit", "2021-10-17TNI"), ("9 h", "2021-10-18T09:00")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les tireurs ont rendez-vous dimanche matin à Val-et-Châtillon.", "2021-10-24TMO"),  # present: the coming one
+        ("Le bilan sera rendu public jeudi.", "2021-10-21"),  # future
+        ("Il a démissionné mercredi.", "2021-10-13"),  # past
+        ("Le président souffre depuis mardi d'une affection virale.", "2021-10-12"),  # "depuis": past
+        ("Des coups de feu près d'Angers dimanche après-midi.", "2021-10-17TAF"),  # no verb: the past bias
+        ("Plusieurs coureurs se sont rendus ce week-end à Saint-Gervais.", "2021-W41-WE"),  # the weekend just gone
+        ("Il pleuvra ce week-end.", "2021-W42-WE"),
+    ],
+)
+def test_the_tense_says_which_week(nlp, text, expected):
+    (found,) = [v for _, _, v in _found(nlp, text)]
+    assert found == expected
+
+
+def test_the_same_weekday_is_the_one_just_named(nlp):
+    text = "La garderie rouvrira lundi 25 octobre. Les inscriptions se feront ce même lundi après-midi."
+    assert [v for _, _, v in _found(nlp, text)] == ["2021-10-25", "2021-10-25TAF"]

@@ -270,7 +270,7 @@ def _rules(lx: _Lexicon) -> list[tuple[str, str]]:
             ("mod_year", rf"(?:(?P<mod>début|fin|courant)\s+|(?P<mi>mi-))(?P<y>{Y})"),
             ("month", rf"(?:(?P<mod>début|fin|courant)\s+|(?P<mi>mi-))?(?P<m>{M})(?:\s+(?P<rel>{PAST}|{FUT}))?"),
             ("year", rf"(?:(?P<lan>l['’]an)\s+)?(?P<y>{Y})"),
-            ("weekday", rf"(?:(?P<art>ce|le)\s+)?(?:même\s+)?(?P<wd>{W})(?:\s+(?P<part>{PART}))?(?:\s+(?P<rel>{PAST}|{FUT}))?"),
+            ("weekday", rf"(?:(?P<art>ce|le)\s+)?(?P<same>même\s+)?(?P<wd>{W})(?:\s+(?P<part>{PART}))?(?:\s+(?P<rel>{PAST}|{FUT}))?"),
             ("relative_day", rf"(?P<rd>{REL})(?:\s+(?:en\s+(?P<mod>début|fin)\s+d['’]|dans\s+l['’]|au\s+|en\s+)?(?P<part>{PART}))?"),
             ("part_of_day", rf"(?P<det>ce|cet|cette|la|le)\s+(?:même\s+)?(?P<part>{PART})(?:\s+même)?"),
             ("relative_period", rf"(?P<det>la|cette|le|ce|l['’]|cet)\s*(?P<unit>semaine|mois|année|an|week-end|week-end|trimestre|semestre)"
@@ -654,9 +654,12 @@ def _weekday(m: _Match, ctx: _Context) -> _Result | None:
         d = this_week if this_week < dct else this_week - timedelta(weeks=1)
     elif rel in lx.future_words:
         d = this_week if this_week > dct else this_week + timedelta(weeks=1)
+    elif g.get("same") and ctx.day is not None and ctx.day.day.isoweekday() == wd:
+        d = ctx.day.day  # "lundi 6 septembre … ce même lundi"
     elif art == "ce" or rel == "this":
         d = this_week  # "ce lundi": the Monday of the publication week
-    elif ctx.future(m.start):
+    elif _word_before(ctx, m.start) not in lx.since_words and ctx.tense(m.start) in ("future", "present"):
+        # "ont rendez-vous dimanche matin", "sera installé mardi": the coming one (or today)
         d = this_week if this_week >= dct else this_week + timedelta(weeks=1)
     else:
         d = this_week if this_week <= dct else this_week - timedelta(weeks=1)
@@ -731,6 +734,8 @@ def _relative_period(m: _Match, ctx: _Context) -> _Result | None:
         n = -1
     elif rel in lx.future_words or rel in lx.following_words or rel == "the following":
         n = 1
+    elif unit == "WE" and anchor == "dct" and base.day.weekday() < 5 and ctx.tense(m.start) == "past":
+        n = -1  # "se sont rendus ce week-end", written on a Tuesday: the weekend just gone
     return _period(base, unit, n, anchor)
 
 
