@@ -199,6 +199,53 @@ class Quote:
     date: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class EventArg:
+    """A participant of an event: the words in the sentence and who they are (from the actors
+    stage). ``country``/``igo``/``sector`` follow the events gold format of ARCHITECTURE.md."""
+
+    start: int
+    end: int
+    text: str
+    actor: str | None = None  # gazetteer id
+    name: str | None = None  # the actor's name, else the words
+    country: str | None = None  # ISO 3166 alpha-3
+    igo: str | None = None  # international organisation id (NATO, UN…)
+    sector: str | None = None  # GOV, MIL, COP, REB…
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Who did what to whom, when: one PLOVER event, coded from one sentence (``mentions`` lists
+    every trigger of the article that reports the same event: same type, actors and date).
+
+    ``type`` is one of the 16 PLOVER types (AGREE … ASSAULT); ``mode`` a PLOVER mode
+    ("withdraw", "expel diplomats"); ``cameo`` the CAMEO code and ``quad`` the quad class
+    (1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict) where
+    the crosswalk gives them; ``goldstein`` a conflict–cooperation score (-10 … +10). ``date`` is a
+    TIMEX3 value (the article date by default for a reported present event); ``historical`` marks
+    an event dated well before the article; ``hypothetical`` a conditional, threatened or future one."""
+
+    type: str
+    sentence_start: int
+    sentence_end: int
+    trigger_start: int
+    trigger_end: int
+    trigger: str
+    source: EventArg | None = None
+    target: EventArg | None = None
+    mode: str | None = None
+    date: str | None = None
+    location: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    historical: bool = False
+    cameo: str | None = None
+    quad: int | None = None
+    goldstein: float | None = None
+    mentions: tuple[tuple[int, int], ...] = ()  # trigger offsets of every mention of this event
+
+
 @dataclass(slots=True)
 class AnnotatedArticle:
     article: Article
@@ -210,6 +257,7 @@ class AnnotatedArticle:
     mentions: list[Mention] = field(default_factory=list)  # actors, filled by nlp.actors
     timexes: list[Timex] = field(default_factory=list)  # time expressions, filled by nlp.timex
     quotes: list[Quote] = field(default_factory=list)  # who said what, filled by nlp.quotes
+    events: list[Event] = field(default_factory=list)  # who did what to whom, filled by nlp.events
     dct: datetime | None = None  # document creation time used by time-aware stages
     # Set by the near-duplicate stage at ingest (not part of the annotate contract):
     duplicate_of: str | None = None  # id of the first stored copy of this text
@@ -249,6 +297,7 @@ class AnnotatedArticle:
                 "mentions": [asdict(m) for m in self.mentions],
                 "timexes": [asdict(t) for t in self.timexes],
                 "quotes": [asdict(q) for q in self.quotes],
+                "events": [asdict(e) for e in self.events],
             },
         }
 
