@@ -91,7 +91,8 @@ def test_titles_are_not_part_of_a_persons_name():
     ents = [_e(text, "M. Dupont", "PER"), _e(text, "Mme Plante", "PER"), _e(text, "général de Villiers", "PER"),
             _e(text, "Président des États-Unis", "PER")]
     got = refine(ents, [], text, "fr")
-    assert _spans(got) == {("Dupont", "PER"), ("Plante", "PER"), ("de Villiers", "PER")}
+    # the title goes; the country in it is found by its name
+    assert _spans(got) == {("Dupont", "PER"), ("Plante", "PER"), ("de Villiers", "PER"), ("États-Unis", "LOC")}
     assert all(text[e.start : e.end] == e.text for e in got)
 
 
@@ -226,3 +227,24 @@ def test_an_abbreviation_defined_in_the_article_takes_its_long_forms_label():
             _e(text, "Forces démocratiques syriennes", "ORG"), _e(text, "FDS", "MISC"), _e(text, "FDS", "LOC", nth=1)]
     got = refine(ents, [], text, "fr")
     assert [(e.text, e.label) for e in got if e.text in ("Gjs", "FDS")] == [("Gjs", "ORG")] * 3 + [("FDS", "ORG")] * 2
+
+
+def test_an_organisation_spelled_out_before_its_acronym_is_one_name():
+    text = "Une enquête du parquet national financier (PNF) ; le PNF confirme. Le produit intérieur brut (PIB) baisse."
+    ents = [_e(text, "PNF", "ORG"), _e(text, "PNF", "LOC", nth=1)]
+    got = _spans(refine(ents, [], text, "fr"))
+    assert got == {("parquet national financier", "ORG"), ("PNF", "ORG")}
+
+
+def test_names_tagged_organisation_are_found_where_spacy_left_them():
+    text = "Renault rachète Nissan. Chez Renault, on se tait ; les CRS et la CRS."
+    ents = [_e(text, "Renault", "ORG"), _e(text, "Nissan", "ORG"), _e(text, "CRS", "ORG", nth=1)]
+    got = [(e.text, e.start) for e in refine(ents, [], text, "fr")]
+    assert got == [("Renault", 0), ("Nissan", text.index("Nissan")), ("Renault", text.index("Renault,")),
+                   ("CRS", text.index("CRS", text.index("la CRS")))]
+
+
+def test_a_country_spacy_left_untagged_is_found():
+    text = "Royaume-Uni : les Britanniques votent."
+    got = _spans(refine([], [], text, "fr"))
+    assert got == {("Royaume-Uni", "LOC")}

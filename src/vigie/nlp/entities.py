@@ -58,17 +58,20 @@ def _regex(lang: str, key: str) -> re.Pattern[str] | None:
 
 
 @cache
-def _countries(lang: str) -> frozenset[str]:
-    """The names of countries in the gazetteer (``form_key``)."""
+def _countries(lang: str) -> tuple[frozenset[str], re.Pattern[str] | None]:
+    """The names of countries in the gazetteer (``form_key``), and a pattern that finds them
+    as written (capitalised)."""
     gazetteer = load_gazetteer()
-    out = set()
+    forms = set()
     for actor_id in gazetteer.actors:
         actor = gazetteer.get(actor_id)
         if actor is not None and actor.type == "country":
-            out.update(form_key(f) for f in actor.aliases.get(lang) or ())
+            forms.update(actor.aliases.get(lang) or ())
             if actor.name.get(lang):
-                out.add(form_key(actor.name[lang]))
-    return frozenset(out)
+                forms.add(actor.name[lang])
+    written = sorted((f for f in forms if len(f) > 2 and f[0].isupper()), key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, written)) + r")(?![\w-])") if written else None
+    return frozenset(form_key(f) for f in forms), pattern
 
 
 @cache
@@ -112,13 +115,14 @@ def refine(entities: list[Entity], mentions: list[Mention], text: str, language:
                 e = Entity(e.start, e.end, e.text, "ORG", e.model_label)  # "diocèse de Hearst", "hôpital Pasteur"
             out.append(e)
     out = _with_actors(out, mentions, text, settings, lang)
-    out = _countries_are_places(out, lang)
+    out = _countries_are_places(out, text, lang)
     out = _places_in_names(out, mentions, text, lang)
     out = _acronyms_in_parentheses(out, text)
     out = _abbreviations(out, text, lang)
     places = {(m.start, m.end) for m in mentions if m.via in ("name", "seat")}
     out = _demonyms_by_form(out, text, settings, places)
-    return _consistent(out, lang)
+    out = _consistent(out, lang)
+    return _organisations_everywhere(out, text)
 
 
 _TRAILING = re.compile(r"(?:\s+[!?»«:;,.]+)+$")
@@ -342,17 +346,21 @@ def _with_actors(entities: list[Entity], mentions: list[Mention], text: str, set
     return _dedupe(out)
 
 
-def _countries_are_places(entities: list[Entity], lang: str) -> list[Entity]:
+def _countries_are_places(entities: list[Entity], text: str, lang: str) -> list[Entity]:
     """A country's name tagged as a person or an organisation ("France" PER in a list of
     towns, "eSwatini" ORG) is the country: the gazetteer knows it, even where the actors stage
-    left it to spaCy's person reading."""
-    countries = _countries(lang)
+    left it to spaCy's person reading; so is one spaCy left untagged ("Royaume-Uni : …")."""
+    countries, pattern = _countries(lang)
     out = []
     for e in entities:
         if e.label in ("PER", "ORG") and form_key(e.text) in countries:
             e = Entity(e.start, e.end, e.text, "LOC", e.model_label)
         out.append(e)
-    return out
+    if pattern is not None:
+        for m in pattern.finditer(text):
+            if not any(e.start < m.end() and m.start() < e.end for e in out):
+                out.append(Entity(m.start(), m.end(), m.group(0), "LOC", "gazetteer"))
+    return sorted(out, key=lambda e: (e.start, -e.end))
 
 
 def _places_in_names(entities: list[Entity], mentions: list[Mention], text: str, lang: str) -> list[Entity]:
@@ -462,10 +470,30 @@ def _abbreviations(entities: list[Entity], text: str, lang: str) -> list[Entity]
         long = by_start.get(m.end())
         if long is not None and abbreviates(m.group(1), long.text) and text[long.end :].lstrip().startswith(")"):
             labels[m.group(1)] = long.label
+    added = []
+    heads = _settings(lang)["organisation_heads"]
+    for m in _DEFINITION.finditer(text):  # "le parquet national financier (PNF)": untagged long forms
+        short = m.group(1)
+        if short in labels or not _ACRONYM.fullmatch(short):
+            continue
+        before = text[max(0, m.start() - 150) : m.start()]
+        words = list(re.finditer(r"[\w’'-]+", before))
+        for k in range(2, min(16, len(words)) + 1):
+            long = before[words[-k].start() :]
+            if abbreviates(short, long):
+                head = re.split(r"['’]", long.split(" ", 1)[0].lower())[-1]
+                if head in heads:
+                    start = m.start() - len(before) + words[-k].start()
+                    labels[short] = "ORG"
+                    added.append(Entity(start, start + len(long), long, "ORG", "abbreviation"))
+                break
     if not labels:
         return entities
     out = [Entity(e.start, e.end, e.text, labels[e.text], e.model_label)
            if e.label in NAME_LABELS and e.text in labels and e.label != labels[e.text] else e for e in entities]
+    for a in added:  # the long form replaces the pieces spaCy saw inside it
+        if all(a.start <= e.start and e.end <= a.end for e in out if e.start < a.end and a.start < e.end):
+            out = [e for e in out if not (e.start < a.end and a.start < e.end)] + [a]
     for short, label in labels.items():  # the uses spaCy did not tag
         for m in re.finditer(r"(?<![\w-])" + re.escape(short) + r"(?![\w-])", text):
             if not any(e.start < m.end() and m.start() < e.end for e in out):
@@ -498,7 +526,7 @@ def _consistent(entities: list[Entity], lang: str) -> list[Entity]:
     person ("Chris Froome" … "Froome", tagged MISC) unless it is a country's name ("Anatole
     France"); any other name tagged differently in different sentences takes its most frequent
     label."""
-    countries = _countries(lang)
+    countries = _countries(lang)[0]
     surnames = {e.text.rsplit(" ", 1)[-1] for e in entities if e.label == "PER" and " " in e.text}
     labels: dict[str, Counter] = defaultdict(Counter)
     for e in entities:
@@ -516,6 +544,26 @@ def _consistent(entities: list[Entity], lang: str) -> list[Entity]:
                 e = Entity(e.start, e.end, e.text, label, e.model_label)
         out.append(e)
     return out
+
+
+def _organisations_everywhere(entities: list[Entity], text: str) -> list[Entity]:
+    """An organisation named in the article ("I-Télé", "Renault") is that organisation where
+    spaCy left the same name untagged (a title, a list); acronyms are left alone ("CRS" is
+    also a common noun)."""
+    labels: dict[str, Counter] = defaultdict(Counter)
+    for e in entities:
+        if e.label in NAME_LABELS:
+            labels[e.text][e.label] += 1
+    names = [t for t, c in labels.items() if c.most_common(1)[0][0] == "ORG" and len(t) > 2 and t[0].isupper()
+             and not _ACRONYM.fullmatch(t)]
+    if not names:
+        return entities
+    out = list(entities)
+    for name in names:
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+            if not any(e.start < m.end() and m.start() < e.end for e in out):
+                out.append(Entity(m.start(), m.end(), name, "ORG", "article"))
+    return sorted(out, key=lambda e: (e.start, -e.end))
 
 
 def _label_for(m: Mention, lang: str) -> str | None:
