@@ -217,3 +217,21 @@ def test_the_tense_says_which_week(nlp, text, expected):
 def test_the_same_weekday_is_the_one_just_named(nlp):
     text = "La garderie rouvrira lundi 25 octobre. Les inscriptions se feront ce même lundi après-midi."
     assert [v for _, _, v in _found(nlp, text)] == ["2021-10-25", "2021-10-25TAF"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ils jouent six ans après sa victoire.", [("six ans", "DURATION", "P6Y", None)]),
+        ("Elles l'ont rencontré environ une heure plus tard.", [("environ une heure", "DURATION", "PT1H", "APPROX")]),
+        ("Il a été sanctionné en mai et juin derniers.", [("mai", "DATE", "2021-05", None), ("juin derniers", "DATE", "2021-06", None)]),
+        ("La toiture a été refaite à la fin de l'année dernière.", [("la fin de l'année dernière", "DATE", "2020", "END")]),
+        ("Les chiffres seront affinés d'ici la fin de l'année.", [("la fin de l'année", "DATE", "2021", "END")]),
+        ("Il viendra au début du mois prochain.", [("début du mois prochain", "DATE", "2021-11", "START")]),
+        ("En fin d'après-midi, ils l'ont relâché.", [("fin d'après-midi", "TIME", "2021-10-18TAF", "END")]),
+        ("Il est venu dans l'après-midi.", [("l'après-midi", "TIME", "2021-10-18TAF", None)]),
+        ("Le mois a été long.", []),
+    ],
+)
+def test_spans_as_timeml_draws_them(text, expected):
+    assert [(t.text, t.type, t.value, t.mod) for t in find_timexes(text, DCT, "fr")] == expected

@@ -242,7 +242,7 @@ def _rules(lx: _Lexicon) -> list[tuple[str, str]]:
         ("vague", rf"(?P<v>{VAGUE})"),
         ("ago", rf"il\s+y\s+a\s+(?:(?P<amod>{AMOD})\s+)?(?P<n>{N}|{VAGUEN})\s+(?P<u>{U})" if lx.lang == "fr"
          else rf"(?:(?P<amod>{AMOD})\s+)?(?P<n>{N}|{VAGUEN})\s+(?P<u>{U})\s+ago"),
-        ("shifted", rf"(?P<n>{N})\s+(?P<u>{U})\s+(?P<dir>{_alt(lx.later_words + lx.earlier_words)})"),
+        ("shifted", rf"(?:(?P<amod>{AMOD})\s+)?(?P<n>{N})\s+(?P<u>{U})\s+(?P<dir>{_alt(lx.later_words + lx.earlier_words)})"),
         ("ahead", rf"(?:dans|d['’]ici)\s+(?P<n>{N})\s+(?P<u>{U})" if lx.lang == "fr" else rf"in\s+(?P<n>{N})\s+(?P<u>{U})"),
         # "à 16 heures", "Il est vingt heures", "sept heures et demie", "huit heures moins le quart",
         # "9 heures du soir"; not "dix heures de négociation"
@@ -272,8 +272,11 @@ def _rules(lx: _Lexicon) -> list[tuple[str, str]]:
             ("year", rf"(?:(?P<lan>l['’]an)\s+)?(?P<y>{Y})"),
             ("weekday", rf"(?:(?P<art>ce|le)\s+)?(?P<same>même\s+)?(?P<wd>{W})(?:\s+(?P<part>{PART}))?(?:\s+(?P<rel>{PAST}|{FUT}))?"),
             ("relative_day", rf"(?P<rd>{REL})(?:\s+(?:en\s+(?P<mod>début|fin)\s+d['’]|dans\s+l['’]|au\s+|en\s+)?(?P<part>{PART}))?"),
-            ("part_of_day", rf"(?P<det>ce|cet|cette|la|le)\s+(?:même\s+)?(?P<part>{PART})(?:\s+même)?"),
-            ("relative_period", rf"(?P<det>la|cette|le|ce|l['’]|cet)\s*(?P<unit>semaine|mois|année|an|week-end|week-end|trimestre|semestre)"
+            ("part_of_day", rf"(?:(?P<det>ce|cet|cette|la|le|l['’])\s*(?:même\s+)?|(?P<mod>début|fin|milieu)\s+(?:de\s+|d['’]))"
+                            rf"(?P<part>{PART})(?:\s+même)?"),
+            # "l'année dernière", "ce mois-ci", "la fin de l'année dernière", "le début du mois prochain"
+            ("relative_period", rf"(?:(?:la|le)\s+)?(?:(?P<mod>début|fin|milieu)\s+(?:de\s+|d['’]|(?P<du>du)\s+))?"
+                                rf"(?:(?<=du\s)|(?P<det>la|cette|le|ce|l['’]|cet)\s*)(?P<unit>semaine|mois|année|an|week-end|trimestre|semestre)"
                                 rf"(?:-ci)?(?:\s+(?P<rel>{PAST}|{FUT}|{FOLLOW}|{PREV}))?"),
             ("neighbour_day", r"(?P<w>le\s+lendemain|la\s+veille|le\s+jour\s+même|l['’]avant-veille|le\s+surlendemain)"
                               rf"(?:\s+(?P<part>{PART}))?"),
@@ -693,7 +696,8 @@ def _part_of_day(m: _Match, ctx: _Context) -> _Result | None:
         return "TIME", None, None, None, None
     base, anchor = found
     p = _Point("day", base.day)
-    return "TIME", p.value + _part_suffix(ctx.lex, g["part"]), anchor, None, p
+    mod = ctx.lex.mods.get((g.get("mod") or "").lower())  # "en fin d'après-midi"
+    return "TIME", p.value + _part_suffix(ctx.lex, g["part"]), anchor, mod, p
 
 
 def _day_of(ctx: _Context, start: int) -> tuple[_Point, str] | None:
@@ -721,10 +725,13 @@ def _relative_period(m: _Match, ctx: _Context) -> _Result | None:
     lx = ctx.lex
     unit = _PERIOD_UNIT.get(g["unit"].lower())
     rel = " ".join((g.get("rel") or "").lower().split())
-    det = (g.get("det") or "").lower().replace("’", "'")
+    det = (g.get("det") or ("le" if g.get("du") else "")).lower().replace("’", "'")
+    mod = lx.mods.get((g.get("mod") or "").lower())
+    if not det or (g.get("du") and not mod):
+        return None
     anchored = rel in lx.following_words or rel in ("the following",) or (rel in lx.previous_words and det not in ("ce", "cet", "cette"))
-    if not rel and det in ("la", "le", "l'"):
-        return None  # "la semaine", "le mois": not a point in time without a determiner of time
+    if not rel and det in ("la", "le", "l'") and not mod:
+        return None  # "la semaine", "le mois": not a point in time without a determiner of time (but "la fin de l'année")
     found = _anchor_for(ctx, unit or "") if anchored else ((_dct(ctx), "dct") if ctx.dct else None)
     if found is None:
         return "DATE", None, None, None, None
@@ -736,7 +743,8 @@ def _relative_period(m: _Match, ctx: _Context) -> _Result | None:
         n = 1
     elif unit == "WE" and anchor == "dct" and base.day.weekday() < 5 and ctx.tense(m.start) == "past":
         n = -1  # "se sont rendus ce week-end", written on a Tuesday: the weekend just gone
-    return _period(base, unit, n, anchor)
+    found = _period(base, unit, n, anchor)
+    return found[:3] + (mod,) + found[4:] if found and mod else found
 
 
 def _period(base: _Point, unit: str | None, n: int, anchor: str | None) -> _Result | None:
@@ -828,16 +836,18 @@ def _shifted(m: _Match, ctx: _Context) -> _Result | None:
     n = _amount(lx, g["n"])
     direction = " ".join(g["dir"].lower().split())
     sign = 1 if direction in lx.later_words else -1
-    if direction in ("après", "after", "avant", "before") and not re.match(r"\s*[,.;)]|\s*$", ctx.text[m.end : m.end + 3]):
-        return _duration(m, ctx)  # "deux ans après l'attentat": the anchor is an event, not a date
-    if n is None or unit in ("H", "MIN", "S"):
+    if (direction in ("après", "after", "avant", "before") and not re.match(r"\s*[,.;)]|\s*$", ctx.text[m.end : m.end + 3])) \
+            or n is None or unit in ("H", "MIN", "S"):
+        # "six ans après sa victoire", "une heure plus tard": the anchor is an event, not a date; the
+        # span of time is the expression, without the word that orders it
+        m.end = m.spans["u"][1]
         return _duration(m, ctx)
     found = _anchor_for(ctx, unit)
     if found is None:
         return "DATE", None, None, None, None
     base, anchor = found
     p = _shift(_coarsen(base, unit) if base.gran == "day" else base, sign * int(n), unit)
-    return "DATE", p.value if p else None, anchor, None, p
+    return "DATE", p.value if p else None, anchor, lx.amount_mods.get(" ".join((g.get("amod") or "").lower().split())), p
 
 
 def _ahead(m: _Match, ctx: _Context) -> _Result | None:
