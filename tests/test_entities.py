@@ -248,3 +248,18 @@ def test_a_country_spacy_left_untagged_is_found():
     text = "Royaume-Uni : les Britanniques votent."
     got = _spans(refine([], [], text, "fr"))
     assert got == {("Royaume-Uni", "LOC")}
+
+
+def test_venues_and_institutions_are_organisations():
+    text = "Au Manchester Arena, à l'Hôtel de Ville et à l'aéroport international de Bujumbura ; la gare de Lyon."
+    ents = [_e(text, "Manchester Arena", "LOC"), _e(text, "Hôtel de Ville", "LOC"),
+            _e(text, "aéroport international de Bujumbura", "LOC"), _e(text, "gare de Lyon", "LOC")]
+    got = _spans(refine(ents, [], text, "fr"))
+    assert got == {("Manchester Arena", "ORG"), ("Hôtel de Ville", "ORG"),
+                   ("aéroport international de Bujumbura", "ORG"), ("gare de Lyon", "LOC")}
+
+
+def test_a_common_word_capitalised_at_a_sentence_start_is_not_a_name():
+    text = "Tard dans la soirée, il part. Il est rentré tard. Suisse : la banque suisse ferme."
+    ents = [_e(text, "Tard", "LOC"), _e(text, "Suisse", "LOC")]
+    assert _spans(refine(ents, [], text, "fr")) == {("Suisse", "LOC")}

@@ -111,8 +111,10 @@ def refine(entities: list[Entity], mentions: list[Mention], text: str, language:
                 continue
             e = _portfolio(e, text, lang)
             e = _with_place_adjective(e, text, lang)
-            if e.label == "LOC" and e.text.split(" ", 1)[0].lower() in settings["organisation_heads"] and " " in e.text:
-                e = Entity(e.start, e.end, e.text, "ORG", e.model_label)  # "diocèse de Hearst", "hôpital Pasteur"
+            if e.label == "LOC" and " " in e.text and (e.text.split(" ", 1)[0].lower() in settings["organisation_heads"]
+                                                   or e.text.rsplit(" ", 1)[-1] in settings["organisation_tails"]):
+                # "diocèse de Hearst", "hôpital Pasteur", "Manchester Arena": institutions and venues (WiNER: ORG)
+                e = Entity(e.start, e.end, e.text, "ORG", e.model_label)
             out.append(e)
     out = _with_actors(out, mentions, text, settings, lang)
     out = _countries_are_places(out, text, lang)
@@ -122,6 +124,7 @@ def refine(entities: list[Entity], mentions: list[Mention], text: str, language:
     places = {(m.start, m.end) for m in mentions if m.via in ("name", "seat")}
     out = _demonyms_by_form(out, text, settings, places)
     out = _consistent(out, lang)
+    out = _common_words_at_sentence_start(out, text, lang)
     return _organisations_everywhere(out, text)
 
 
@@ -542,6 +545,27 @@ def _consistent(entities: list[Entity], lang: str) -> list[Entity]:
                 label = counts[0][0] if len(counts) == 1 or counts[0][1] > counts[1][1] else e.label
             if label != e.label:
                 e = Entity(e.start, e.end, e.text, label, e.model_label)
+        out.append(e)
+    return out
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;«»\"—–]\s*|\n\s*)$")
+
+
+def _common_words_at_sentence_start(entities: list[Entity], text: str, lang: str) -> list[Entity]:
+    """"Tard dans la soirée", "Aujourd'hui en France", "Tensions à l'approche…": a capitalised
+    word at the start of a sentence that the same article writes in lowercase elsewhere is a
+    common word, not a name (a country's name stays: "Suisse" and "suisse")."""
+    countries = _countries(lang)[0]
+    words = None
+    out = []
+    for e in entities:
+        if (e.label in NAME_LABELS and " " not in e.text and e.text[:1].isupper() and not e.text.isupper()
+                and _SENTENCE_START.search(text, max(0, e.start - 3), e.start)):
+            if words is None:
+                words = set(re.findall(r"\w[\w'’-]*", text))
+            if e.text[0].lower() + e.text[1:] in words and form_key(e.text) not in countries:
+                continue
         out.append(e)
     return out
 
