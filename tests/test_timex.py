@@ -235,3 +235,19 @@ def test_the_same_weekday_is_the_one_just_named(nlp):
 )
 def test_spans_as_timeml_draws_them(text, expected):
     assert [(t.text, t.type, t.value, t.mod) for t in find_timexes(text, DCT, "fr")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Une croissance de 0,38 % par an.", [("an", "SET", "P1Y")]),  # TimeBank marks the unit
+        ("5,2 milliards de dollars par semestre.", [("semestre", "SET", "P6M")]),
+        ("Elles auront lieu les deuxième et quatrième jeudis.", [("les deuxième et quatrième jeudis", "SET", "XXXX-WXX-4")]),
+        ("Il dîne avec sa mère tous les week-ends.", [("tous les week-ends", "SET", "XXXX-WXX-WE")]),
+        ("La réunion se tient annuellement.", [("annuellement", "SET", "P1Y")]),
+        ("Il a été élu pour deux semestres.", [("deux semestres", "DURATION", "P12M")]),
+        ("Une vitesse de 30 mètres par seconde.", []),
+    ],
+)
+def test_sets(text, expected):
+    assert [(t.text, t.type, t.value) for t in find_timexes(text, DCT, "fr")] == expected

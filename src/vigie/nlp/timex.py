@@ -148,6 +148,8 @@ def _iso_duration(n: float | None, unit: str) -> str:
         unit, n = "Y", (n * 100 if n is not None else None)
     elif unit == "Q":
         unit, n = "M", (n * 3 if n is not None else None)
+    elif unit == "HY":
+        unit, n = "M", (n * 6 if n is not None else None)
     amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else str(n))
     if unit in ("H", "S") or unit == "MIN":
         return f"PT{amount}{'M' if unit == 'MIN' else unit}"
@@ -195,7 +197,7 @@ def _anchor_for(ctx: _Context, unit: str) -> tuple[_Point, str] | None:
     """What an anaphoric expression counts from: at the scale of years or months, the
     narrative's last date (a deictic "ce lundi" in a reporting clause does not move it); at the
     scale of days, the last date mentioned; with neither, the DCT."""
-    if unit in ("Y", "M", "DE", "CE", "Q", "H") and ctx.story is not None:
+    if unit in ("Y", "M", "DE", "CE", "Q", "H", "HY") and ctx.story is not None:
         return ctx.story, f"timex@{ctx.story_start}"
     if ctx.last is not None:
         return ctx.last, f"timex@{ctx.last_start}"
@@ -254,7 +256,12 @@ def _rules(lx: _Lexicon) -> list[tuple[str, str]]:
         ("duration", rf"(?:(?P<amod>{AMOD})\s+)?(?P<n>{N}|{VAGUEN})\s+(?:de\s+|d['’]|of\s+)?(?P<u>{U})"),
         ("recent_span", rf"(?:ces|les)\s+(?:derniers|dernières|prochains|prochaines)\s+(?:(?P<n>{N})\s+)?(?P<u>{U})"
          if lx.lang == "fr" else rf"(?:the\s+)?(?:last|past|next|coming)\s+(?:(?P<n>{N})\s+)?(?P<u>{U})"),
-        ("set", rf"(?P<set>{SET})\s+(?:(?P<n>{N})\s+)?(?:(?P<wd>{WP}|{W})|(?P<u>{U}))"),
+        ("set", rf"(?P<set>{SET})\s+(?:(?P<n>{N})\s+)?(?:(?P<wd>{WP}|{W})|(?P<we>{_alt(lx.weekends)})|(?P<u>{U}))"),
+        # "0,7 % par an", "une fois par semaine": TimeBank marks the unit ("par [[an]]")
+        ("per", rf"(?P<per>{_alt(lx.per_words)})\s+(?P<u>{U})"),
+        # "les jeudis", "les deuxième et quatrième jeudis", "les week-ends"
+        ("plural_days", rf"{_alt(lx.plural_articles)}\s+(?:{ORD}(?:\s*(?:,|et|and)\s*{ORD})*\s+)?(?:(?P<wd>{WP})|(?P<we>{_alt(lx.weekends)}))"),
+        ("set_word", rf"(?P<sw>{_alt(lx.set_adverbs)})"),
         ("clock", r"(?:(?P<approx>vers|aux\s+alentours\s+de|around|about|at\s+about)\s+)?(?P<h>[01]?\d|2[0-3])\s?(?:h|H|:)\s?(?P<mi>[0-5]\d)?(?::(?P<sec>[0-5]\d))?"
                   r"(?:\s?(?P<ampm>[ap]\.?m\.?))?(?:\s+(?P<loc>locales?|heure\s+locale|GMT|UTC))?"),
         ("clock_words", r"(?:(?P<approx>vers|around)\s+)?(?P<noon>midi|minuit|noon|midnight)"),
@@ -922,6 +929,14 @@ def _set(m: _Match, ctx: _Context) -> _Result | None:
     if g.get("wd"):
         wd = lx.weekdays.get(g["wd"].lower()) or lx.weekdays_plural.get(g["wd"].lower())
         return "SET", f"XXXX-WXX-{wd}", None, None, None
+    if g.get("we"):
+        return "SET", "XXXX-WXX-WE", None, None, None
+    if g.get("sw"):
+        return "SET", lx.set_adverbs[g["sw"].lower()], None, None, None
+    if m.rule == "per":
+        if g["u"].lower() in lx.time_units[:2]:
+            return None  # "par seconde" is a rate
+        m.start = m.spans["u"][0]
     unit = _unit(lx, g["u"])
     n = _amount(lx, g["n"]) if g.get("n") else 1
     return "SET", _iso_duration(n, unit), None, None, None
@@ -1044,5 +1059,6 @@ _HANDLERS: dict[str, Callable[[_Match, _Context], _Result | None]] = {
     "weekday": _weekday, "relative_day": _relative_day, "part_of_day": _part_of_day,
     "relative_period": _relative_period, "neighbour_day": _neighbour_day, "ago": _ago, "shifted": _shifted,
     "ahead": _ahead, "duration": _duration, "recent_span": _recent_span, "set": _set, "clock": _clock,
+    "per": _set, "plural_days": _set, "set_word": _set,
     "clock_words": _clock_words, "clock_heures": _clock, "season": _season, "quarter": _quarter, "vague": _vague,
 }
