@@ -189,3 +189,13 @@ def test_actor_pages(capsys, db):
     assert code == 0 and "[NATO, igo" in out and "[Otan]" in out
     code, _, err = run(capsys, "actor", "Personne Inconnue", "--db", db)
     assert code == 1 and "Personne Inconnue: no such actor" in err
+
+
+def test_quotes_command(capsys, db):
+    run(capsys, "ingest", str(SEED), "--db", db)
+    code, out, _ = run(capsys, "quotes", "--speaker", "Lavrov", "-q", "contacts", "--db", db, "--json")
+    quotes = json.loads(out)["quotes"]
+    assert code == 0 and json.loads(out)["actor"] == "person/sergey-lavrov"
+    assert [q["kind"] for q in quotes] == ["direct"] and "réduit les contacts" in quotes[0]["text"]
+    code, out, _ = run(capsys, "quotes", "--speaker", "Kremlin", "--db", db)
+    assert code == 0 and "« utile »" in out

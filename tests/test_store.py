@@ -120,16 +120,35 @@ def test_actor_mentions_over_time(store, seed_annotated):
     assert stats["mentions"] >= stats["mentions_resolved"] > 0
 
 
-def test_mentions_migration_backfills_stored_documents(tmp_path, seed_annotated):
+def test_migrations_backfill_mentions_and_quotes_of_stored_documents(tmp_path, seed_annotated):
     """A database made before actor mentions existed gets them from its stored annotate JSON."""
     path = tmp_path / "old.db"
     s = SQLiteStore(path)
     s.put(seed_annotated)
-    s.db.execute("DROP TABLE mentions")  # as it was at schema version 4
+    for table in ("mentions", "quotes", "quotes_fts"):  # as it was at schema version 4
+        s.db.execute(f"DROP TABLE {table}")
     s.db.execute("PRAGMA user_version = 4")
     s.close()
     s = SQLiteStore(path)
-    assert s.schema_version == 5
+    assert s.schema_version == 6
     assert _count(s, "mentions") == len(seed_annotated.mentions)
+    assert _count(s, "quotes") == _count(s, "quotes_fts") == len(seed_annotated.quotes)
+    assert s.quotes(actor="person/sergey-lavrov", query="contacts")
     assert s.actor_mentions("person/sergey-lavrov")
     s.close()
+
+
+def test_quotes_by_speaker_words_and_date(store, seed_annotated):
+    store.put(seed_annotated)
+    lavrov = store.quotes(actor="person/sergey-lavrov")
+    assert lavrov and {q.speaker for q in lavrov} == {"Sergueï Lavrov"}
+    assert {q.kind for q in lavrov} >= {"direct"}
+    assert [q.kind for q in store.quotes(actor="person/sergey-lavrov", query="conditions de base")] == ["direct"]
+    assert store.quotes(speaker="sergueï lavrov") and store.quotes(speaker="Lavrov")  # a name as written, folded
+    assert store.quotes(actor="NATO", kind="partial")[0].text == "agents de renseignement russes non déclarés"
+    assert store.quotes(actor="person/sergey-lavrov", since="2021-10-19") == []
+    n = _count(store, "quotes")
+    store.put(dataclasses.replace(seed_annotated, article=dataclasses.replace(
+        seed_annotated.article, text=seed_annotated.article.text + " ")))  # replaced, not doubled
+    assert _count(store, "quotes") == n == len(seed_annotated.quotes)
+    assert _count(store, "quotes_fts") == n

@@ -1,5 +1,6 @@
-"""Actor commands over the store: ``vigie actors`` (who is mentioned most) and
-``vigie actor ID|NAME`` (an actor page: who it is, its roles, its mentions over time)."""
+"""Actor commands over the store: ``vigie actors`` (who is mentioned most), ``vigie actor
+ID|NAME`` (an actor page: who it is, its roles, its mentions over time) and ``vigie quotes``
+(what an actor said)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,15 @@ def add_parsers(sub, parent) -> None:
     p.add_argument("--interval", choices=["day", "week", "month", "year"], default="month")
     p.add_argument("--limit", type=int, default=20, help="latest mentions shown")
     p.set_defaults(run=run_actor)
+
+    p = sub.add_parser("quotes", parents=[parent], help="quotes, newest first: by speaker, words, kind and date")
+    p.add_argument("--speaker", "-s", help="an actor id or name (Lavrov, Kremlin, NATO) or a speaker's name as written")
+    p.add_argument("--query", "-q", help="words in the quote (case, accents and elisions folded)")
+    p.add_argument("--kind", choices=["direct", "partial", "indirect"])
+    p.add_argument("--since", help="published on or after this day (YYYY-MM-DD, UTC)")
+    p.add_argument("--until", help="published before this day (YYYY-MM-DD, UTC)")
+    p.add_argument("--limit", type=int, default=30)
+    p.set_defaults(run=run_quotes)
 
 
 def find_actor(query: str):
@@ -124,4 +134,36 @@ def run_actor(args: argparse.Namespace) -> int:
         print(f"{(m.published or '')[:10]:10}  {m.doc_id}  {m.reading:10} {text[:160]}")
     if not series and not mentions:
         print("no mention stored")
+    return EXIT_OK
+
+
+def run_quotes(args: argparse.Namespace) -> int:
+    from vigie.store import open_store
+
+    actor_id = None
+    if args.speaker:
+        actor, _ = find_actor(args.speaker)
+        actor_id = actor.id if actor is not None else None
+    try:
+        since = args.since and date.fromisoformat(args.since).isoformat()
+        until = args.until and date.fromisoformat(args.until).isoformat()
+    except ValueError as e:
+        error(args.since or args.until, str(e))
+        return EXIT_FAILURE
+    store = open_store(args.db)
+    try:
+        # a known actor: every quote attributed to it, however the text named it; else the name as written
+        hits = store.quotes(actor=actor_id, speaker=None if actor_id else args.speaker, query=args.query,
+                            kind=args.kind, since=since, until=until, limit=args.limit)
+    finally:
+        store.close()
+    if args.json:
+        print_json({"speaker": args.speaker, "actor": actor_id, "query": args.query, "quotes": [h.to_json() for h in hits]})
+        return EXIT_OK
+    if not hits:
+        print("no quote found")
+    for h in hits:
+        who = h.speaker or "(no speaker)"
+        said = h.text[:200] if h.kind == "indirect" else f"« {h.text[:200]} »"  # reported speech has no marks
+        print(f"{(h.published or '')[:10]:10}  {h.doc_id}  {h.kind:8} {who}: {said}")
     return EXIT_OK

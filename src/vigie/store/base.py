@@ -55,6 +55,27 @@ class ActorMention:
         return asdict(self)
 
 
+@dataclass(frozen=True, slots=True)
+class QuoteHit:
+    """A stored quote with its document."""
+
+    doc_id: str
+    doc_title: str | None
+    published: str | None
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: str | None
+    speaker_type: str | None
+    speaker_actor: str | None
+    cue: str | None
+    date: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
 class Store(Protocol):
     def put(self, annotated: AnnotatedArticle) -> PutResult:
         """Store one annotated article in one transaction. Idempotent: the same article
@@ -81,6 +102,12 @@ class Store(Protocol):
 
     def actor_series(self, actor: str, interval: Interval = "month") -> list[tuple[str, int, int]]:
         """(period, documents, mentions) of an actor per period of publication."""
+
+    def quotes(self, *, actor: str | None = None, speaker: str | None = None, query: str | None = None,
+               kind: str | None = None, since: str | None = None, until: str | None = None,
+               limit: int = 50) -> list[QuoteHit]:
+        """Quotes, newest first: by speaker (actor id, or a name as written), words (folded
+        full-text search), kind, publication range (ISO, UTC)."""
 
     def signatures(self) -> list[tuple[str, bytes, str | None]]:
         """(document id, MinHash signature, duplicate_of) of every stored document, in storage order."""

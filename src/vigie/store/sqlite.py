@@ -11,7 +11,7 @@ from typing import Any
 
 from vigie.keys import canonical_url, document_id
 from vigie.model import AnnotatedArticle, Source
-from vigie.store.base import ActorMention, Interval, PutResult, SearchHit
+from vigie.store.base import ActorMention, QuoteHit, Interval, PutResult, SearchHit
 from vigie.textfold import fold, fts_query
 
 
@@ -105,6 +105,13 @@ class SQLiteStore:
                 [(doc_id, m.start, m.end, m.text, m.label, m.actor, m.actor_name, m.actor_type, m.reading, m.code,
                   m.country, m.sector, m.title, m.via, published_utc) for m in annotated.mentions],
             )
+            for q in annotated.quotes:
+                cur = self.db.execute(
+                    'INSERT INTO quotes (doc_id, start, "end", text, kind, speaker, speaker_norm, speaker_type, '
+                    "speaker_actor, cue, date, published_utc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (doc_id, q.start, q.end, q.text, q.kind, q.speaker, fold(q.speaker) if q.speaker else None,
+                     q.speaker_type, q.speaker_actor, q.cue, q.date, published_utc))
+                self.db.execute("INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)", (cur.lastrowid, q.text))
             self.db.executemany("INSERT OR REPLACE INTO url_aliases (url, doc_id) VALUES (?, ?)", aliases)
             if annotated.signature is not None:
                 self.db.execute("INSERT INTO minhashes (doc_id, signature) VALUES (?, ?)",
@@ -118,6 +125,8 @@ class SQLiteStore:
     def _delete(self, doc_id: str, rowid: int) -> None:
         self.db.execute("DELETE FROM entities WHERE doc_id = ?", (doc_id,))
         self.db.execute("DELETE FROM mentions WHERE doc_id = ?", (doc_id,))
+        self.db.execute("DELETE FROM quotes_fts WHERE rowid IN (SELECT rowid FROM quotes WHERE doc_id = ?)", (doc_id,))
+        self.db.execute("DELETE FROM quotes WHERE doc_id = ?", (doc_id,))
         self.db.execute("DELETE FROM minhashes WHERE doc_id = ?", (doc_id,))
         self.db.execute("DELETE FROM url_aliases WHERE doc_id = ?", (doc_id,))
         self.db.execute("DELETE FROM documents_fts WHERE rowid = ?", (rowid,))
@@ -214,6 +223,37 @@ class SQLiteStore:
                              _sentence_around(r["around"], r["start"] - r["around_start"], r["end"] - r["around_start"]))
                 for r in rows]
 
+    def quotes(self, *, actor: str | None = None, speaker: str | None = None, query: str | None = None,
+               kind: str | None = None, since: str | None = None, until: str | None = None,
+               limit: int = 50) -> list[QuoteHit]:
+        where, params = [], []
+        if actor:
+            where.append("q.speaker_actor = ?")
+            params.append(actor)
+        if speaker:
+            where.append("(q.speaker_norm = ? OR q.speaker_norm LIKE ? OR q.speaker_norm LIKE ?)")
+            name = fold(speaker)
+            params += [name, f"% {name}", f"{name} %"]
+        if query:
+            match = fts_query(query) or '""'
+            where.append("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+            params.append(match)
+        if kind:
+            where.append("q.kind = ?")
+            params.append(kind)
+        if since:
+            where.append("q.published_utc >= ?")
+            params.append(since)
+        if until:
+            where.append("q.published_utc < ?")
+            params.append(until)
+        sql = ("SELECT q.*, d.title AS doc_title, d.published FROM quotes q JOIN documents d ON d.id = q.doc_id "
+               + ("WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY q.published_utc DESC, q.doc_id, q.start LIMIT ?")
+        rows = self.db.execute(sql, (*params, limit)).fetchall()
+        return [QuoteHit(r["doc_id"], r["doc_title"], r["published"], r["start"], r["end"], r["text"], r["kind"],
+                         r["speaker"], r["speaker_type"], r["speaker_actor"], r["cue"], r["date"]) for r in rows]
+
     def actor_series(self, actor: str, interval: Interval = "month") -> list[tuple[str, int, int]]:
         if interval not in self._BUCKETS:
             raise ValueError(f"unknown interval {interval!r}: use one of {sorted(self._BUCKETS)}")
@@ -233,6 +273,7 @@ class SQLiteStore:
             "count(DISTINCT source) AS sources, count(duplicate_of) AS duplicates FROM documents").fetchone()
         entities = self.db.execute("SELECT count(*) FROM entities").fetchone()[0]
         mentions = self.db.execute("SELECT count(*), count(actor), count(DISTINCT actor) FROM mentions").fetchone()
+        quotes = self.db.execute("SELECT count(*) FROM quotes").fetchone()[0]
         return {
             "db": str(self.path),
             "schema_version": self.schema_version,
@@ -242,6 +283,7 @@ class SQLiteStore:
             "mentions": mentions[0],
             "mentions_resolved": mentions[1],
             "actors": mentions[2],
+            "quotes": quotes,
             "sources": one["sources"],
             "published_first": one["first"],
             "published_last": one["last"],
