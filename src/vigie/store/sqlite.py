@@ -11,7 +11,7 @@ from typing import Any
 
 from vigie.keys import canonical_url, document_id
 from vigie.model import AnnotatedArticle, Source
-from vigie.store.base import ActorMention, QuoteHit, Interval, PutResult, SearchHit
+from vigie.store.base import ActorMention, Interval, PutResult, QuoteHit, SearchHit
 from vigie.textfold import fold, fts_query
 
 
