@@ -251,3 +251,19 @@ def test_spans_as_timeml_draws_them(text, expected):
 )
 def test_sets(text, expected):
     assert [(t.text, t.type, t.value) for t in find_timexes(text, DCT, "fr")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le stage aura lieu du 19 au 23 juillet.", [("19", "2021-07-19"), ("23 juillet", "2021-07-23")]),
+        ("Le recensement de mars-avril.", [("mars", "2021-03"), ("avril", "2021-04")]),
+        ("Par rapport à la période 1982-1990.", [("1982", "1982"), ("1990", "1990")]),
+        ("Pour cette saison 2002/2003.", [("2002", "2002"), ("2003", "2003")]),
+        ("Des peines de prison ferme, de 8 à 24 mois.", [("8", "P8M"), ("24 mois", "P24M")]),
+        ("L'équipée sauvage de la nuit de lundi à mardi.", [("la nuit de lundi à mardi", "2021-10-11TNI")]),  # the last one
+        ("Le score est de 1982-1975.", []),
+    ],
+)
+def test_ranges(text, expected):
+    assert [(t.text, t.value) for t in find_timexes(text, date(2021, 10, 17), "fr")] == expected

@@ -273,6 +273,12 @@ def _rules(lx: _Lexicon) -> list[tuple[str, str]]:
         return common + [
             ("full_date", rf"(?:(?P<art>le|ce)\s+)?(?:(?P<wd>{W})\s+)?(?P<d>{D})\s+(?P<m>{M})(?:\s+(?P<y>{Y}))?"
                           rf"(?:\s+(?P<rel>{PAST}|{FUT}))?(?:\s+(?:au\s+|dans\s+la\s+|en\s+)?(?P<part>{PART}))?"),
+            # ranges: each end is an expression ("du [[19]] au [[23 juillet]]", "de [[8]] à [[24 mois]]")
+            ("day_range", rf"(?:du|entre\s+le)\s+(?P<d>{D})\s+(?:au|et\s+le)\s+(?:{W}\s+)?(?P<d2>{D})\s+(?P<m>{M})(?:\s+(?P<y>{Y}))?"),
+            ("month_pair", rf"(?P<m>{M})\s?[-–/]\s?(?P<m2>{M})"),
+            ("year_pair", rf"(?P<y>{Y})\s?[-–/]\s?(?P<y2>{Y})"),
+            ("amount_range", rf"(?:de|entre)\s+(?P<n>{N})\s+(?:à|et)\s+(?P<n2>{N})\s+(?P<u>{U})"),
+            ("night_of", rf"(?P<det>la)\s+(?P<part>nuit)\s+(?:de|du)\s+(?P<wd>{W})\s+(?:à|au)\s+{W}"),
             ("month_year", rf"(?:(?P<mod>début|fin|courant)\s+|(?P<mi>mi-))?(?P<m>{M})\s+(?P<y>{Y})"),
             ("mod_year", rf"(?:(?P<mod>début|fin|courant)\s+|(?P<mi>mi-))(?P<y>{Y})"),
             ("month", rf"(?:(?P<mod>début|fin|courant)\s+|(?P<mi>mi-))?(?P<m>{M})(?:\s+(?P<rel>{PAST}|{FUT}))?"),
@@ -648,6 +654,70 @@ def _century(m: _Match, ctx: _Context) -> _Result | None:
     if not 1 <= n <= 30:
         return None
     return "DATE", f"{n - 1:02d}", None, None, _Point("century", date((n - 1) * 100 or 1, 1, 1))
+
+
+def _sub(m: _Match, rule: str, groups: dict[str, str | None], start: int, end: int) -> _Match:
+    """A piece of a match read as a match of another rule: an end of a range."""
+    spans = {k: v for k, v in m.spans.items() if start <= v[0] and v[1] <= end}
+    return _Match(start, end, rule, groups, m.priority, spans)
+
+
+def _each_end(m: _Match, ctx: _Context, ends: list[tuple[_Match, Callable[[_Match, _Context], _Result | None]]]):
+    """The results of the ends of a range, with their spans; None unless each end reads."""
+    out = []
+    for sub, handler in ends:
+        found = handler(sub, ctx)
+        if found is None:
+            return None
+        out.append((sub.start, sub.end, found))
+    return out
+
+
+def _day_range(m: _Match, ctx: _Context):
+    """"du 19 au 23 juillet": the 19th takes the month (and year) of the 23rd."""
+    g = m.groups
+    first = _sub(m, "full_date", {"d": g["d"], "m": g["m"], "y": g.get("y")}, *m.spans["d"])
+    second = _sub(m, "full_date", {"d": g["d2"], "m": g["m"], "y": g.get("y")}, m.spans["d2"][0], m.end)
+    return _each_end(m, ctx, [(first, _full_date), (second, _full_date)])
+
+
+def _month_pair(m: _Match, ctx: _Context):
+    """"le recensement de mars-avril": two months."""
+    g = m.groups
+    first = _sub(m, "month", {"m": g["m"]}, *m.spans["m"])
+    second = _sub(m, "month", {"m": g["m2"]}, *m.spans["m2"])
+    return _each_end(m, ctx, [(first, _month_alone), (second, _month_alone)])
+
+
+def _year_pair(m: _Match, ctx: _Context):
+    """"la période 1982-1990", "la saison 2002/2003": two years (the second after the first)."""
+    g = m.groups
+    if not 0 < int(g["y2"]) - int(g["y"]) <= 100:
+        return None
+    out = []
+    for key in ("y", "y2"):
+        p = _Point("year", date(int(g[key]), 1, 1))
+        out.append((*m.spans[key], ("DATE", p.value, None, None, p)))
+    return out
+
+
+def _amount_range(m: _Match, ctx: _Context):
+    """"de 8 à 24 mois": two spans of time ("8" takes the unit of "24 mois"); not an age range."""
+    g = m.groups
+    first = _sub(m, "duration", {"n": g["n"], "u": g["u"]}, *m.spans["n"])
+    second = _sub(m, "duration", {"n": g["n2"], "u": g["u"]}, m.spans["n2"][0], m.end)
+    found = _each_end(m, ctx, [(second, _duration)])
+    if found is None:
+        return None
+    unit = _unit(ctx.lex, g["u"])
+    n = _amount(ctx.lex, g["n"])
+    return [(first.start, first.end, ("DURATION", _iso_duration(n, unit), None, None, None)), *found] if n else found
+
+
+def _night_of(m: _Match, ctx: _Context) -> _Result | None:
+    """"la nuit de lundi à mardi": the night that starts on Monday."""
+    g = m.groups
+    return _weekday(_sub(m, "weekday", {"wd": g["wd"], "part": g["part"]}, m.start, m.end), ctx)
 
 
 def _weekday(m: _Match, ctx: _Context) -> _Result | None:
@@ -1059,6 +1129,7 @@ _HANDLERS: dict[str, Callable[[_Match, _Context], _Result | None]] = {
     "weekday": _weekday, "relative_day": _relative_day, "part_of_day": _part_of_day,
     "relative_period": _relative_period, "neighbour_day": _neighbour_day, "ago": _ago, "shifted": _shifted,
     "ahead": _ahead, "duration": _duration, "recent_span": _recent_span, "set": _set, "clock": _clock,
-    "per": _set, "plural_days": _set, "set_word": _set,
+    "per": _set, "plural_days": _set, "set_word": _set, "day_range": _day_range, "month_pair": _month_pair,
+    "year_pair": _year_pair, "amount_range": _amount_range, "night_of": _night_of,
     "clock_words": _clock_words, "clock_heures": _clock, "season": _season, "quarter": _quarter, "vague": _vague,
 }
