@@ -78,3 +78,16 @@ def test_hard_inputs(annotator, text):
     a = annotator.annotate(_article(text))
     for q in a.quotes:
         assert a.article.text[q.start : q.end] == q.text and len(q.text) <= 5000
+
+
+def test_english_quotes(annotator):
+    text = ('"The basic conditions for working together are no longer there," said Foreign Minister Sergei Lavrov '
+            'on Monday. According to NATO, the eight diplomats were "undeclared intelligence officers". '
+            'The Kremlin called the visit "useful".')
+    a = annotator.annotate(Article(item="en", text=text, blocks=[Block("paragraph", 0, len(text))], language="en",
+                                   published=datetime(2021, 10, 18, tzinfo=timezone.utc)))
+    got = {(q.kind, q.text): q for q in a.quotes}
+    direct = got[("direct", "The basic conditions for working together are no longer there")]
+    assert direct.speaker_actor == "person/sergey-lavrov" and direct.cue == "said" and direct.date == "2021-10-18"
+    assert got[("partial", "undeclared intelligence officers")].speaker_actor == "NATO"
+    assert got[("partial", "useful")].speaker == "Kremlin"

@@ -102,6 +102,8 @@ def quoted_segments(text: str) -> list[_Segment]:
 
 def _add(segments: list[_Segment], text: str, opened: int, closed: int, continues: bool) -> None:
     start, end = _strip(text, opened + 1, closed)
+    while end > start and text[end - 1] in ",;" or (end - start > 1 and text[end - 1] in _SPACES):
+        end -= 1  # "there," said Lavrov: the comma is the writer's
     if end > start:
         segments.append(_Segment(opened, closed, start, end, continues))
 
@@ -374,8 +376,11 @@ def _according_to(seg: tuple[int, int], art: _Article, before_only: int | None =
     text = art.text
     start = sent[0]
     if before_only is not None:
-        para = text.rfind("\n", 0, before_only) + 1
-        start = max(para, before_only - 160)
+        # the quote's own sentence, or the one before when it leads into the quote ("Selon X ; « … »")
+        if not text[start:before_only].strip(" \u00a0«“\"") and start > 0:
+            prev = art.sentence_at(start - 2)
+            if prev is not None and text[prev[0] : prev[1]].rstrip().endswith((";", ":", ",")):
+                start = prev[0]
     end = before_only if before_only is not None else sent[1]
     cues = sorted(art.settings["according_to"], key=len, reverse=True)
     for m in re.finditer(r"(?<![\w'’])(" + "|".join(re.escape(c) for c in cues) + r")\s+", text[start:end], re.IGNORECASE):
@@ -661,13 +666,18 @@ def _speaker_type(m: Mention, art: _Article) -> str | None:
 
 
 def _date_near(cue: tuple[int, int], content: tuple[int, int], art: _Article) -> str | None:
-    """A time expression next to the cue, outside the quote: "a justifié ce lundi"."""
+    """The time expression of the attribution: in the cue's sentence, outside the quote, the
+    nearest to the cue ("a justifié ce lundi", "said … on Monday")."""
+    sent = art.sentence_at(cue[0])
+    lo, hi = (sent[0], sent[1]) if sent else (cue[0] - 60, cue[1] + 60)
     best = None
     for t in art.timexes:
         if content[0] <= t.start < content[1] or t.type not in ("DATE", "TIME") or not t.value:
             continue
+        if not (lo <= t.start < hi) or art.in_quote(t.start):
+            continue
         gap = t.start - cue[1] if t.start >= cue[1] else cue[0] - t.end
-        if 0 <= gap <= 25 and (best is None or gap < best[0]):
+        if 0 <= gap <= 60 and (best is None or gap < best[0]):
             best = (gap, t.value)
     return best[1] if best else None
 
