@@ -267,3 +267,28 @@ def test_sets(text, expected):
 )
 def test_ranges(text, expected):
     assert [(t.text, t.value) for t in find_timexes(text, date(2021, 10, 17), "fr")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Avant que le bilan 2001 de la délinquance soit rendu public.", [("2001", "2001")]),
+        ("A l'ordre du jour : budget supplémentaire 2002, bibliothèque.", [("2002", "2002")]),
+        ("Les règlements du Championnat du monde 2003, ont menacé.", [("2003", "2003")]),
+        ("Les ventes de l'année 2008.", [("2008", "2008")]),
+        ("Il a envoyé 2000 soldats.", []),
+        ("Il habite au numéro 2021.", []),
+    ],
+)
+def test_a_year_after_a_noun(nlp, text, expected):
+    assert [(t, v) for t, _, v in _found(nlp, text)] == expected
+
+
+def test_after_an_elision():
+    found = find_timexes("Voir notre édition d'hier et le bonus d'avril 2017.", DCT, "fr")
+    assert [(t.text, t.value) for t in found] == [("hier", "2021-10-17"), ("avril 2017", "2017-04")]
+
+
+def test_an_age_in_years_after_a_noun(nlp):
+    assert _found(nlp, "Une femme d'une trentaine d'années est tombée.") == []
+    assert [v for _, _, v in _found(nlp, "Au cours de dix années de guerre.")] == ["P10Y"]

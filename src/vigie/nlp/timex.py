@@ -36,7 +36,7 @@ from typing import Any
 
 from vigie.model import Timex
 
-_B = r"(?<![\w’'-])"  # start of a word
+_B = r"(?:(?<![\w’'-])|(?<=(?<!\w)[dDlLjJ][’'])|(?<=qu[’']))"  # start of a word, or after an elision ("d'hier")
 _E = r"(?![\w-])"  # end of a word
 
 
@@ -625,10 +625,21 @@ def _year_alone(m: _Match, ctx: _Context) -> _Result | None:
     g = m.groups
     before = _word_before(ctx, m.start)
     after = ctx.text[m.end : m.end + 2]
-    if not g.get("lan") and before not in ctx.lex.year_cues and not (before.isdigit() and len(before) == 4) and not after.startswith(")"):
+    if not g.get("lan") and before not in ctx.lex.year_cues and not (before.isdigit() and len(before) == 4) \
+            and not after.startswith(")") and not _year_after_noun(m, ctx, before):
         return None  # "2000 soldats", "le numéro 2021": a year only after a cue ("en 2014", "depuis 2001")
     p = _Point("year", date(int(g["y"]), 1, 1))
     return "DATE", p.value, None, None, p
+
+
+def _year_after_noun(m: _Match, ctx: _Context, before: str) -> bool:
+    """A year that names the edition of a thing: "le bilan 2001 de la délinquance", "budget
+    supplémentaire 2002,", "le Championnat du monde 2003," — after a noun or an adjective (from the
+    Doc), not a noun that numbers things ("le numéro 2021", "la route 1960"), and before a
+    punctuation mark or "de", not before a noun ("1 500 soldats")."""
+    if before in ctx.lex.number_nouns or not re.match(r"\s*(?:[,.;:!?)»/]|$)|\s+(?:de|du|des|d['’]|of)\s", ctx.text[m.end : m.end + 5]):
+        return False
+    return ctx.pos_before(m.start) in ("NOUN", "ADJ")
 
 
 def _decade(m: _Match, ctx: _Context) -> _Result:
