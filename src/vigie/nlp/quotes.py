@@ -498,17 +498,26 @@ def _kind(seg: _Segment, art: _Article) -> str | None:
     sent_start = sent[0] if sent else 0
     raw_before = text[sent_start : seg.open].rstrip(" \u00a0")
     writer_before = raw_before.strip(" \u00a0")
-    opens = not writer_before or writer_before.endswith((":", "—", "–")) or re.fullmatch(
+    sourced = re.search(r"(?:^|[\s,])(?:selon|d['’]après|pour|according to)\s[^«»“”]{1,100},$", writer_before,
+                        re.IGNORECASE) is not None  # "…, d'après un policier, « … »"
+    opens = not writer_before or writer_before.endswith((":", "—", "–")) or sourced or re.fullmatch(
         r"[\w\s\u00a0'’-]{0,40},", writer_before) is not None
     after = text[seg.close + 1 : seg.close + 30]
     goes_on = re.match(r"[\s\u00a0]*[a-zà-ÿ]", after) is not None and _inverted_after(seg.close + 1, art) is None
-    if opens and len(words) >= 3 and not goes_on:
+    if opens and len(words) >= 3 and (not goes_on or sourced):
         return "direct"
-    first = words[0] if words else ""
-    verb_before = _verb_right_before(seg.open, art)
-    if verb_before and len(words) >= 3 and (first[:1].isupper() or first.lower() in _SUBJECT_WORDS) and not goes_on:
-        return "direct"  # "il a crié « Allahu akbar, je vous tuerai tous »"
+    if re.search(r"[»”]\s*$", raw_before):  # « … » « … »: a second quote right after the first
+        return "direct"
+    if _verb_right_before(seg.open, art) and len(words) >= 4 and not goes_on and not _infinitive_first(seg, art):
+        return "direct"  # "il a crié « Allahu akbar, je vous tuerai tous »", "a déclaré « sur Libreville, il y a … »"
     return "partial"
+
+
+def _infinitive_first(seg: _Segment, art: _Article) -> bool:
+    """"a annoncé « prendre toutes les mesures … »": the quote is the verb's infinitive complement."""
+    for _, t in art.tokens_between(seg.start, seg.start + 1):
+        return "Inf" in t.morph.get("VerbForm") or t.lower_ in ("de", "d'", "d’", "à", "pour", "to")
+    return False
 
 
 _SUBJECT_WORDS = {"je", "j'", "j’", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ce", "c'", "c’", "ça",
