@@ -263,3 +263,22 @@ def test_a_common_word_capitalised_at_a_sentence_start_is_not_a_name():
     text = "Tard dans la soirée, il part. Il est rentré tard. Suisse : la banque suisse ferme."
     ents = [_e(text, "Tard", "LOC"), _e(text, "Suisse", "LOC")]
     assert _spans(refine(ents, [], text, "fr")) == {("Suisse", "LOC")}
+
+
+def test_a_newspaper_or_company_introduced_as_such_is_an_organisation():
+    text = "Selon le quotidien allemand Bild et l'entreprise OneWeb, le cortège parti pour République."
+    ents = [_e(text, "Bild", "MISC"), _e(text, "OneWeb", "MISC"), _e(text, "République", "MISC")]
+    assert _spans(refine(ents, [], text, "fr")) == {("Bild", "ORG"), ("OneWeb", "ORG"), ("République", "MISC")}
+
+
+def test_organisation_head_words_make_organisations():
+    text = "Ahrar al-Cham et Jaysh al-Islam combattent ; le comité Nobel et la Ligue du Nord."
+    ents = [_e(text, "Ahrar al-Cham", "LOC"), _e(text, "Jaysh al-Islam", "LOC"), _e(text, "comité Nobel", "MISC"),
+            _e(text, "Ligue du Nord", "MISC")]
+    assert {e.label for e in refine(ents, [], text, "fr")} == {"ORG"}
+
+
+def test_a_one_word_person_in_the_plural_is_a_group():
+    text = "Les frères Brownlee et les Tutsis ; Brownlee gagne."
+    ents = [_e(text, "Tutsis", "PER"), _e(text, "Brownlee", "PER", nth=1)]
+    assert [(e.text, e.start) for e in refine(ents, [], text, "fr")] == [("Brownlee", text.index("Brownlee gagne"))]
