@@ -58,9 +58,9 @@ def _regex(lang: str, key: str) -> re.Pattern[str] | None:
 
 
 @cache
-def _countries(lang: str) -> tuple[frozenset[str], re.Pattern[str] | None]:
-    """The names of countries in the gazetteer (``form_key``), and a pattern that finds them
-    as written (capitalised)."""
+def _countries(lang: str) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """The names of countries in the gazetteer (``form_key``), and the capitalised forms as
+    written, by first word (longest first) to find them in a text."""
     gazetteer = load_gazetteer()
     forms = set()
     for actor_id in gazetteer.actors:
@@ -69,9 +69,26 @@ def _countries(lang: str) -> tuple[frozenset[str], re.Pattern[str] | None]:
             forms.update(actor.aliases.get(lang) or ())
             if actor.name.get(lang):
                 forms.add(actor.name[lang])
-    written = sorted((f for f in forms if len(f) > 2 and f[0].isupper()), key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, written)) + r")(?![\w-])") if written else None
-    return frozenset(form_key(f) for f in forms), pattern
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for f in sorted((f for f in forms if len(f) > 2 and f[0].isupper()), key=len, reverse=True):
+        by_first[_FIRST_WORD.match(f).group(0)].append(f)  # type: ignore[union-attr]
+    return frozenset(form_key(f) for f in forms), {k: tuple(v) for k, v in by_first.items()}
+
+
+_FIRST_WORD = re.compile(r"[^\s'’-]+")
+_CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-Þ][^\s'’-]*")
+
+
+def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
+    """Where ``name`` is written in ``text`` as a whole word (not inside a longer word)."""
+    out, start = [], text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "-_")) and \
+                (end == len(text) or not (text[end].isalnum() or text[end] in "-_")):
+            out.append((start, end))
+        start = text.find(name, start + 1)
+    return out
 
 
 @cache
@@ -368,16 +385,19 @@ def _countries_are_places(entities: list[Entity], text: str, lang: str) -> list[
     """A country's name tagged as a person or an organisation ("France" PER in a list of
     towns, "eSwatini" ORG) is the country: the gazetteer knows it, even where the actors stage
     left it to spaCy's person reading; so is one spaCy left untagged ("Royaume-Uni : …")."""
-    countries, pattern = _countries(lang)
+    countries, by_first = _countries(lang)
     out = []
     for e in entities:
         if e.label in ("PER", "ORG") and form_key(e.text) in countries:
             e = Entity(e.start, e.end, e.text, "LOC", e.model_label)
         out.append(e)
-    if pattern is not None:
-        for m in pattern.finditer(text):
-            if not any(e.start < m.end() and m.start() < e.end for e in out):
-                out.append(Entity(m.start(), m.end(), m.group(0), "LOC", "gazetteer"))
+    for m in _CAPITALISED.finditer(text):
+        for name in by_first.get(m.group(0), ()):
+            end = m.start() + len(name)
+            if text.startswith(name, m.start()) and (end == len(text) or not (text[end].isalnum() or text[end] in "-_")):
+                if not any(e.start < end and m.start() < e.end for e in out):
+                    out.append(Entity(m.start(), end, name, "LOC", "gazetteer"))
+                break
     return sorted(out, key=lambda e: (e.start, -e.end))
 
 
@@ -460,6 +480,8 @@ def _acronyms_in_parentheses(entities: list[Entity], text: str) -> list[Entity]:
 
 
 _WORDS = re.compile(r"\w+")
+_OPENING = re.compile(r"\(")
+_WORD_BEFORE = re.compile(r"([\w.&-]{2,12})\s*$")
 _DEFINITION = re.compile(r"\s*\(\s*([\w.&-]{2,12})\s*\)")
 
 
@@ -477,6 +499,8 @@ def _abbreviations(entities: list[Entity], text: str, lang: str) -> list[Entity]
         first = initials(name)
         return len(first) >= 2 and (letters == first or letters == first + "s")
 
+    if "(" not in text:
+        return entities
     by_start = {e.start: e for e in entities if e.label in ("PER", "LOC", "ORG")}
     by_end = {e.end: e for e in entities if e.label in ("PER", "LOC", "ORG")}
     labels: dict[str, str] = {}
@@ -484,13 +508,21 @@ def _abbreviations(entities: list[Entity], text: str, lang: str) -> list[Entity]
         m = _DEFINITION.match(text, e.end)
         if m and abbreviates(m.group(1), e.text):
             labels[m.group(1)] = e.label
-    for m in re.finditer(r"([\w.&-]{2,12})\s*\(\s*", text):  # "Gjs (Gilets jaunes)"
-        long = by_start.get(m.end())
+    parentheses = [m.start() for m in _OPENING.finditer(text)]
+    for i in parentheses:  # "Gjs (Gilets jaunes)"
+        m = _WORD_BEFORE.search(text, max(0, i - 16), i)
+        after = _PARENTHESIS.match(text, i)
+        long = by_start.get(after.end()) if m and after else None
         if long is not None and abbreviates(m.group(1), long.text) and text[long.end :].lstrip().startswith(")"):
             labels[m.group(1)] = long.label
     added = []
     heads = _settings(lang)["organisation_heads"]
-    for m in _DEFINITION.finditer(text):  # "le parquet national financier (PNF)": untagged long forms
+    for i in parentheses:  # "le parquet national financier (PNF)": untagged long forms
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        m = _DEFINITION.match(text, i)
+        if m is None:
+            continue
         short = m.group(1)
         if short in labels or not _ACRONYM.fullmatch(short):
             continue
@@ -513,9 +545,9 @@ def _abbreviations(entities: list[Entity], text: str, lang: str) -> list[Entity]
         if all(a.start <= e.start and e.end <= a.end for e in out if e.start < a.end and a.start < e.end):
             out = [e for e in out if not (e.start < a.end and a.start < e.end)] + [a]
     for short, label in labels.items():  # the uses spaCy did not tag
-        for m in re.finditer(r"(?<![\w-])" + re.escape(short) + r"(?![\w-])", text):
-            if not any(e.start < m.end() and m.start() < e.end for e in out):
-                out.append(Entity(m.start(), m.end(), short, label, "abbreviation"))
+        for start, end in _occurrences(text, short):
+            if not any(e.start < end and start < e.end for e in out):
+                out.append(Entity(start, end, short, label, "abbreviation"))
     return sorted(out, key=lambda e: (e.start, -e.end))
 
 
@@ -599,9 +631,9 @@ def _organisations_everywhere(entities: list[Entity], text: str) -> list[Entity]
         return entities
     out = list(entities)
     for name in names:
-        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
-            if not any(e.start < m.end() and m.start() < e.end for e in out):
-                out.append(Entity(m.start(), m.end(), name, "ORG", "article"))
+        for start, end in _occurrences(text, name):
+            if not any(e.start < end and start < e.end for e in out):
+                out.append(Entity(start, end, name, "ORG", "article"))
     return sorted(out, key=lambda e: (e.start, -e.end))
 
 
