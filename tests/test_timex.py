@@ -189,12 +189,13 @@ def test_clock_times(text, expected):
     assert all(t.mod == "APPROX" for t in found if "vers" in text)
 
 
-def test_a_clock_time_is_on_the_last_day_of_its_paragraph():
+def test_a_clock_time_is_on_the_last_day_mentioned():
     text = ("Des coups de feu dimanche après-midi. Les premiers tirs ont eu lieu vers 18 h 55. "
             "A 20 h, deux rames sont arrivées. Jusqu'à tard dans la nuit, la police a cherché.\nA 9 h, rien.")
     got = [(t.text, t.value) for t in find_timexes(text, DCT, "fr")]
     assert got == [("dimanche après-midi", "2021-10-17TAF"), ("18 h 55", "2021-10-17T18:55"),
-                   ("20 h", "2021-10-17T20:00"), ("la nuit", "2021-10-17TNI"), ("9 h", "2021-10-18T09:00")]
+                   ("20 h", "2021-10-17T20:00"), ("la nuit", "2021-10-17TNI"), ("9 h", "2021-10-17T09:00")]
+    assert find_timexes("Il arrive à 9 h.", DCT, "fr")[0].value == "2021-10-18T09:00"  # no day: the DCT
 
 
 @pytest.mark.parametrize(

@@ -789,9 +789,10 @@ def _part_of_day(m: _Match, ctx: _Context) -> _Result | None:
 
 
 def _day_of(ctx: _Context, start: int) -> tuple[_Point, str] | None:
-    """The day a clock time or a part of the day is on: the last day mentioned in the same
-    paragraph ("dimanche après-midi. Les premiers tirs ont eu lieu vers 18 h 55"), else the DCT."""
-    if ctx.day is not None and ctx.day_start is not None and "\n" not in ctx.text[ctx.day_start : start]:
+    """The day a clock time or a part of the day is on: the last day mentioned, in its sentence or
+    before ("dimanche après-midi. Les premiers tirs ont eu lieu vers 18 h 55"; across paragraphs too:
+    the narrative's day goes on), else the DCT."""
+    if ctx.day is not None and ctx.day_start is not None:
         return ctx.day, f"timex@{ctx.day_start}"
     if ctx.dct is not None:
         return _Point("day", ctx.dct), "dct"
@@ -1076,7 +1077,7 @@ def _clock_words(m: _Match, ctx: _Context) -> _Result | None:
 
 
 def _at_time(m: _Match, ctx: _Context, clock: str, mod: str | None) -> _Result:
-    """A clock time on the last day mentioned in the same paragraph, else on the DCT."""
+    """A clock time on the last day mentioned (see ``_day_of``), else on the DCT."""
     if ctx.lex.lang == "fr" and "approx" in m.spans:  # "vers 21 h 45": APPROX, and the span is the time itself
         m.start = m.spans["h" if "h" in m.spans else "noon"][0]
     found = _day_of(ctx, m.start)
