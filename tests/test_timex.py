@@ -293,3 +293,20 @@ def test_after_an_elision():
 def test_an_age_in_years_after_a_noun(nlp):
     assert _found(nlp, "Une femme d'une trentaine d'années est tombée.") == []
     assert [v for _, _, v in _found(nlp, "Au cours de dix années de guerre.")] == ["P10Y"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("une heure et demie", "PT1H30M"),
+        ("pendant deux heures et demie", "PT2H30M"),
+        ("une demi-heure", "PT30M"),
+        ("un quart d'heure", "PT15M"),
+        ("depuis un quart de siècle", "P25Y"),
+        ("un an et demi", "P1Y6M"),
+        ("pendant 3,5 ans", "P3.5Y"),
+    ],
+)
+def test_fractions_of_units(text, expected):
+    (found,) = find_timexes(f"Il a attendu {text}.", DCT, "fr")
+    assert (found.type, found.value) == ("DURATION", expected)

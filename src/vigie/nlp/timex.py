@@ -140,8 +140,10 @@ def _shift(p: _Point, n: int, unit: str) -> _Point | None:
     return None
 
 
-def _iso_duration(n: float | None, unit: str) -> str:
-    """P3Y, PT2H, P10D, PXD (unknown amount); decades and centuries as P10Y/P100Y multiples."""
+def _iso_duration(n: float | None, unit: str, compose: bool = True) -> str:
+    """P3Y, PT2H, P10D, PXD (unknown amount); decades and centuries as P10Y/P100Y multiples; a
+    fraction said in words in the next unit ("une heure et demie" PT1H30M), a decimal written with
+    digits as it is ("3,5 ans" P3.5Y: ``compose`` False)."""
     if unit == "DE":
         unit, n = "Y", (n * 10 if n is not None else None)
     elif unit == "CE":
@@ -150,10 +152,22 @@ def _iso_duration(n: float | None, unit: str) -> str:
         unit, n = "M", (n * 3 if n is not None else None)
     elif unit == "HY":
         unit, n = "M", (n * 6 if n is not None else None)
+    if compose and n is not None and not float(n).is_integer() and unit in _SMALLER:
+        smaller, factor = _SMALLER[unit]  # "une heure et demie": PT1H30M; "un an et demi": P1Y6M
+        whole, rest = int(n), round((n - int(n)) * factor, 6)
+        if rest.is_integer():
+            tail = _iso_duration(rest, smaller)
+            if not whole:
+                return tail
+            head = _iso_duration(whole, unit)
+            return head + (tail[2:] if tail.startswith("PT") and "T" in head else tail[1:])
     amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else str(n))
     if unit in ("H", "S") or unit == "MIN":
         return f"PT{amount}{'M' if unit == 'MIN' else unit}"
     return f"P{amount}{unit}"
+
+
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
 
 
 # --- one match -----------------------------------------------------------------------------------
@@ -253,7 +267,8 @@ def _rules(lx: _Lexicon) -> list[tuple[str, str]]:
                          rf"(?:\s+et\s+(?P<half>demie|quart)|\s+moins\s+(?:le\s+(?P<mq>quart)|(?P<mm>[0-5]?\d|{MINW})(?:\s+minutes?)?)"
                          rf"|(?:\s+et)?\s+(?P<mi>[0-5]?\d|{MINW})(?:\s+minutes?)?)?"
                          rf"(?:\s+(?P<pod>du\s+matin|du\s+soir|de\s+l['’]après-midi|de\s+la\s+nuit))?(?!\s+d['e’])"),
-        ("duration", rf"(?:(?P<amod>{AMOD})\s+)?(?P<n>{N}|{VAGUEN})\s+(?:de\s+|d['’]|of\s+)?(?P<u>{U})"),
+        ("duration", rf"(?:(?P<amod>{AMOD})\s+)?(?P<n>{N}|{VAGUEN})\s+(?:de\s+|d['’]|of\s+|(?P<demi>{_alt(lx.half_words)}-))?(?P<u>{U})"
+                     rf"(?:\s+(?:et|and)\s+(?P<half>{_alt(lx.half_words)}))?"),
         ("recent_span", rf"(?:ces|les)\s+(?:derniers|dernières|prochains|prochaines)\s+(?:(?P<n>{N})\s+)?(?P<u>{U})"
          if lx.lang == "fr" else rf"(?:the\s+)?(?:last|past|next|coming)\s+(?:(?P<n>{N})\s+)?(?P<u>{U})"),
         ("set", rf"(?P<set>{SET})\s+(?:(?P<n>{N})\s+)?(?:(?P<wd>{WP}|{W})|(?P<we>{_alt(lx.weekends)})|(?P<u>{U}))"),
@@ -965,11 +980,15 @@ def _duration(m: _Match, ctx: _Context) -> _Result | None:
     if n is not None and (n > 1000 or (n == 1 and raw in ("un", "une", "a", "an") and before in ("chaque", "par", "every", "per"))):
         return None
     mod = lx.amount_mods.get(" ".join((g.get("amod") or "").lower().split()))
+    if n is not None and g.get("demi"):
+        n = n / 2  # "une demi-heure"
+    if n is not None and g.get("half"):
+        n = n + 0.5  # "une heure et demie"
     if word in lx.age_units and _is_age(m, ctx, mod):
         return None  # TimeML does not annotate ages: "Jean Burget, 87 ans,", "un chauffeur de 38 ans"
     if raw.endswith(("dizaine", "douzaine", "quinzaine", "vingtaine", "trentaine", "quarantaine", "cinquantaine", "centaine")):
         mod = mod or "APPROX"
-    value = _iso_duration(n, "MIN" if unit == "MIN" else unit)
+    value = _iso_duration(n, "MIN" if unit == "MIN" else unit, compose=not raw[:1].isdigit())
     return "DURATION", value, None, mod, None
 
 
@@ -1034,12 +1053,12 @@ def _clock(m: _Match, ctx: _Context) -> _Result | None:
         hours = int(g["h"])  # "pendant 2 h 30": a span of time
         return "DURATION", f"PT{hours}H" + (f"{int(g['mi'])}M" if g.get("mi") and int(g["mi"]) else ""), None, None, None
     if m.rule == "clock_heures":
-        told = g.get("mi") or g.get("half") or g.get("mq") or g.get("mm") or g.get("pod")
+        told = g.get("pod")  # "9 heures du soir"; but "(pendant) deux heures et demie" is a span of time
         cue = (g.get("cue") or "").lower()
         if cue == "de" and not re.match(r"\s+(?:à|jusqu['’]à)\s", ctx.text[m.end : m.end + 12]):
             cue = ""  # "une durée de 3 heures"; but "de 10 heures à midi"
         if not cue and not told and not _trailing_day(lx.lang).match(ctx.text, m.end):
-            return None  # "dix heures de négociation", "pendant 10 heures" are durations
+            return None  # "dix heures de négociation", "10 heures" alone are durations
         m.start = m.spans["approx" if "approx" in m.spans else "h"][0]  # "à 16 heures": the time without "à"
     hour = int(lx.number(g["h"]) or 0)
     minute = int(lx.number(g["mi"]) or 0) if g.get("mi") else 0
