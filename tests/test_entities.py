@@ -282,3 +282,22 @@ def test_a_one_word_person_in_the_plural_is_a_group():
     text = "Les frères Brownlee et les Tutsis ; Brownlee gagne."
     ents = [_e(text, "Tutsis", "PER"), _e(text, "Brownlee", "PER", nth=1)]
     assert [(e.text, e.start) for e in refine(ents, [], text, "fr")] == [("Brownlee", text.index("Brownlee gagne"))]
+
+
+def test_a_source_quoted_with_selon_is_an_organisation_unless_a_known_place():
+    text = "Selon le Pentagone, et selon Moscou, l'avion a été intercepté."
+    ents = [_e(text, "Pentagone", "LOC"), _e(text, "Moscou", "LOC")]
+    mentions = [_m(text, "Moscou", actor="RUS", actor_type="country", reading="government", via="seat")]
+    assert _spans(refine(ents, mentions, text, "fr")) == {("Pentagone", "ORG"), ("Moscou", "LOC")}
+
+
+def test_a_quoted_one_word_person_is_a_quoted_word():
+    text = "Ils ont crié « Menteur » ; l'abrogation de l'« Obamacare » ; Coluche a parlé."
+    ents = [_e(text, "Menteur", "PER"), _e(text, "Obamacare", "PER"), _e(text, "Coluche", "PER")]
+    assert _spans(refine(ents, [], text, "fr")) == {("Coluche", "PER")}
+
+
+def test_acronyms_after_des_are_counted_members():
+    text = "Des CRS chargent des manifestants ; la CRS 8 est arrivée."
+    ents = [_e(text, "CRS", "ORG"), _e(text, "CRS", "ORG", nth=1)]
+    assert [e.start for e in refine(ents, [], text, "fr")] == [text.index("CRS 8")]

@@ -136,6 +136,7 @@ def refine(entities: list[Entity], mentions: list[Mention], text: str, language:
             out.append(e)
     out = _with_actors(out, mentions, text, settings, lang)
     out = _countries_are_places(out, text, lang)
+    out = _sources_are_organisations(out, mentions, text, lang)
     out = _places_in_names(out, mentions, text, lang)
     out = _acronyms_in_parentheses(out, text)
     out = _abbreviations(out, text, lang)
@@ -289,7 +290,7 @@ def _portfolio(e: Entity, text: str, lang: str) -> Entity:
 
 def _not_a_name(e: Entity, agents: dict[str, str], text: str, settings: dict[str, Any], lang: str) -> bool:
     """A lone letter or a title ("Président", "Ministre") is not a name, nor a one-word person
-    in the plural ("les Brownlee"); nor is a common noun
+    in the plural ("les Brownlee") or alone between quotes ("« Obamacare »"); nor is a common noun
     written with a capital by French typographic custom ("l'État", "la Constitution"), nor a
     compass point that situates something else ("le Nord de l'Inde", "l'Ouest du pays")."""
     stripped = e.text.strip(" .")
@@ -303,6 +304,9 @@ def _not_a_name(e: Entity, agents: dict[str, str], text: str, settings: dict[str
         return True  # "4 100 CRS", "un AVC", "un CDD": a count noun, not an organisation's name
     if stripped in settings["compass_points"] and _regex(lang, "compass_complement").match(text, e.end):  # type: ignore[union-attr]
         return True
+    if (e.label == "PER" and " " not in stripped and _regex(lang, "quote_open").search(text, max(0, e.start - 3), e.start)  # type: ignore[union-attr]
+            and _regex(lang, "quote_close").match(text, e.end)):  # type: ignore[union-attr]
+        return True  # "« Obamacare »", "« Menteur »": a quoted word
     plural = _regex(lang, "plural_determiner")
     if e.label == "PER" and " " not in stripped and plural is not None and plural.search(text, max(0, e.start - 6), e.start):
         return True  # "les Brownlee", "des Tutsis": a family or a group, not a person
@@ -399,6 +403,25 @@ def _countries_are_places(entities: list[Entity], text: str, lang: str) -> list[
                     out.append(Entity(m.start(), end, name, "LOC", "gazetteer"))
                 break
     return sorted(out, key=lambda e: (e.start, -e.end))
+
+
+def _sources_are_organisations(entities: list[Entity], mentions: list[Mention], text: str,
+                               lang: str) -> list[Entity]:
+    """"selon le Pentagone", "d'après Franceinfo": who is quoted as a source speaks, so a name
+    tagged as a place there is an organisation, unless the gazetteer knows it as a place (a
+    country or a capital quoted for its government stays LOC, as in WiNER)."""
+    source = _regex(lang, "source_before")
+    if source is None:
+        return entities
+    places = {(m.start, m.end) for m in mentions if m.via in ("name", "seat")}
+    countries = _countries(lang)[0]
+    out = []
+    for e in entities:
+        if (e.label == "LOC" and (e.start, e.end) not in places and form_key(e.text) not in countries
+                and source.search(text, max(0, e.start - 15), e.start)):
+            e = Entity(e.start, e.end, e.text, "ORG", e.model_label)
+        out.append(e)
+    return out
 
 
 def _places_in_names(entities: list[Entity], mentions: list[Mention], text: str, lang: str) -> list[Entity]:
