@@ -227,7 +227,8 @@ def test_the_same_weekday_is_the_one_just_named(nlp):
         ("Elles l'ont rencontré environ une heure plus tard.", [("environ une heure", "DURATION", "PT1H", "APPROX")]),
         ("Il a été sanctionné en mai et juin derniers.", [("mai", "DATE", "2021-05", None), ("juin derniers", "DATE", "2021-06", None)]),
         ("La toiture a été refaite à la fin de l'année dernière.", [("la fin de l'année dernière", "DATE", "2020", "END")]),
-        ("Les chiffres seront affinés d'ici la fin de l'année.", [("la fin de l'année", "DATE", "2021", "END")]),
+        ("Les chiffres seront affinés d'ici la fin de l'année.", [("ici", "DATE", "2021-10-18", None),
+                                                                  ("la fin de l'année", "DATE", "2021", "END")]),
         ("Il viendra au début du mois prochain.", [("début du mois prochain", "DATE", "2021-11", "START")]),
         ("En fin d'après-midi, ils l'ont relâché.", [("fin d'après-midi", "TIME", "2021-10-18TAF", "END")]),
         ("Il est venu dans l'après-midi.", [("l'après-midi", "TIME", "2021-10-18TAF", None)]),
@@ -310,3 +311,30 @@ def test_an_age_in_years_after_a_noun(nlp):
 def test_fractions_of_units(text, expected):
     (found,) = find_timexes(f"Il a attendu {text}.", DCT, "fr")
     assert (found.type, found.value) == ("DURATION", expected)
+
+
+def test_vague_references(nlp):
+    found = _found(nlp, "Nous apprenons le prochain mariage de Yohann. La croissance ralentit par rapport au recensement précédent. "
+                        "Il a repoussé sa décision à une date ultérieure. L'organisme, nouvellement créé, crée un précédent.")
+    assert found == [("prochain", "TIME", "FUTURE_REF"), ("précédent", "TIME", "PAST_REF"),
+                     ("une date ultérieure", "TIME", "FUTURE_REF"), ("nouvellement", "TIME", "PAST_REF")]
+    assert _found(nlp, "PROCHAIN MARIAGE.") == []
+
+
+def test_from_now():
+    found = find_timexes("Les chiffres seront affinés d'ici la fin de l'année. Partez d'ici !", DCT, "fr")
+    assert [(t.text, t.type, t.value) for t in found] == [("ici", "DATE", "2021-10-18"), ("la fin de l'année", "DATE", "2021")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("les 3 prochains jours", "P3D"), ("au cours des dix derniers mois", "P10M"), ("les 5 minutes à venir", "PT5M"),
+     ("ces dernières 24 heures", "PT24H")],
+)
+def test_recent_spans(text, expected):
+    (found,) = find_timexes(f"Il le fera {text}.", DCT, "fr")
+    assert (found.type, found.value) == ("DURATION", expected) and not found.text.startswith("des")
+
+
+def test_a_weekday_in_a_name():
+    assert find_timexes("Sans transfert des pouvoirs, l'accord du Vendredi Saint serait caduc.", DCT, "fr") == []

@@ -256,6 +256,11 @@ def _rules(lx: _Lexicon) -> list[tuple[str, str]]:
         ("decade", rf"(?:(?P<mod>{_alt(lx.mods)})\s+(?:des\s+|of\s+the\s+)?)?(?:les\s+|the\s+)?(?:années|ann[ée]es)\s+(?P<dec>(?:19|20)?\d0)"
          if lx.lang == "fr" else rf"(?:(?P<mod>{_alt(lx.mods)})\s+)?(?:the\s+)?(?P<dec>(?:19|20)?\d0)'?s"),
         ("vague", rf"(?P<v>{VAGUE})"),
+        # "le prochain mariage", "les prochaines échéances", "le recensement précédent": an adjective of order
+        # in time on an event (read from the Doc: not "un précédent", "sans précédent")
+        ("vague_adjective", rf"(?P<adj>{_alt(lx.vague_adjectives)})"),
+        ("from_now", rf"(?<=d['’])(?P<ici>{_alt(lx.from_now)})(?=\s+(?:à\s+|au\s+)?(?:le|la|les|l['’]|\d|{N}|{M}|{REL}|fin|début|mi-))"
+         if lx.from_now else r"(?!)"),
         ("ago", rf"il\s+y\s+a\s+(?:(?P<amod>{AMOD})\s+)?(?P<n>{N}|{VAGUEN})\s+(?P<u>{U})" if lx.lang == "fr"
          else rf"(?:(?P<amod>{AMOD})\s+)?(?P<n>{N}|{VAGUEN})\s+(?P<u>{U})\s+ago"),
         ("shifted", rf"(?:(?P<amod>{AMOD})\s+)?(?P<n>{N})\s+(?P<u>{U})\s+(?P<dir>{_alt(lx.later_words + lx.earlier_words)})"),
@@ -269,7 +274,8 @@ def _rules(lx: _Lexicon) -> list[tuple[str, str]]:
                          rf"(?:\s+(?P<pod>du\s+matin|du\s+soir|de\s+l['’]après-midi|de\s+la\s+nuit))?(?!\s+d['e’])"),
         ("duration", rf"(?:(?P<amod>{AMOD})\s+)?(?P<n>{N}|{VAGUEN})\s+(?:de\s+|d['’]|of\s+|(?P<demi>{_alt(lx.half_words)}-))?(?P<u>{U})"
                      rf"(?:\s+(?:et|and)\s+(?P<half>{_alt(lx.half_words)}))?"),
-        ("recent_span", rf"(?:ces|les)\s+(?:derniers|dernières|prochains|prochaines)\s+(?:(?P<n>{N})\s+)?(?P<u>{U})"
+        ("recent_span", rf"(?:ces|les|(?P<des>des))\s+(?:(?P<n2>{N})\s+)?(?:derniers|dernières|prochains|prochaines)\s+(?:(?P<n>{N})\s+)?(?P<u>{U})"
+                        rf"|(?:les|(?P<des2>des))\s+(?P<n3>{N})\s+(?P<u2>{U})\s+à\s+venir"
          if lx.lang == "fr" else rf"(?:the\s+)?(?:last|past|next|coming)\s+(?:(?P<n>{N})\s+)?(?P<u>{U})"),
         ("set", rf"(?P<set>{SET})\s+(?:(?P<n>{N})\s+)?(?:(?P<wd>{WP}|{W})|(?P<we>{_alt(lx.weekends)})|(?P<u>{U}))"),
         # "0,7 % par an", "une fois par semaine": TimeBank marks the unit ("par [[an]]")
@@ -750,6 +756,8 @@ def _weekday(m: _Match, ctx: _Context) -> _Result | None:
     g = m.groups
     lx = ctx.lex
     wd = lx.weekdays[g["wd"].lower()]
+    if g["wd"].istitle() and "wd" in m.spans and re.match(r"\s+[^\W\d_a-zà-ÿ]", ctx.text[m.spans["wd"][1] : m.spans["wd"][1] + 3]):
+        return None  # "l'accord du Vendredi Saint", "Mardi Gras": a name
     if ctx.dct is None:
         return "DATE", None, None, None, None
     rel = (g.get("rel") or "").lower()
@@ -1015,8 +1023,11 @@ def _is_age(m: _Match, ctx: _Context, mod: str | None) -> bool:
 def _recent_span(m: _Match, ctx: _Context) -> _Result:
     g = m.groups
     lx = ctx.lex
-    unit = _unit(lx, g["u"])
-    n = _amount(lx, g["n"]) if g.get("n") else None
+    if g.get("des") or g.get("des2"):
+        m.start = m.spans["des" if g.get("des") else "des2"][1] + 1  # "au cours des dix derniers mois": not "des"
+    unit = _unit(lx, g.get("u") or g["u2"])
+    number = g.get("n") or g.get("n2") or g.get("n3")
+    n = _amount(lx, number) if number else None
     span = ctx.text[m.start : m.end].lower()
     if lx.lang == "en" and n is None and not g["u"].lower().endswith("s") and ctx.dct is not None:
         # "last week", "next month": a period, not a span of time
@@ -1149,9 +1160,22 @@ def _quarter(m: _Match, ctx: _Context) -> _Result | None:
     return "DATE", p.value, None if g.get("y") else "dct", None, p
 
 
-def _vague(m: _Match, ctx: _Context) -> _Result:
-    value = ctx.lex.vague[" ".join(m.groups["v"].lower().replace("’", "'").split())]
+def _vague(m: _Match, ctx: _Context) -> _Result | None:
+    lx = ctx.lex
+    if m.rule == "vague_adjective":
+        word = m.groups["adj"]
+        if word.isupper() or ctx.pos_before(m.end) != "ADJ":
+            return None  # "PROCHAIN MARIAGE." (a title), "crée un précédent", or no Doc to tell
+        return "TIME", lx.vague_adjectives[word.lower()], None, None, None
+    value = lx.vague[" ".join(m.groups["v"].lower().replace("’", "'").split())]
     return "TIME", value, None, None, None
+
+
+def _from_now(m: _Match, ctx: _Context) -> _Result:
+    """"d'ici le 30 juin", "d'ici la fin de l'année": French TimeBank marks "ici" as the DCT."""
+    if ctx.dct is None:
+        return "DATE", None, None, None, None
+    return "DATE", ctx.dct.isoformat(), "dct", None, None
 
 
 _HANDLERS: dict[str, Callable[[_Match, _Context], _Result | None]] = {
@@ -1161,6 +1185,7 @@ _HANDLERS: dict[str, Callable[[_Match, _Context], _Result | None]] = {
     "relative_period": _relative_period, "neighbour_day": _neighbour_day, "ago": _ago, "shifted": _shifted,
     "ahead": _ahead, "duration": _duration, "recent_span": _recent_span, "set": _set, "clock": _clock,
     "per": _set, "plural_days": _set, "set_word": _set, "day_range": _day_range, "month_pair": _month_pair,
-    "year_pair": _year_pair, "amount_range": _amount_range, "night_of": _night_of,
+    "year_pair": _year_pair, "amount_range": _amount_range, "night_of": _night_of, "vague_adjective": _vague,
+    "from_now": _from_now,
     "clock_words": _clock_words, "clock_heures": _clock, "season": _season, "quarter": _quarter, "vague": _vague,
 }
