@@ -1,4 +1,5 @@
-"""Evaluation commands: ``vigie eval extraction``, ``vigie eval ner``, ``vigie eval actors``, ``vigie eval timex``."""
+"""Evaluation commands: ``vigie eval extraction``, ``vigie eval ner``, ``vigie eval actors``, ``vigie eval timex``,
+``vigie eval quotes``, ``vigie eval events``."""
 
 from __future__ import annotations
 
@@ -69,6 +70,26 @@ def add_parsers(sub, parent) -> None:
     q.add_argument("--model", default="fr_core_news_md", metavar="NAME", help="spaCy pipeline for French")
     q.add_argument("--details", action="store_true", help="per document: missed, spurious, boundary, kind, speaker")
     q.set_defaults(run=run_quotes)
+
+    v = evals.add_parser("events", parents=[parent],
+                         help="coded events (PLOVER): English PLOVER gold sentences and PETRARCH2 unit tests, "
+                              "and a hand-made French gold set (--gold/--docs)")
+    v.add_argument("--dataset", choices=("plover-gsr", "petrarch2", "all"),
+                   help="English set(s) to score (default: all, unless --gold is given alone)")
+    v.add_argument("--gold", type=Path, metavar="FILE",
+                   help="French gold events, one JSON object per line (e.g. gold/events/winer-fr-dev.jsonl); a "
+                        "docs.txt beside it lists every annotated document")
+    v.add_argument("--docs", type=Path, metavar="DIR",
+                   help="with --gold: folder with the documents' .txt files (searched recursively), e.g. "
+                        "../shared/data/winer-fr")
+    v.add_argument("--data", type=Path, metavar="DIR",
+                   help="folder holding the English sets (default: $VIGIE_EVAL_DATA, else ../shared/data)")
+    v.add_argument("--limit", type=int, help="at most N sentences / cases / documents per set")
+    v.add_argument("--model", default="fr_core_news_md", metavar="NAME",
+                   help="spaCy pipeline for French (default: fr_core_news_md, whatever $VIGIE_FR_MODEL says)")
+    v.add_argument("--details", action="store_true",
+                   help="one row per error: sentence, gold vs vigie type, trigger, source and target")
+    v.set_defaults(run=run_events)
 
 
 def _common_nlp_options(p: argparse.ArgumentParser, what: str) -> None:
@@ -151,4 +172,34 @@ def run_quotes(args: argparse.Namespace) -> int:
             error(str(args.gold), str(e))
             return EXIT_USAGE
     print_json(report, pretty=True) if args.json else print(format_report(report))
+    return EXIT_OK
+
+
+def run_events(args: argparse.Namespace) -> int:
+    from vigie.eval.events import ENGLISH, format_report, run
+    from vigie.eval.ner import forced_model
+
+    if not _limit_ok(args):
+        return EXIT_USAGE
+    if (args.gold is None) != (args.docs is None):
+        error("--gold" if args.gold is None else "--docs", "--gold and --docs go together")
+        return EXIT_USAGE
+    for path in (args.gold, args.docs):
+        if path is not None and not path.exists():
+            error(str(path), "not found")
+            return EXIT_USAGE
+    if args.dataset is None:
+        datasets = () if args.gold else ENGLISH
+    else:
+        datasets = ENGLISH if args.dataset == "all" else (args.dataset,)
+    with forced_model(args.model):
+        try:
+            report = run(datasets, gold=args.gold, docs=args.docs, data_dir=args.data, limit=args.limit,
+                         details=args.details)
+        except ValueError as e:
+            error(str(args.gold), str(e))
+            return EXIT_USAGE
+    print_json(report, pretty=True) if args.json else print(format_report(report))
+    if not report["datasets"]:
+        sys.stderr.write("vigie: no event set found under " + report["data_dir"] + "\n")
     return EXIT_OK
