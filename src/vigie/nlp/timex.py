@@ -253,7 +253,7 @@ def _rules(lx: _Lexicon) -> list[tuple[str, str]]:
     common = [
         ("iso_date", rf"(?P<y>{Y})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"),
         ("numeric_date", rf"(?P<d>0?[1-9]|[12]\d|3[01])[/.](?P<m>0?[1-9]|1[0-2])[/.](?P<y>{Y})"),
-        ("decade", rf"(?:(?P<mod>{_alt(lx.mods)})\s+(?:des\s+|of\s+the\s+)?)?(?:les\s+|the\s+)?(?:années|ann[ée]es)\s+(?P<dec>(?:19|20)?\d0)"
+        ("decade", rf"(?:(?P<mod>{_alt(lx.mods)})\s+(?:des\s+|of\s+the\s+)?)?(?:les\s+|the\s+)?(?:années|ann[ée]es)\s+(?P<dec>(?:1\d|20)?\d0)"
          if lx.lang == "fr" else rf"(?:(?P<mod>{_alt(lx.mods)})\s+)?(?:the\s+)?(?P<dec>(?:19|20)?\d0)'?s"),
         ("vague", rf"(?P<v>{VAGUE})"),
         # "le prochain mariage", "les prochaines échéances", "le recensement précédent": an adjective of order
@@ -272,7 +272,7 @@ def _rules(lx: _Lexicon) -> list[tuple[str, str]]:
                          rf"(?:\s+et\s+(?P<half>demie|quart)|\s+moins\s+(?:le\s+(?P<mq>quart)|(?P<mm>[0-5]?\d|{MINW})(?:\s+minutes?)?)"
                          rf"|(?:\s+et)?\s+(?P<mi>[0-5]?\d|{MINW})(?:\s+minutes?)?)?"
                          rf"(?:\s+(?P<pod>du\s+matin|du\s+soir|de\s+l['’]après-midi|de\s+la\s+nuit))?(?!\s+d['e’])"),
-        ("duration", rf"(?:(?P<amod>{AMOD})\s+)?(?P<n>{N}|{VAGUEN})\s+(?:de\s+|d['’]|of\s+|(?P<demi>{_alt(lx.half_words)}-))?(?P<u>{U})"
+        ("duration", rf"(?:(?P<amod>{AMOD})(?:\s+|(?<=['’])))?(?P<n>{N}|{VAGUEN})\s+(?:de\s+|d['’]|of\s+|(?P<demi>{_alt(lx.half_words)}-))?(?P<u>{U})"
                      rf"(?:\s+(?:et|and)\s+(?P<half>{_alt(lx.half_words)}))?"),
         ("recent_span", rf"(?:ces|les|(?P<des>des))\s+(?:(?P<n2>{N})\s+)?(?:derniers|dernières|prochains|prochaines)\s+(?:(?P<n>{N})\s+)?(?P<u>{U})"
                         rf"|(?:les|(?P<des2>des))\s+(?P<n3>{N})\s+(?P<u2>{U})\s+à\s+venir"
@@ -295,11 +295,12 @@ def _rules(lx: _Lexicon) -> list[tuple[str, str]]:
             ("full_date", rf"(?:(?P<art>le|ce)\s+)?(?:(?P<wd>{W})\s+)?(?P<d>{D})\s+(?P<m>{M})(?:\s+(?P<y>{Y}))?"
                           rf"(?:\s+(?P<rel>{PAST}|{FUT}))?(?:\s+(?:au\s+|dans\s+la\s+|en\s+)?(?P<part>{PART}))?"),
             # ranges: each end is an expression ("du [[19]] au [[23 juillet]]", "de [[8]] à [[24 mois]]")
-            ("day_range", rf"(?:du|entre\s+le)\s+(?P<d>{D})\s+(?:au|et\s+le)\s+(?:{W}\s+)?(?P<d2>{D})\s+(?P<m>{M})(?:\s+(?P<y>{Y}))?"),
+            ("day_range", rf"(?:du|de|entre\s+le)\s+(?P<d>(?:{W}\s+)?{D})\s+(?:au|à|et\s+le)\s+(?P<d2>(?:{W}\s+)?{D})\s+(?P<m>{M})(?:\s+(?P<y>{Y}))?"),
             ("month_pair", rf"(?P<m>{M})\s?[-–/]\s?(?P<m2>{M})"),
             ("year_pair", rf"(?P<y>{Y})\s?[-–/]\s?(?P<y2>{Y})"),
             ("amount_range", rf"(?:de|entre)\s+(?P<n>{N})\s+(?:à|et)\s+(?P<n2>{N})\s+(?P<u>{U})"),
-            ("night_of", rf"(?P<det>la)\s+(?P<part>nuit)\s+(?:de|du)\s+(?P<wd>{W})\s+(?:à|au)\s+{W}"),
+            ("night_of", rf"(?P<det>la)\s+(?P<part>nuit)\s+(?:de|du)\s+(?:(?P<wd>{W})\s+(?:à|au)\s+{W}"
+                         rf"|(?:{W}\s+)?(?P<d>{D})\s+(?:à|au)\s+(?:{W}\s+)?{D}\s+(?P<m>{M})(?:\s+(?P<y>{Y}))?)"),
             ("month_year", rf"(?:(?P<mod>début|fin|courant)\s+|(?P<mi>mi-))?(?P<m>{M})\s+(?P<y>{Y})"),
             ("mod_year", rf"(?:(?P<mod>début|fin|courant)\s+|(?P<mi>mi-))(?P<y>{Y})"),
             ("month", rf"(?:(?P<mod>début|fin|courant)\s+|(?P<mi>mi-))?(?P<m>{M})(?:\s+(?P<rel>{PAST}|{FUT}))?"),
@@ -392,7 +393,8 @@ def _combine(text: str, out: list[Timex], lx: _Lexicon) -> list[Timex]:
         prev = combined[-1] if combined else None
         between = text[prev.end : t.start] if prev else ""
         clock = _CLOCK.search(prev.value or "") if prev else None
-        if prev and clock and prev.type == "TIME" and t.value and _DAY.match(t.value) and re.fullmatch(r",?\s+", between):
+        if prev and clock and prev.type == "TIME" and t.value and _DAY.match(t.value) and re.fullmatch(r",?\s+", between) \
+                and (_trailing_day(lx.lang).match(text, prev.end) or re.match(r"(?:le\s+)?\d", t.text)):
             combined[-1] = Timex(prev.start, t.end, text[prev.start : t.end], "TIME", t.value[:10] + clock.group(),
                                  t.anchor, prev.mod)
             dated.add(prev.start)
@@ -706,10 +708,11 @@ def _each_end(m: _Match, ctx: _Context, ends: list[tuple[_Match, Callable[[_Matc
 
 
 def _day_range(m: _Match, ctx: _Context):
-    """"du 19 au 23 juillet": the 19th takes the month (and year) of the 23rd."""
+    """"du 19 au 23 juillet", "la nuit de dimanche 14 à lundi 15 octobre": the first day takes the
+    month (and year) of the second."""
     g = m.groups
-    first = _sub(m, "full_date", {"d": g["d"], "m": g["m"], "y": g.get("y")}, *m.spans["d"])
-    second = _sub(m, "full_date", {"d": g["d2"], "m": g["m"], "y": g.get("y")}, m.spans["d2"][0], m.end)
+    first = _sub(m, "full_date", {"d": g["d"].split()[-1], "m": g["m"], "y": g.get("y")}, *m.spans["d"])
+    second = _sub(m, "full_date", {"d": g["d2"].split()[-1], "m": g["m"], "y": g.get("y")}, m.spans["d2"][0], m.end)
     return _each_end(m, ctx, [(first, _full_date), (second, _full_date)])
 
 
@@ -747,9 +750,11 @@ def _amount_range(m: _Match, ctx: _Context):
 
 
 def _night_of(m: _Match, ctx: _Context) -> _Result | None:
-    """"la nuit de lundi à mardi": the night that starts on Monday."""
+    """"la nuit de lundi à mardi", "la nuit du 18 au 19 mai": the night that starts on the first day."""
     g = m.groups
-    return _weekday(_sub(m, "weekday", {"wd": g["wd"], "part": g["part"]}, m.start, m.end), ctx)
+    if g.get("wd"):
+        return _weekday(_sub(m, "weekday", {"wd": g["wd"], "part": g["part"]}, m.start, m.end), ctx)
+    return _full_date(_sub(m, "full_date", {"d": g["d"], "m": g["m"], "y": g.get("y"), "part": g["part"]}, m.start, m.end), ctx)
 
 
 def _weekday(m: _Match, ctx: _Context) -> _Result | None:
@@ -812,10 +817,11 @@ def _part_of_day(m: _Match, ctx: _Context) -> _Result | None:
 
 
 def _day_of(ctx: _Context, start: int) -> tuple[_Point, str] | None:
-    """The day a clock time or a part of the day is on: the last day mentioned, in its sentence or
-    before ("dimanche après-midi. Les premiers tirs ont eu lieu vers 18 h 55"; across paragraphs too:
-    the narrative's day goes on), else the DCT."""
-    if ctx.day is not None and ctx.day_start is not None:
+    """The day a clock time or a part of the day is on: the last day mentioned in its paragraph
+    ("dimanche après-midi. Les premiers tirs ont eu lieu vers 18 h 55"), else the DCT. Not across
+    paragraphs: in a chronicle, "Benoît, blessé le 1er décembre, est sorti du coma.\nVers 19 h 30, …"
+    is on the day of the chronicle."""
+    if ctx.day is not None and ctx.day_start is not None and "\n" not in ctx.text[ctx.day_start : start]:
         return ctx.day, f"timex@{ctx.day_start}"
     if ctx.dct is not None:
         return _Point("day", ctx.dct), "dct"
@@ -1003,7 +1009,7 @@ def _duration(m: _Match, ctx: _Context) -> _Result | None:
 def _is_age(m: _Match, ctx: _Context, mod: str | None) -> bool:
     """A number of years that is someone's age: in apposition ("Jean Burget, 87 ans," "(45 ans)"),
     after "âgé de" or "à l'âge de", an age group ("les moins de 17 ans"), or after a noun that is not
-    a span of time ("un chauffeur de bus de 38 ans", "les enfants de 2 à 8 ans", but "une peine de
+    a span of time ("un chauffeur de bus de 38 ans", "des hommes entre 16 et 50 ans", but "une peine de
     deux ans", "un mandat de cinq ans": the nouns of ``duration_nouns``)."""
     lx = ctx.lex
     before = ctx.text[max(0, m.start - 60) : m.start].replace("’", "'")
@@ -1014,7 +1020,7 @@ def _is_age(m: _Match, ctx: _Context, mod: str | None) -> bool:
         return True
     if mod in ("LESS_THAN", "MORE_THAN") and _word_before(ctx, m.start) in lx.age_group_words:
         return True  # "les moins de 17 ans", "les plus de 65 ans"
-    noun = re.search(r"([\w-]+)\s+(?:de\s+(?:\d+|\w+)\s+à\s+|d'|de\s+)$", before)
+    noun = re.search(r"([\w-]+)\s+(?:(?:de|entre)\s+(?:\d+|\w+)\s+(?:à|et)\s+|d'|de\s+)$", before)
     if noun and noun.group(1).lower() not in lx.duration_nouns:
         return ctx.pos_before(m.start - (len(before) - noun.end(1))) in ("NOUN", "PROPN", "ADJ")
     return False
@@ -1164,8 +1170,8 @@ def _vague(m: _Match, ctx: _Context) -> _Result | None:
     lx = ctx.lex
     if m.rule == "vague_adjective":
         word = m.groups["adj"]
-        if word.isupper() or ctx.pos_before(m.end) != "ADJ":
-            return None  # "PROCHAIN MARIAGE." (a title), "crée un précédent", or no Doc to tell
+        if word.isupper() or ctx.pos_before(m.end) != "ADJ" or _word_before(ctx, m.start) in lx.not_vague_before:
+            return None  # "PROCHAIN MARIAGE." (a title), "crée un précédent", "sans précédent", or no Doc to tell
         return "TIME", lx.vague_adjectives[word.lower()], None, None, None
     value = lx.vague[" ".join(m.groups["v"].lower().replace("’", "'").split())]
     return "TIME", value, None, None, None
