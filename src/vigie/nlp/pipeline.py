@@ -18,6 +18,7 @@ from vigie.errors import ItemError
 from vigie.model import AnnotatedArticle, Article, Entity, Span
 from vigie.nlp.actors import resolve
 from vigie.nlp.entities import refine
+from vigie.nlp.events import find_events
 from vigie.nlp.langid import identify
 from vigie.nlp.quotes import find_quotes
 from vigie.nlp.timex import find_timexes
@@ -63,11 +64,13 @@ def _pieces(article: Article) -> list[tuple[int, str]]:
 class Annotator:
     """Holds nothing but settings; models live in the process-wide cache."""
 
-    def __init__(self, batch_size: int = 32, actors: bool = True, timexes: bool = True, quotes: bool = True):
+    def __init__(self, batch_size: int = 32, actors: bool = True, timexes: bool = True, quotes: bool = True,
+                 events: bool = True):
         self.batch_size = batch_size
         self.actors = actors  # resolve mentions to actors (nlp.actors); off for bare NER timing
         self.timexes = timexes  # find and normalise time expressions (nlp.timex)
         self.quotes = quotes  # who said what (nlp.quotes), after actors and time
+        self.events = events  # who did what to whom (nlp.events), after actors and time
 
     def annotate(self, article: Article, dct: datetime | None = None) -> AnnotatedArticle:
         result = next(self.annotate_many([article], dct=dct))
@@ -113,7 +116,8 @@ class Annotator:
 
     def _understand(self, annotated: AnnotatedArticle, docs: list[tuple[int, object]]) -> None:
         """The stages that read spaCy's analysis: actors (then entities checked against
-        them), time expressions, then quotes (whose speakers are actors and dates timexes)."""
+        them), time expressions, then quotes and events (whose participants are actors and dates
+        timexes)."""
         text, language = annotated.article.text, annotated.language
         if self.actors:
             annotated.mentions = resolve(docs, language, annotated.dct)
@@ -122,6 +126,8 @@ class Annotator:
             annotated.timexes = find_timexes(text, annotated.dct, language, docs)
         if self.quotes:
             annotated.quotes = find_quotes(text, docs, annotated.mentions, annotated.timexes, language)
+        if self.events:
+            annotated.events = find_events(text, docs, annotated.mentions, annotated.timexes, language, annotated.dct)
 
 
 def _fill(annotated: AnnotatedArticle, doc, offset: int) -> None:

@@ -1,0 +1,81 @@
+"""Events: PLOVER types, source and target actors, dates and flags, merged mentions."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from vigie.model import Article, Block
+from vigie.nlp.events import crosswalk
+
+
+def _who(arg):
+    return None if arg is None else (arg.igo or arg.country)
+
+
+def _find(annotated, type_, source=None, target=None, date=None):
+    return [e for e in annotated.events if e.type == type_ and (source is None or _who(e.source) == source)
+            and (target is None or _who(e.target) == target) and (date is None or e.date == date)]
+
+
+def test_seed_events(seed_annotated):
+    """The issue's seed events, with their actors and dates."""
+    a = seed_annotated
+    assert _find(a, "SANCTION", "RUS", "NATO", "2021-10-18")  # Russia suspends its mission to NATO
+    assert _find(a, "SANCTION", "NATO", "RUS", "2021-10-18")  # NATO withdrew eight accreditations
+    assert _find(a, "ACCUSE", "NATO", "RUS")  # … accused of being undeclared intelligence agents
+    assert _find(a, "MOBILIZE", "RUS") and _find(a, "MOBILIZE", "BLR")  # the joint military exercise
+    meeting = _find(a, "CONSULT", "USA", "USA", "2021-06") or [
+        e for e in _find(a, "CONSULT", date="2021-06") if {e.source.actor, e.target.actor} == {
+            "person/vladimir-putin", "person/joe-biden"}]
+    assert meeting and meeting[0].historical  # Putin and Biden met in June
+    visit = [e for e in _find(a, "CONSULT", "USA", "RUS") if e.source.actor == "person/victoria-nuland"]
+    assert visit  # Victoria Nuland visited Moscow
+    assert _find(a, "SANCTION", "NATO", "RUS", "2014")[0].historical  # cooperation suspended in 2014
+    assert _find(a, "SANCTION", "NATO", "RUS", "2018")  # seven accreditations withdrawn in 2018
+    text = a.article.text
+    for e in a.events:
+        assert text[e.trigger_start : e.trigger_end] == e.trigger
+        assert e.sentence_start <= e.trigger_start < e.trigger_end <= e.sentence_end
+        assert e.type in {row[0] for row in crosswalk().values() if row[0]}
+        assert e.cameo and e.quad in (1, 2, 3, 4) and -10 <= e.goldstein <= 10
+
+
+def _article(text: str, lang: str = "fr") -> Article:
+    return Article(item="t", text=text, blocks=[Block("paragraph", 0, len(text))], language=lang,
+                   published=datetime(2021, 10, 18, tzinfo=timezone.utc))
+
+
+def test_flags_and_merging(annotator):
+    text = ("La Russie n'a pas signé l'accord avec l'Ukraine. La France pourrait suspendre sa coopération avec "
+            "le Mali. L'Otan a accusé la Russie. Selon Washington, l'Otan a accusé la Russie lundi.")
+    a = annotator.annotate(_article(text))
+    negated = [e for e in a.events if e.negated]
+    assert negated and negated[0].source.country == "RUS"
+    assert any(e.hypothetical and e.source.country == "FRA" for e in a.events)
+    accusations = _find(a, "ACCUSE", "NATO", "RUS")
+    assert len(accusations) == 1 and len(accusations[0].mentions) == 2  # one event, two mentions
+
+
+def test_english_events(annotator):
+    text = "NATO expelled eight Russian diplomats on Monday. Putin met Biden in Geneva in June."
+    a = annotator.annotate(_article(text, "en"))
+    assert _find(a, "SANCTION", "NATO", "RUS")
+    assert [e for e in a.events if e.type == "CONSULT" and e.date == "2021-06"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Le temps sera ensoleillé demain sur toute la région.",  # no actor: no event
+     "Résultats : Paris 2, Lyon 1 ; Marseille 0, Nice 3 ; Lille 1, Rennes 1.",  # a table
+     " ".join(["la France, l'Allemagne, l'Italie, l'Espagne et la Belgique ont signé l'accord"] * 5) + ".",  # many actors
+     "Sommet de l'Otan",  # a headline without a verb
+     ""],
+)
+def test_hard_inputs_invent_nothing(annotator, text):
+    a = annotator.annotate(_article(text or " "))
+    for e in a.events:
+        assert e.source is not None or e.target is not None
+    if "ensoleillé" in text or "Résultats" in text:
+        assert a.events == []
