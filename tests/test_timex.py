@@ -354,3 +354,15 @@ def test_what_french_wikinews_taught(nlp):
     assert [(t.text, t.value) for t in found] == [("dimanche 10", "2021-10-10"), ("lundi 11 octobre", "2021-10-11")]
     found = find_timexes("Des pluies tombées dans la nuit de dimanche 10 à lundi 11 octobre.", DCT, "fr")
     assert [(t.text, t.value) for t in found] == [("la nuit de dimanche 10 à lundi 11 octobre", "2021-10-10TNI")]
+
+
+def test_what_french_news_summaries_taught():
+    """Readings checked on a sample of French news summaries (2023–2024), not on the dev set."""
+    assert find_timexes("Les Jeux olympiques d'hiver 2030 et l'heure d'été.", DCT, "fr") == []
+    assert find_timexes("Le film 120 battements par minute.", DCT, "fr") == []
+    found = find_timexes("Le comité sera tenu avant la fin de l'année 2024.", DCT, "fr")
+    assert [(t.text, t.value, t.mod) for t in found] == [("la fin de l'année 2024", "2024", "END")]
+    found = find_timexes("Un exploit réalisé entre le 16 et le 17 juillet.", DCT, "fr")
+    assert [(t.text, t.value) for t in found] == [("16", "2021-07-16"), ("le 17 juillet", "2021-07-17")]
+    found = find_timexes("La vigilance orange commence à partir de 18 heures.", DCT, "fr")
+    assert [(t.text, t.value) for t in found] == [("18 heures", "2021-10-18T18:00")]

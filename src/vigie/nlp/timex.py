@@ -295,7 +295,7 @@ def _rules(lx: _Lexicon) -> list[tuple[str, str]]:
             ("full_date", rf"(?:(?P<art>le|ce)\s+)?(?:(?P<wd>{W})\s+)?(?P<d>{D})\s+(?P<m>{M})(?:\s+(?P<y>{Y}))?"
                           rf"(?:\s+(?P<rel>{PAST}|{FUT}))?(?:\s+(?:au\s+|dans\s+la\s+|en\s+)?(?P<part>{PART}))?"),
             # ranges: each end is an expression ("du [[19]] au [[23 juillet]]", "de [[8]] à [[24 mois]]")
-            ("day_range", rf"(?:du|de|entre\s+le)\s+(?P<d>(?:{W}\s+)?{D})\s+(?:au|à|et\s+le)\s+(?P<d2>(?:{W}\s+)?{D})\s+(?P<m>{M})(?:\s+(?P<y>{Y}))?"),
+            ("day_range", rf"(?:du|de|entre\s+le)\s+(?P<d>(?:{W}\s+)?{D})\s+(?:au|à|et)\s+(?P<d2>(?:le\s+)?(?:{W}\s+)?{D})\s+(?P<m>{M})(?:\s+(?P<y>{Y}))?"),
             ("month_pair", rf"(?P<m>{M})\s?[-–/]\s?(?P<m2>{M})"),
             ("year_pair", rf"(?P<y>{Y})\s?[-–/]\s?(?P<y2>{Y})"),
             ("amount_range", rf"(?:de|entre)\s+(?P<n>{N})\s+(?:à|et)\s+(?P<n2>{N})\s+(?P<u>{U})"),
@@ -312,7 +312,7 @@ def _rules(lx: _Lexicon) -> list[tuple[str, str]]:
             # "l'année dernière", "ce mois-ci", "la fin de l'année dernière", "le début du mois prochain"
             ("relative_period", rf"(?:(?:la|le)\s+)?(?:(?P<mod>début|fin|milieu)\s+(?:de\s+|d['’]|(?P<du>du)\s+))?"
                                 rf"(?:(?<=du\s)|(?P<det>la|cette|le|ce|l['’]|cet)\s*)(?P<unit>semaine|mois|année|an|week-end|trimestre|semestre)"
-                                rf"(?:-ci)?(?:\s+(?P<rel>{PAST}|{FUT}|{FOLLOW}|{PREV}))?"),
+                                rf"(?:-ci)?(?:\s+(?P<rel>{PAST}|{FUT}|{FOLLOW}|{PREV})|(?<=année)\s+(?P<y>{Y}))?"),
             ("neighbour_day", r"(?P<w>le\s+lendemain|la\s+veille|le\s+jour\s+même|l['’]avant-veille|le\s+surlendemain)"
                               rf"(?:\s+(?P<part>{PART}))?"),
         ]
@@ -848,6 +848,11 @@ def _relative_period(m: _Match, ctx: _Context) -> _Result | None:
     if not det or (g.get("du") and not mod):
         return None
     anchored = rel in lx.following_words or rel in ("the following",) or (rel in lx.previous_words and det not in ("ce", "cet", "cette"))
+    if g.get("y"):
+        if not mod:
+            return None  # "l'année 2008": the year is the expression
+        p = _Point("year", date(int(g["y"]), 1, 1))  # "la fin de l'année 2024"
+        return "DATE", p.value, None, mod, p
     if not rel and det in ("la", "le", "l'") and not mod:
         return None  # "la semaine", "le mois": not a point in time without a determiner of time (but "la fin de l'année")
     found = _anchor_for(ctx, unit or "") if anchored else ((_dct(ctx), "dct") if ctx.dct else None)
@@ -1052,8 +1057,8 @@ def _set(m: _Match, ctx: _Context) -> _Result | None:
     if g.get("sw"):
         return "SET", lx.set_adverbs[g["sw"].lower()], None, None, None
     if m.rule == "per":
-        if g["u"].lower() in lx.time_units[:2]:
-            return None  # "par seconde" is a rate
+        if g["u"].lower() in lx.time_units:
+            return None  # "30 mètres par seconde", "120 battements par minute": a rate
         m.start = m.spans["u"][0]
     unit = _unit(lx, g["u"])
     n = _amount(lx, g["n"]) if g.get("n") else 1
@@ -1128,6 +1133,8 @@ def _season(m: _Match, ctx: _Context) -> _Result | None:
     lx = ctx.lex
     word = g["s"].lower()
     det = (g.get("det") or "").lower().replace("’", "'")
+    if not det and re.search(r"\bd['’]$", ctx.text[max(0, m.start - 2) : m.start], re.IGNORECASE):
+        return None  # "les Jeux olympiques d'hiver 2030", "l'heure d'été": a kind of thing, not a time
     if not det and not g.get("y") and not g.get("rel"):
         before = _word_before(ctx, m.start)
         if before not in ("au", "en", "in", "this", "of", "cet", "l'"):
