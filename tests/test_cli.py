@@ -199,3 +199,19 @@ def test_quotes_command(capsys, db):
     assert [q["kind"] for q in quotes] == ["direct"] and "réduit les contacts" in quotes[0]["text"]
     code, out, _ = run(capsys, "quotes", "--speaker", "Kremlin", "--db", db)
     assert code == 0 and "« utile »" in out
+
+
+def test_events_dyad_and_exports(capsys, db, tmp_path):
+    run(capsys, "ingest", str(SEED), "--db", db)
+    code, out, _ = run(capsys, "events", "--between", "Otan", "Russie", "--db", db, "--json")
+    assert code == 0 and {"SANCTION", "ACCUSE"} <= {e["type"] for e in json.loads(out)["events"]}
+    code, out, _ = run(capsys, "dyad", "NATO", "RUS", "--interval", "year", "--db", db)
+    assert code == 0 and "2014" in out and "SANCTION" in out
+    path = tmp_path / "events.tsv"
+    code, _, _ = run(capsys, "export", "events", "--format", "gdelt", "-o", str(path), "--db", db)
+    rows = path.read_text(encoding="utf-8").splitlines()
+    header = rows[0].split("\t")
+    assert code == 0 and header[:3] == ["EventID", "Day", "Actor1Code"] and all(len(r.split("\t")) == len(header) for r in rows)
+    code, out, _ = run(capsys, "export", "events", "--db", db)
+    records = [json.loads(line) for line in out.splitlines()]
+    assert records and all(r["event"] and r["source_document"]["trigger"] for r in records)

@@ -125,12 +125,12 @@ def test_migrations_backfill_mentions_and_quotes_of_stored_documents(tmp_path, s
     path = tmp_path / "old.db"
     s = SQLiteStore(path)
     s.put(seed_annotated)
-    for table in ("mentions", "quotes", "quotes_fts"):  # as it was at schema version 4
+    for table in ("mentions", "quotes", "quotes_fts", "events"):  # as it was at schema version 4
         s.db.execute(f"DROP TABLE {table}")
     s.db.execute("PRAGMA user_version = 4")
     s.close()
     s = SQLiteStore(path)
-    assert s.schema_version == 6
+    assert s.schema_version == 7
     assert _count(s, "mentions") == len(seed_annotated.mentions)
     assert _count(s, "quotes") == _count(s, "quotes_fts") == len(seed_annotated.quotes)
     assert s.quotes(actor="person/sergey-lavrov", query="contacts")
@@ -152,3 +152,19 @@ def test_quotes_by_speaker_words_and_date(store, seed_annotated):
         seed_annotated.article, text=seed_annotated.article.text + " ")))  # replaced, not doubled
     assert _count(store, "quotes") == n == len(seed_annotated.quotes)
     assert _count(store, "quotes_fts") == n
+
+
+def test_events_dyads_and_series(store, seed_annotated):
+    store.put(seed_annotated)
+    both = store.events(source="NATO", target="RUS", either=True, limit=None)
+    assert {(e["source_key"], e["target_key"]) for e in both} >= {("NATO", "RUS"), ("RUS", "NATO")}
+    assert all(e["sentence"] and e["trigger"] in e["sentence"] for e in both)
+    yearly = {r["period"]: r for r in store.dyad_series("NATO", "RUS", interval="year")}
+    assert {"2014", "2018", "2021"} <= set(yearly) and yearly["2014"]["conflict"] == 1
+    weekly = store.dyad_series("NATO", "RUS", interval="week")
+    assert all(not p["period"].startswith(("2014", "2018")) for p in weekly)  # a year is not a week
+    assert store.events(type="consult", limit=None) and store.events(source="NATO", since="2030-01-01") == []
+    n = _count(store, "events")
+    store.put(dataclasses.replace(seed_annotated, article=dataclasses.replace(
+        seed_annotated.article, text=seed_annotated.article.text + " ")))
+    assert _count(store, "events") == n == len(seed_annotated.events)

@@ -103,6 +103,17 @@ class Store(Protocol):
     def actor_series(self, actor: str, interval: Interval = "month") -> list[tuple[str, int, int]]:
         """(period, documents, mentions) of an actor per period of publication."""
 
+    def events(self, *, source: str | None = None, target: str | None = None, either: bool = False,
+               type: str | None = None, since: str | None = None, until: str | None = None,
+               limit: int | None = 100) -> list[dict[str, Any]]:
+        """Stored events (negated ones left out), newest first, with their sentence and document.
+        Actors are keys: an IGO id (NATO), else an ISO country code (RUS), else an actor id;
+        ``either`` takes both directions of a dyad."""
+
+    def dyad_series(self, a: str, b: str, interval: Interval = "week") -> list[dict[str, Any]]:
+        """Per period, the events between two actors (both directions, asserted ones only):
+        counts, documents, Goldstein-style sum, cooperation vs conflict counts, types."""
+
     def quotes(self, *, actor: str | None = None, speaker: str | None = None, query: str | None = None,
                kind: str | None = None, since: str | None = None, until: str | None = None,
                limit: int = 50) -> list[QuoteHit]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from datetime import datetime, timedelta, timezone
 from importlib import resources
@@ -112,6 +113,10 @@ class SQLiteStore:
                     (doc_id, q.start, q.end, q.text, q.kind, q.speaker, fold(q.speaker) if q.speaker else None,
                      q.speaker_type, q.speaker_actor, q.cue, q.date, published_utc))
                 self.db.execute("INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)", (cur.lastrowid, q.text))
+            self.db.executemany(
+                "INSERT INTO events VALUES (" + ", ".join("?" * 32) + ")",
+                [_event_row(doc_id, n, e, published_utc, a.published) for n, e in enumerate(annotated.events)],
+            )
             self.db.executemany("INSERT OR REPLACE INTO url_aliases (url, doc_id) VALUES (?, ?)", aliases)
             if annotated.signature is not None:
                 self.db.execute("INSERT INTO minhashes (doc_id, signature) VALUES (?, ?)",
@@ -125,6 +130,7 @@ class SQLiteStore:
     def _delete(self, doc_id: str, rowid: int) -> None:
         self.db.execute("DELETE FROM entities WHERE doc_id = ?", (doc_id,))
         self.db.execute("DELETE FROM mentions WHERE doc_id = ?", (doc_id,))
+        self.db.execute("DELETE FROM events WHERE doc_id = ?", (doc_id,))
         self.db.execute("DELETE FROM quotes_fts WHERE rowid IN (SELECT rowid FROM quotes WHERE doc_id = ?)", (doc_id,))
         self.db.execute("DELETE FROM quotes WHERE doc_id = ?", (doc_id,))
         self.db.execute("DELETE FROM minhashes WHERE doc_id = ?", (doc_id,))
@@ -197,6 +203,7 @@ class SQLiteStore:
         return [(r["value"], r["n"]) for r in self.db.execute(sql, (*params, limit))]
 
     _BUCKETS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y", "week": "%Y-W%W"}
+    _PRECISION = {"day": 10, "week": 10, "month": 7, "year": 4}  # length of a TIMEX3 date of that precision
 
     def time_series(self, query: str | None = None, interval: Interval = "day") -> list[tuple[str, int]]:
         if interval not in self._BUCKETS:
@@ -254,6 +261,48 @@ class SQLiteStore:
         return [QuoteHit(r["doc_id"], r["doc_title"], r["published"], r["start"], r["end"], r["text"], r["kind"],
                          r["speaker"], r["speaker_type"], r["speaker_actor"], r["cue"], r["date"]) for r in rows]
 
+    def events(self, *, source: str | None = None, target: str | None = None, either: bool = False,
+               type: str | None = None, since: str | None = None, until: str | None = None,
+               limit: int | None = 100) -> list[dict[str, Any]]:
+        where, params = ["e.negated = 0"], []
+        if source and target and either:
+            where.append("((e.source_key = ? AND e.target_key = ?) OR (e.source_key = ? AND e.target_key = ?))")
+            params += [source, target, target, source]
+        else:
+            if source:
+                where.append("e.source_key = ?")
+                params.append(source)
+            if target:
+                where.append("e.target_key = ?")
+                params.append(target)
+        if type:
+            where.append("e.type = ?")
+            params.append(type.upper())
+        if since:
+            where.append("e.day >= ?")
+            params.append(since)
+        if until:
+            where.append("e.day < ?")
+            params.append(until)
+        sql = ("SELECT e.*, d.title AS doc_title, d.url, d.source AS doc_source, d.published, "
+               "substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence "
+               "FROM events e JOIN documents d ON d.id = e.doc_id WHERE " + " AND ".join(where)
+               + " ORDER BY e.day DESC, e.doc_id, e.n" + (" LIMIT ?" if limit else ""))
+        rows = self.db.execute(sql, (*params, limit) if limit else params).fetchall()
+        return [dict(r) for r in rows]
+
+    def dyad_series(self, a: str, b: str, interval: Interval = "week") -> list[dict[str, Any]]:
+        if interval not in self._BUCKETS:
+            raise ValueError(f"unknown interval {interval!r}: use one of {sorted(self._BUCKETS)}")
+        sql = (f"SELECT strftime('{self._BUCKETS[interval]}', day) AS period, count(*) AS events, "
+               f"count(DISTINCT doc_id) AS documents, round(sum(goldstein), 2) AS goldstein, "
+               f"sum(quad IN (1, 2)) AS cooperation, sum(quad IN (3, 4)) AS conflict, group_concat(DISTINCT type) AS types "
+               f"FROM events WHERE negated = 0 AND hypothetical = 0 AND day IS NOT NULL "
+               f"AND (date IS NULL OR length(date) >= {self._PRECISION[interval]}) AND "
+               f"((source_key = ? AND target_key = ?) OR (source_key = ? AND target_key = ?)) "
+               f"GROUP BY period ORDER BY period")
+        return [dict(r) for r in self.db.execute(sql, (a, b, b, a))]
+
     def actor_series(self, actor: str, interval: Interval = "month") -> list[tuple[str, int, int]]:
         if interval not in self._BUCKETS:
             raise ValueError(f"unknown interval {interval!r}: use one of {sorted(self._BUCKETS)}")
@@ -274,6 +323,7 @@ class SQLiteStore:
         entities = self.db.execute("SELECT count(*) FROM entities").fetchone()[0]
         mentions = self.db.execute("SELECT count(*), count(actor), count(DISTINCT actor) FROM mentions").fetchone()
         quotes = self.db.execute("SELECT count(*) FROM quotes").fetchone()[0]
+        events = self.db.execute("SELECT count(*) FROM events").fetchone()[0]
         return {
             "db": str(self.path),
             "schema_version": self.schema_version,
@@ -284,6 +334,7 @@ class SQLiteStore:
             "mentions_resolved": mentions[1],
             "actors": mentions[2],
             "quotes": quotes,
+            "events": events,
             "sources": one["sources"],
             "published_first": one["first"],
             "published_last": one["last"],
@@ -345,6 +396,26 @@ class SQLiteStore:
 
     def close(self) -> None:
         self.db.close()
+
+
+def _event_row(doc_id: str, n: int, e, published_utc: str | None, published) -> tuple:
+    def arg(a) -> list:
+        return [a.actor, a.name, a.country, a.igo, a.sector] if a is not None else [None] * 5
+
+    def key(a) -> str | None:
+        return (a.igo or a.country or a.actor) if a is not None else None
+
+    # ``day``: the first day of the event's date, whatever its precision (2014 → 2014-01-01); the
+    # precision stays readable in ``date`` and series only count events at least as precise as asked
+    day = None
+    if e.date and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", e.date):
+        day = (e.date + "-01-01")[:10] if len(e.date) == 4 else (e.date + "-01")[:10]
+    elif published is not None and not e.historical:
+        day = published.date().isoformat()
+    return (doc_id, n, e.type, e.mode, e.cameo, e.quad, e.goldstein, *arg(e.source), *arg(e.target),
+            key(e.source), key(e.target), e.date, day, e.location, int(e.negated), int(e.hypothetical),
+            int(e.historical), e.sentence_start, e.sentence_end, e.trigger_start, e.trigger_end, e.trigger,
+            len(e.mentions), published_utc)
 
 
 def _sentence_around(text: str, start: int, end: int) -> dict[str, Any]:
