@@ -472,11 +472,11 @@ def test_real_french_gold_spans_are_in_their_texts():
     if not gold_path.exists():
         pytest.skip(f"{gold_path} not written yet")
     winer = shared_path("data", "winer-fr")
-    from vigie.eval.quotes import find_texts
+    from vigie.eval.matching import listed_documents
 
     gold, docs = ev.read_gold(gold_path)
-    paths = find_texts(winer, docs)
+    _, texts, _ = listed_documents(winer, docs)
     for doc, events in gold.items():
-        n = len(paths[doc].read_text(encoding="utf-8"))
+        n = len(texts[doc])
         assert all(e.sentence[1] <= n and e.trigger[0] >= e.sentence[0] and e.trigger[1] <= e.sentence[1]
                    for e in events), doc

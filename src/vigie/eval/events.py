@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from vigie.eval import datasets as ds
+from vigie.eval.matching import listed_documents, one_to_one
 from vigie.eval.ner import PRF, fmt, table
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
@@ -458,14 +459,7 @@ def match_events(gold: Sequence[Ev], pred: Sequence[Ev],
             ov = _overlap(g.trigger, p.trigger)
             candidates.append((ov == 0 and not _overlaps(g.trigger, p.trigger), -ov,
                                abs(g.trigger[0] - p.trigger[0]), i, j))
-    candidates.sort()
-    used_g, used_p, pairs = set(), set(), []
-    for *_, i, j in candidates:
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-            pairs.append((i, j))
-    return sorted(pairs)
+    return one_to_one(candidates)
 
 
 def full_tuple(g: Ev, p: Ev) -> bool:
@@ -895,15 +889,9 @@ def run_english(datasets: Iterable[str], root: Path, *, limit: int | None = None
 def run_gold(gold_path: Path, docs_dir: Path, *, limit: int | None = None, details: bool = False,
              annotate: Annotate | None = None) -> dict[str, Any]:
     """Score vigie against a French events gold; raises ValueError on a malformed gold."""
-    from vigie.eval.quotes import find_texts
-
     annotate = annotate or annotate_events
     gold, docs = read_gold(gold_path)
-    docs = docs[:limit] if limit else docs
-    paths = find_texts(docs_dir, docs)
-    missing = [d for d in docs if d not in paths]
-    docs = [d for d in docs if d in paths]
-    texts = {d: paths[d].read_text(encoding="utf-8") for d in docs}
+    docs, texts, missing = listed_documents(docs_dir, docs, limit)
     for d in docs:
         for g in gold.get(d, []):
             spans = [g.sentence, g.trigger] + [a.span for a in (g.source, g.target) if a and a.span]

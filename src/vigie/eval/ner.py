@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, Self
 
 from vigie.eval import datasets as ds
+from vigie.eval.matching import one_to_one
 
 DATASET = "winer-fr"
 DEFAULT_MODEL = "fr_core_news_md"
@@ -184,14 +185,7 @@ def match(gold: Sequence[NE], pred: Sequence[NE], *, strict: bool, typed: bool =
                 continue
             if (g.same_span(p) if strict else g.overlaps(p)) and (accept is None or accept(g, p)):
                 candidates.append((-overlap(g, p), i, j))
-    candidates.sort()
-    used_g, used_p, pairs = set(), set(), []
-    for _, i, j in candidates:
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-            pairs.append((i, j))
-    return sorted(pairs)
+    return one_to_one(candidates)
 
 
 def score_doc(gold: Sequence[NE], pred: Sequence[NE], types: Sequence[str] = TYPES) -> dict[str, dict[str, PRF]]:

@@ -27,6 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from vigie.eval.matching import listed_documents, one_to_one
 from vigie.textfold import fold
 
 KINDS = ("direct", "partial", "indirect")
@@ -93,12 +94,6 @@ def read_gold(path: Path) -> tuple[dict[str, list[Q]], list[str]]:
     return dict(by_doc), docs
 
 
-def find_texts(root: Path, docs: list[str]) -> dict[str, Path]:
-    wanted = set(docs)
-    found = {p.stem: p for p in root.rglob("*.txt") if p.stem in wanted}
-    return found
-
-
 def _dct(doc: str) -> datetime | None:
     m = re.match(r"(\d{4})_(\d{2})_(\d{2})", doc)
     if not m:
@@ -130,14 +125,7 @@ def match(gold: list[Q], pred: list[Q], exact: bool) -> list[tuple[int, int]]:
         for j, p in enumerate(pred):
             if (g.start, g.end) == (p.start, p.end) if exact else _overlap(g, p) > 0:
                 pairs.append((_overlap(g, p), i, j))
-    pairs.sort(key=lambda x: -x[0])
-    used_g, used_p, out = set(), set(), []
-    for _, i, j in pairs:
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-            out.append((i, j))
-    return out
+    return one_to_one((-overlap, i, j) for overlap, i, j in pairs)
 
 
 def same_speaker(g: Q, p: Q) -> bool:
@@ -178,11 +166,7 @@ def run(gold_path: Path, docs_dir: Path, *, details: bool = False, limit: int | 
     from vigie.nlp import Annotator
 
     gold, docs = read_gold(gold_path)
-    docs = docs[:limit] if limit else docs
-    paths = find_texts(docs_dir, docs)
-    missing = [d for d in docs if d not in paths]
-    docs = [d for d in docs if d in paths]
-    texts = {d: paths[d].read_text(encoding="utf-8") for d in docs}
+    docs, texts, missing = listed_documents(docs_dir, docs, limit)
     for d in docs:
         for q in gold.get(d, []):
             if not 0 <= q.start < q.end <= len(texts[d]):

@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from vigie.eval import datasets as ds
+from vigie.eval.matching import one_to_one
 from vigie.eval.ner import fmt, table
 
 TIMEBANK = "fr-timebank"
@@ -208,14 +209,7 @@ def match(gold: Sequence[TX], pred: Sequence[TX], *, strict: bool) -> list[tuple
         for j, p in enumerate(pred):
             if g.same_span(p) if strict else g.overlaps(p):
                 candidates.append((not g.same_span(p), -overlap(g, p), i, j))
-    candidates.sort()
-    used_g, used_p, pairs = set(), set(), []
-    for *_, i, j in candidates:
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-            pairs.append((i, j))
-    return sorted(pairs)
+    return one_to_one(candidates)
 
 
 def dedup(pred: Iterable[TX]) -> list[TX]:
