@@ -366,3 +366,49 @@ def test_what_french_news_summaries_taught():
     assert [(t.text, t.value) for t in found] == [("16", "2021-07-16"), ("le 17 juillet", "2021-07-17")]
     found = find_timexes("La vigilance orange commence à partir de 18 heures.", DCT, "fr")
     assert [(t.text, t.value) for t in found] == [("18 heures", "2021-10-18T18:00")]
+
+
+def test_offsets_in_hours_and_minutes():
+    """With a DCT that has its time of day, a clock time; with only a day, the value can only be a day."""
+    now = datetime(2021, 5, 20, 15, 30)
+    assert [(t.type, t.value) for t in find_timexes("Il est parti il y a 30 minutes.", now, "fr")] == [("TIME", "2021-05-20T15:00")]
+    assert [(t.type, t.value) for t in find_timexes("Il revient dans 2 heures.", now, "fr")] == [("TIME", "2021-05-20T17:30")]
+    assert [(t.type, t.value) for t in find_timexes("Il est parti il y a 48 heures.", DCT, "fr")] == [("DATE", "2021-10-16")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("la première semaine de 2015", "2015-W01"),
+        ("la dernière semaine de 2019", "2019-W52"),  # Tuesday 31 December 2019 is in 2020-W01
+        ("la 3e semaine de 2018", "2018-W03"),
+        ("la dernière semaine de juillet 2017", "2017-W30"),
+        ("le 15.05.99", "1999-05-15"),
+        ("le 23/06/18", "2018-06-23"),
+        ("le 22/04", "2021-04-22"),  # the closest
+        ("en mai 68,", "1968-05"),
+        ("dans les années soixante", "196"),
+        ("en 2150", "2150"),
+        ("toute la journée", "P1D"),
+        ("à ce jour", "PRESENT_REF"),
+        ("le plus tôt possible", "FUTURE_REF"),
+        ("tous les soirs à 19 h 13", "XXXX-XX-XXT19:13"),
+        ("demain mardi", "2021-10-19"),
+        ("à Noël", "2021-12-25"),
+        ("à Pâques 2018", "2018-04-01"),
+        ("pendant cette fête de Pentecôte", "2021-05-23"),
+    ],
+)
+def test_more_french_forms(text, expected):
+    (found,) = find_timexes(f"Il l'a dit {text}.", DCT, "fr")
+    assert found.value == expected
+
+
+def test_holidays_that_are_kinds_of_things():
+    assert find_timexes("Il a acheté un sapin de Noël et fêté la Toussaint.", DCT, "fr")[0].text == "la Toussaint"
+    assert find_timexes("Noël Mamère a parlé de l'ascension de la montagne.", DCT, "fr") == []
+
+
+def test_the_future_tense_turns_a_day_forward(nlp):
+    assert [v for _, _, v in _found(nlp, "Il rentrera le 29 mai.", date(2016, 11, 7))] == ["2017-05-29"]
+    assert [v for _, _, v in _found(nlp, "Il est rentré le 29 mai.", date(2016, 11, 7))] == ["2016-05-29"]

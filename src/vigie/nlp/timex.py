@@ -231,7 +231,7 @@ def _rules(lx: _Lexicon) -> list[tuple[str, str]]:
     """(name, regular expression) pairs; the handlers below are named after them."""
     M = _alt(lx.months)
     D = r"(?:1er|1re|premier|[12]\d|3[01]|0?[1-9])" if lx.lang == "fr" else r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-    Y = r"(?:1[6-9]\d\d|20\d\d)"
+    Y = r"(?:1[6-9]\d\d|2[01]\d\d)"
     W = _alt(lx.weekdays)
     WP = _alt(lx.weekdays_plural)
     N = r"(?:\d+(?:[.,]\d+)?|" + _alt(list(lx.numbers) + [p.rsplit(" ", 1)[0] for p in lx.approx_numbers])[3:]
@@ -252,8 +252,8 @@ def _rules(lx: _Lexicon) -> list[tuple[str, str]]:
     MINW = _alt([w for w, v in lx.numbers.items() if 1 <= v <= 59 and float(v).is_integer()])
     common = [
         ("iso_date", rf"(?P<y>{Y})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"),
-        ("numeric_date", rf"(?P<d>0?[1-9]|[12]\d|3[01])[/.](?P<m>0?[1-9]|1[0-2])[/.](?P<y>{Y})"),
-        ("decade", rf"(?:(?P<mod>{_alt(lx.mods)})\s+(?:des\s+|of\s+the\s+)?)?(?:les\s+|the\s+)?(?:années|ann[ée]es)\s+(?P<dec>(?:1\d|20)?\d0)"
+        ("numeric_date", rf"(?P<d>0?[1-9]|[12]\d|3[01])[/.](?P<m>0?[1-9]|1[0-2])(?:[/.](?:(?P<y>{Y})|(?P<yy>\d\d)))?"),
+        ("decade", rf"(?:(?P<mod>{_alt(lx.mods)})\s+(?:des\s+|of\s+the\s+)?)?(?:les\s+|the\s+)?(?:années|ann[ée]es)\s+(?:(?P<dec>(?:1\d|20)?\d0)|(?P<decw>{_alt(lx.decade_words)}))"
          if lx.lang == "fr" else rf"(?:(?P<mod>{_alt(lx.mods)})\s+)?(?:the\s+)?(?P<dec>(?:19|20)?\d0)'?s"),
         ("vague", rf"(?P<v>{VAGUE})"),
         # "le prochain mariage", "les prochaines échéances", "le recensement précédent": an adjective of order
@@ -274,10 +274,14 @@ def _rules(lx: _Lexicon) -> list[tuple[str, str]]:
                          rf"(?:\s+(?P<pod>du\s+matin|du\s+soir|de\s+l['’]après-midi|de\s+la\s+nuit))?(?!\s+d['e’])"),
         ("duration", rf"(?:(?P<amod>{AMOD})(?:\s+|(?<=['’])))?(?P<n>{N}|{VAGUEN})\s+(?:de\s+|d['’]|of\s+|(?P<demi>{_alt(lx.half_words)}-))?(?P<u>{U})"
                      rf"(?:\s+(?:et|and)\s+(?P<half>{_alt(lx.half_words)}))?"),
+        ("whole_period", rf"(?P<whole>{_alt(lx.whole_periods)})"),
+        # "à Noël", "la Toussaint", "Pâques 2018", "cette fête de Pentecôte"
+        ("holiday", rf"(?:(?P<fete>(?:la\s+|cette\s+)?{_alt(lx.holiday_nouns)}\s+(?:de\s+la\s+|de\s+l['’]|de\s+|du\s+|d['’]))|(?:la|le|l['’])\s*)?"
+                    rf"(?P<hol>{_alt(lx.holidays)})(?:\s+(?P<y>{Y}))?" if lx.holidays else r"(?!)"),
         ("recent_span", rf"(?:ces|les|(?P<des>des))\s+(?:(?P<n2>{N})\s+)?(?:derniers|dernières|prochains|prochaines)\s+(?:(?P<n>{N})\s+)?(?P<u>{U})"
                         rf"|(?:les|(?P<des2>des))\s+(?P<n3>{N})\s+(?P<u2>{U})\s+à\s+venir"
          if lx.lang == "fr" else rf"(?:the\s+)?(?:last|past|next|coming)\s+(?:(?P<n>{N})\s+)?(?P<u>{U})"),
-        ("set", rf"(?P<set>{SET})\s+(?:(?P<n>{N})\s+)?(?:(?P<wd>{WP}|{W})|(?P<we>{_alt(lx.weekends)})|(?P<u>{U}))"),
+        ("set", rf"(?P<set>{SET})\s+(?:(?P<n>{N})\s+)?(?:(?P<wd>{WP}|{W})|(?P<we>{_alt(lx.weekends)})|(?P<pod>{_alt(lx.parts_of_day_plural)})|(?P<u>{U}))"),
         # "0,7 % par an", "une fois par semaine": TimeBank marks the unit ("par [[an]]")
         ("per", rf"(?P<per>{_alt(lx.per_words)})\s+(?P<u>{U})"),
         # "les jeudis", "les deuxième et quatrième jeudis", "les week-ends"
@@ -299,14 +303,17 @@ def _rules(lx: _Lexicon) -> list[tuple[str, str]]:
             ("month_pair", rf"(?P<m>{M})\s?[-–/]\s?(?P<m2>{M})"),
             ("year_pair", rf"(?P<y>{Y})\s?[-–/]\s?(?P<y2>{Y})"),
             ("amount_range", rf"(?:de|entre)\s+(?P<n>{N})\s+(?:à|et)\s+(?P<n2>{N})\s+(?P<u>{U})"),
+            # "la première semaine de 2015", "la dernière semaine de juillet", "la 3e semaine de janvier 2018"
+            ("nth_week", rf"(?:la\s+)?(?P<ord>{ORD}|{_alt(lx.last_words)})\s+semaine\s+(?:de\s+|d['’])(?:(?P<m>{M})(?:\s+(?P<y>{Y}))?|(?P<y2>{Y}))"),
             ("night_of", rf"(?P<det>la)\s+(?P<part>nuit)\s+(?:de|du)\s+(?:(?P<wd>{W})\s+(?:à|au)\s+{W}"
                          rf"|(?:{W}\s+)?(?P<d>{D})\s+(?:à|au)\s+(?:{W}\s+)?{D}\s+(?P<m>{M})(?:\s+(?P<y>{Y}))?)"),
-            ("month_year", rf"(?:(?P<mod>début|fin|courant)\s+|(?P<mi>mi-))?(?P<m>{M})\s+(?P<y>{Y})"),
+            ("month_year", rf"(?:(?P<mod>début|fin|courant)\s+|(?P<mi>mi-))?(?P<m>{M})\s+(?:(?P<y>{Y})|(?P<yy>\d\d)(?=\s*(?:[,.;:)!?»]|$)))"),
             ("mod_year", rf"(?:(?P<mod>début|fin|courant)\s+|(?P<mi>mi-))(?P<y>{Y})"),
             ("month", rf"(?:(?P<mod>début|fin|courant)\s+|(?P<mi>mi-))?(?P<m>{M})(?:\s+(?P<rel>{PAST}|{FUT}))?"),
             ("year", rf"(?:(?P<lan>l['’]an)\s+)?(?P<y>{Y})"),
             ("weekday", rf"(?:(?P<art>ce|le)\s+)?(?P<same>même\s+)?(?P<wd>{W})(?:\s+(?P<part>{PART}))?(?:\s+(?P<rel>{PAST}|{FUT}))?"),
-            ("relative_day", rf"(?P<rd>{REL})(?:\s+(?:en\s+(?P<mod>début|fin)\s+d['’]|dans\s+l['’]|au\s+|en\s+)?(?P<part>{PART}))?"),
+            # "hier soir", "hier en début d'après-midi", "demain mardi" (the weekday says nothing more)
+            ("relative_day", rf"(?P<rd>{REL})(?:,?\s+{W})?(?:\s+(?:en\s+(?P<mod>début|fin)\s+d['’]|dans\s+l['’]|au\s+|en\s+)?(?P<part>{PART}))?"),
             ("part_of_day", rf"(?:(?P<det>ce|cet|cette|la|le|l['’])\s*(?:même\s+)?|(?P<mod>début|fin|milieu)\s+(?:de\s+|d['’]))"
                             rf"(?P<part>{PART})(?:\s+même)?"),
             # "l'année dernière", "ce mois-ci", "la fin de l'année dernière", "le début du mois prochain"
@@ -418,7 +425,7 @@ def _combine(text: str, out: list[Timex], lx: _Lexicon) -> list[Timex]:
 
 def _set_at(text: str, s: Timex, t: Timex, clock: str, start: int, end: int) -> Timex:
     """A set ("tous les jours", "chaque lundi") at a clock time: XXXX-XX-XXT15:00, XXXX-WXX-1T16:00."""
-    value = s.value or ""
+    value = re.sub(r"T[A-Z]{2}$", "", s.value or "")  # "tous les soirs à 19 h 13": the clock time says when
     if value == "P1D":
         value = "XXXX-XX-XX"
     if not value.startswith("XXXX"):
@@ -476,7 +483,9 @@ class _Syntax:
         self.tokens: list[tuple[int, int, str]] = []
         for offset, d in pieces:
             for sent in d.sents:
-                self.sentences.append((offset + sent.start_char, offset + sent.end_char, _sentence_tense(sent, lang)))
+                for line in _lines(sent):  # a sentence does not go on across a paragraph break
+                    end = line[-1].idx + len(line[-1].text)
+                    self.sentences.append((offset + line[0].idx, offset + end, _sentence_tense(line, lang)))
             self.tokens.extend((offset + t.idx, offset + t.idx + len(t.text), t.pos_) for t in d)
         self.tokens.sort()
         self._starts = [t[0] for t in self.tokens]
@@ -494,12 +503,25 @@ class _Syntax:
         return self.tokens[i][2] if i >= 0 else None
 
 
+def _lines(sent) -> list[list]:
+    """A spaCy sentence's tokens, cut where the text has a line break."""
+    lines: list[list] = [[]]
+    for t in sent:
+        if t.is_space and "\n" in t.text:
+            lines.append([])
+            continue
+        lines[-1].append(t)
+        if "\n" in t.whitespace_:
+            lines.append([])
+    return [line for line in lines if line]
+
+
 def _sentence_tense(sent, lang: str) -> str | None:
     """A sentence's tense, for the direction of a bare weekday: "future" (a verb in the future tense,
     or "aller" + infinitive), "past" (a compound past, an imperfect, a simple past, a participle on
     its own: "réélu dimanche"), "present" (finite verbs in the present only: "ont rendez-vous
-    dimanche", "soit rendu public lundi"), None (no verb: a title)."""
-    doc = sent.doc
+    dimanche", "soit rendu public lundi"), None (no verb: a title). ``sent``: its tokens."""
+    doc = sent[0].doc
     past = present = False
     for t in sent:
         tense, form = t.morph.get("Tense"), t.morph.get("VerbForm")
@@ -551,12 +573,36 @@ def _iso_date(m: _Match, ctx: _Context) -> _Result:
     return "DATE", p.value, None, None, p
 
 
-_numeric_date = _iso_date
+def _numeric_date(m: _Match, ctx: _Context) -> _Result | None:
+    """"18/10/2021", "15.05.99" (a year in two digits: the century that does not put it more than
+    ten years after the DCT), "le 22/04" (without a year: after "le", "du", "au" only, in French)."""
+    g = m.groups
+    if g.get("y"):
+        return _iso_date(m, ctx)
+    if ctx.lex.lang != "fr" or (not g.get("yy") and _word_before(ctx, m.start) not in ("le", "du", "au", "jusqu'au")):
+        return None  # "3/4", "10.5": a fraction, a number
+    month, day = int(g["m"]), int(g["d"])
+    if g.get("yy"):
+        year = _two_digit_year(ctx, int(g["yy"]))
+        anchor = None
+    else:
+        year, anchor = _closest_year(ctx, month, day, m.start, None)
+        if not year:
+            return "DATE", None, None, None, None
+    p = _Point("day", date(year, month, day))
+    return "DATE", p.value, anchor, None, p
+
+
+def _two_digit_year(ctx: _Context, yy: int) -> int:
+    """"mai 68", "juillet 98", "15.05.99": 19yy or 20yy, whichever is not more than ten years after the DCT."""
+    now = ctx.dct.year if ctx.dct else date.today().year
+    year = now // 100 * 100 + yy
+    return year - 100 if year > now + 10 else year
 
 
 def _closest_year(ctx: _Context, month: int, day: int | None, start: int, rel: str | None) -> tuple[int, str | None]:
     """A day and month without a year: the year that puts it closest to the DCT, or the
-    direction "dernier"/"prochain" says."""
+    direction "dernier"/"prochain" or the future tense says."""
     if ctx.dct is None:
         return 0, None
     y = ctx.dct.year
@@ -575,6 +621,8 @@ def _closest_year(ctx: _Context, month: int, day: int | None, start: int, rel: s
     if rel and rel.lower() in lx.future_words:
         future = [c for c in candidates if c[0] > ctx.dct]
         return min(future)[1], "dct"
+    if ctx.tense(start) == "future":  # "Je vais rentrer le 29 mai", written in November: next May
+        return min(c for c in candidates if c[0] >= ctx.dct)[1], "dct"
     best = min(candidates, key=lambda c: abs((c[0] - ctx.dct).days))
     return best[1], "dct"
 
@@ -610,7 +658,8 @@ def _mod_of(lx: _Lexicon, g: dict) -> str | None:
 
 def _month_year(m: _Match, ctx: _Context) -> _Result:
     g = m.groups
-    p = _Point("month", date(int(g["y"]), _month(ctx.lex, g["m"]), 1))
+    year = int(g["y"]) if g.get("y") else _two_digit_year(ctx, int(g["yy"]))
+    p = _Point("month", date(year, _month(ctx.lex, g["m"]), 1))
     return "DATE", p.value, None, _mod_of(ctx.lex, g), p
 
 
@@ -667,7 +716,7 @@ def _year_after_noun(m: _Match, ctx: _Context, before: str) -> bool:
 
 def _decade(m: _Match, ctx: _Context) -> _Result:
     g = m.groups
-    dec = g["dec"]
+    dec = g.get("dec") or str(ctx.lex.decade_words[" ".join(g["decw"].lower().split())])  # "les années soixante"
     year = int(dec) if len(dec) == 4 else 1900 + int(dec) if int(dec) >= 20 else 2000 + int(dec)
     p = _Point("decade", date(year, 1, 1))
     return "DATE", p.value, None, _mod_of(ctx.lex, g), p
@@ -747,6 +796,39 @@ def _amount_range(m: _Match, ctx: _Context):
     unit = _unit(ctx.lex, g["u"])
     n = _amount(ctx.lex, g["n"])
     return [(first.start, first.end, ("DURATION", _iso_duration(n, unit), None, None, None)), *found] if n else found
+
+
+def _nth_week(m: _Match, ctx: _Context) -> _Result | None:
+    """The Nth (or last) week of a year or a month, as ISO weeks count them: a week belongs to the
+    month and year of its Thursday ("la dernière semaine de 2019": 2019-W52)."""
+    g = m.groups
+    lx = ctx.lex
+    word = g["ord"].lower()
+    last = word in lx.last_words
+    n = None if last else lx.ordinals.get(word)
+    if not last and not n:
+        return None
+    if g.get("y2"):
+        year = int(g["y2"])
+        week = date(year, 12, 28).isocalendar()[1] if last else n
+        if week > date(year, 12, 28).isocalendar()[1]:
+            return None
+        thursday = date.fromisocalendar(year, week, 4)
+    else:
+        if g.get("y"):
+            year, month = int(g["y"]), _month(lx, g["m"])
+        else:
+            found = _month_alone(_sub(m, "month", {"m": g["m"]}, *m.spans["m"]), ctx)
+            if found is None or found[4] is None:
+                return "DATE", None, None, None, None
+            year, month = found[4].day.year, found[4].day.month
+        first = date(year, month, 1) + timedelta(days=(3 - date(year, month, 1).weekday()) % 7)
+        thursdays = [first + timedelta(weeks=k) for k in range(5) if (first + timedelta(weeks=k)).month == month]
+        if not last and n > len(thursdays):
+            return None
+        thursday = thursdays[-1] if last else thursdays[n - 1]
+    p = _Point("week", thursday - timedelta(days=3))
+    return "DATE", p.value, None if g.get("y") or g.get("y2") else "dct", None, p
 
 
 def _night_of(m: _Match, ctx: _Context) -> _Result | None:
@@ -931,7 +1013,9 @@ def _ago(m: _Match, ctx: _Context) -> _Result | None:
     n = _amount(lx, g["n"])
     if ctx.dct is None:
         return "DATE", None, None, None, None
-    if n is None or unit in ("H", "MIN", "S"):
+    if n is not None and unit in ("H", "MIN", "S"):
+        return _clock_offset(ctx, -n, unit, lx.amount_mods.get((g.get("amod") or "").lower()))
+    if n is None:
         return "DATE", "PAST_REF", "dct", None, None
     p = _shift(_coarsen(_dct(ctx), unit), -int(n), unit)
     return "DATE", p.value if p else None, "dct", lx.amount_mods.get((g.get("amod") or "").lower()), p
@@ -978,10 +1062,25 @@ def _ahead(m: _Match, ctx: _Context) -> _Result | None:
     lx = ctx.lex
     unit = _unit(lx, g["u"])
     n = _amount(lx, g["n"])
-    if ctx.dct is None or n is None or unit in ("H", "MIN", "S"):
+    if ctx.dct is not None and n is not None and unit in ("H", "MIN", "S"):
+        return _clock_offset(ctx, n, unit, None)
+    if ctx.dct is None or n is None:
         return "DATE", "FUTURE_REF" if ctx.dct else None, "dct" if ctx.dct else None, None, None
     p = _shift(_coarsen(_dct(ctx), unit), int(n), unit)
     return "DATE", p.value if p else None, "dct", None, p
+
+
+def _clock_offset(ctx: _Context, n: float, unit: str, mod: str | None) -> _Result:
+    """"il y a 30 minutes", "dans 2 heures": with a DCT that has its time of day, that time moved
+    (TIME 2021-05-20T15:00); with a DCT that is only a day, the value can only be a day: the DCT's,
+    moved by the whole days of the offset ("il y a 48 heures": two days before; DATE)."""
+    delta = timedelta(hours=n) if unit == "H" else timedelta(minutes=n) if unit == "MIN" else timedelta(seconds=n)
+    if ctx.now is not None:
+        t = ctx.now + delta
+        return "TIME", t.strftime("%Y-%m-%dT%H:%M" + (":%S" if unit == "S" else "")), "dct", mod, None
+    assert ctx.dct is not None
+    day = ctx.dct + timedelta(days=int(delta / timedelta(days=1)))
+    return "DATE", day.isoformat(), "dct", mod, _Point("day", day)
 
 
 def _duration(m: _Match, ctx: _Context) -> _Result | None:
@@ -1046,6 +1145,56 @@ def _recent_span(m: _Match, ctx: _Context) -> _Result:
     return "DURATION", _iso_duration(n, unit), "dct", None, None
 
 
+def _easter(year: int) -> date:
+    """Easter Sunday (Gregorian calendar), the anonymous algorithm."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (b - (b + 8) // 25 + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    n = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * n) // 451
+    month, day = divmod(h + n - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _holiday(m: _Match, ctx: _Context) -> _Result | None:
+    """A holiday: a fixed day ("Noël": 12-25) or a day counted from Easter ("la Pentecôte": +49), in
+    the year given, else the year that puts it closest to the DCT (the coming one in the future tense)."""
+    g = m.groups
+    word = g["hol"]
+    if not word[0].isupper() or re.match(r"\s+[^\W\d_a-zà-ÿ]", ctx.text[m.spans["hol"][1] : m.spans["hol"][1] + 3]):
+        return None  # "l'ascension de l'Everest", "Noël Mamère"
+    rule = ctx.lex.holidays[" ".join(word.lower().replace("’", "'").split())]
+    noun = re.search(r"([\w-]+)\s+(?:de\s+la\s+|de\s+l['’]|de\s+|d['’])$", ctx.text[max(0, m.start - 40) : m.start])
+    if not g.get("fete") and noun and noun.group(1).lower() not in ctx.lex.holiday_time_nouns:
+        return None  # "un sapin de Noël", "la table de la Saint-Sylvestre": a kind of thing
+
+    def on(year: int) -> date:
+        if rule.startswith("easter"):
+            return _easter(year) + timedelta(days=int(rule[6:] or 0))
+        month, day = rule.split("-")
+        return date(year, int(month), int(day))
+
+    if g.get("y"):
+        p = _Point("day", on(int(g["y"])))
+        return "DATE", p.value, None, None, p
+    if ctx.dct is None:
+        return "DATE", None, None, None, None
+    candidates = [on(y) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
+    if ctx.tense(m.start) == "future":
+        best = min(c for c in candidates if c >= ctx.dct)
+    else:
+        best = min(candidates, key=lambda c: abs((c - ctx.dct).days))
+    p = _Point("day", best)
+    return "DATE", p.value, "dct", None, p
+
+
+def _whole_period(m: _Match, ctx: _Context) -> _Result:
+    """"toute la journée" P1D, "tout le mois" P1M: a span of time."""
+    return "DURATION", ctx.lex.whole_periods[" ".join(m.groups["whole"].lower().replace("’", "'").split())], None, None, None
+
+
 def _set(m: _Match, ctx: _Context) -> _Result | None:
     g = m.groups
     lx = ctx.lex
@@ -1054,6 +1203,8 @@ def _set(m: _Match, ctx: _Context) -> _Result | None:
         return "SET", f"XXXX-WXX-{wd}", None, None, None
     if g.get("we"):
         return "SET", "XXXX-WXX-WE", None, None, None
+    if g.get("pod"):  # "tous les soirs"
+        return "SET", "XXXX-XX-XXT" + lx.parts_of_day_plural[g["pod"].lower()], None, None, None
     if g.get("sw"):
         return "SET", lx.set_adverbs[g["sw"].lower()], None, None, None
     if m.rule == "per":
@@ -1199,6 +1350,6 @@ _HANDLERS: dict[str, Callable[[_Match, _Context], _Result | None]] = {
     "ahead": _ahead, "duration": _duration, "recent_span": _recent_span, "set": _set, "clock": _clock,
     "per": _set, "plural_days": _set, "set_word": _set, "day_range": _day_range, "month_pair": _month_pair,
     "year_pair": _year_pair, "amount_range": _amount_range, "night_of": _night_of, "vague_adjective": _vague,
-    "from_now": _from_now,
+    "from_now": _from_now, "nth_week": _nth_week, "whole_period": _whole_period, "holiday": _holiday,
     "clock_words": _clock_words, "clock_heures": _clock, "season": _season, "quarter": _quarter, "vague": _vague,
 }
