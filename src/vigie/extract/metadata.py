@@ -222,15 +222,58 @@ def fallback_author(tree, sitename: str | None = None) -> str | None:
     return clean_author(_trafilatura_author(tree), sitename)
 
 
+# trafilatura's three byline searches (trafilatura.xpaths.AUTHOR_XPATHS, by tag, class, id,
+# itemprop…), best first. Written as one walk over the page in Python: the XPaths test classes
+# with EXSLT regular expressions, one Python callback per element and expression, which made them
+# the costliest step of vigie's extraction (3× slower on 300 benchmark pages, same results).
+_T1_TAGS = frozenset({"a", "address", "div", "link", "p", "span", "strong"})
+_T2_TAGS = frozenset({"a", "div", "h3", "h4", "p", "span"})
+_T1_CLASS = re.compile(r"author-?name|AuthorName|authorName")
+_T2_ID = re.compile(r"author|zuozhe|bianji|xiaobian")
+_T2_CLASS = re.compile(r"author|channel-name|zuozhe|bianji|xiaobian|submitted-by|posted-by|journalist-name")
+_T3_ID = re.compile(r"[Aa]uthor")
+_T3_CLASS = re.compile(r"[Aa]uthor|screenname|writer|[Bb]yline")
+
+
+def _byline_tiers(el) -> list[int]:
+    tag = el.tag
+    if not isinstance(tag, str):  # comments, processing instructions
+        return []
+    get = el.get
+    cls, ident, itemprop = get("class") or "", get("id") or "", get("itemprop") or ""
+    tiers = []
+    if tag == "author" or (tag in _T1_TAGS and (
+            get("rel") == "author" or ident == "author" or cls == "author" or itemprop == "author name"
+            or get("data-testid") in ("AuthorCard", "AuthorURL") or (cls and _T1_CLASS.search(cls)))):
+        tiers.append(0)
+    if tag in _T2_TAGS and (cls in ("byline", "username", "byl", "BBL") or "author" in itemprop
+                            or (ident and _T2_ID.search(ident)) or (cls and _T2_CLASS.search(cls))):
+        tiers.append(1)
+    if "Byline" in (get("data-component") or "") or "author" in itemprop or (ident and _T3_ID.search(ident)) \
+            or (cls and _T3_CLASS.search(cls)):
+        tiers.append(2)
+    return tiers
+
+
 def _trafilatura_author(tree) -> str | None:
     """trafilatura's byline search by class and id ("author", "byline"…), as a last resort when
-    the metadata named nobody. Run on the page as it is: trafilatura's own function first copies
-    and prunes the whole tree (comments, footers), which costs more than the rest of our metadata."""
-    from trafilatura.metadata import extract_metainfo, normalize_authors
-    from trafilatura.xpaths import AUTHOR_XPATHS
+    the metadata named nobody: the first element of the best search whose text is 3 to 119
+    characters long. Run on the page as it is (trafilatura's own function first copies and prunes
+    the whole tree)."""
+    from trafilatura.metadata import normalize_authors
+    from trafilatura.utils import trim
 
+    best: list[str | None] = [None, None, None]
     try:
-        found = extract_metainfo(tree, AUTHOR_XPATHS, len_limit=120)
+        for el in tree.iter():
+            for tier in _byline_tiers(el):
+                if best[tier] is None:
+                    content = trim(" ".join(el.itertext()))
+                    if content and 2 < len(content) < 120:
+                        best[tier] = content
+            if best[0] is not None:
+                break
+        found = next((b for b in best if b), None)
         return normalize_authors(None, found) if found else None
     except Exception:  # best effort on odd markup
         return None
