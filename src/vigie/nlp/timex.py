@@ -1,20 +1,36 @@
 """Time: temporal expressions found and normalised against the publication date.
 
-``find_timexes(text, dct, language)`` returns ``Timex`` records (``model.py``) with TIMEX3
+``find_timexes(text, dct, language, doc)`` returns ``Timex`` records (``model.py``) with TIMEX3
 types and values. How it works:
 
 1. **Find** — a set of patterns built from the language's words (``lang/<lang>/time.json``:
-   months, weekdays, number words, units, "dernier"/"prochain", parts of the day…) is run over
-   the text; where matches overlap, the longest wins ("le samedi 5 juin" over "samedi").
+   months, weekdays, number words, units, "dernier"/"prochain", parts of the day, holidays…) is
+   run over the text; a match its handler turns down ("dix heures de négociation" is no clock
+   time, "2000 soldats" no year, "Jean Burget, 87 ans," an age) leaves the place to the others;
+   where the rest overlap, the longest wins ("le samedi 5 juin" over "samedi").
 2. **Resolve**, in reading order, each match against
    - the document creation time (DCT: the publication date) for deictic expressions
      ("hier", "ce lundi", "la semaine dernière", "il y a trois jours"), with a news
-     **past bias**: a bare weekday, month or season is the most recent one unless its sentence
-     is in the future tense ("en juin" in an article of October → June of the same year);
-     a day and month without a year ("le 1er novembre") take the year that puts them
-     closest to the DCT;
+     **past bias** read with the **tense** of the sentence (from the spaCy Doc, when given): a
+     bare weekday is the last one, but the coming one in a sentence in the future or the present
+     tense ("ont rendez-vous dimanche matin"); a bare month or season is the most recent one
+     unless its sentence is in the future tense; a day and month without a year take the year
+     that puts them closest to the DCT (the coming one in the future tense);
    - the **last date mentioned** for anaphoric ones ("l'année suivante", "le lendemain",
-     "quatre ans plus tard"), whose ``anchor`` names that expression (``timex@START``).
+     "quatre ans plus tard", "ce même lundi"), whose ``anchor`` names that expression
+     (``timex@START``); a clock time or a part of the day is on the last day mentioned in its
+     paragraph ("dimanche après-midi. … vers 18 h 55"), else on the DCT.
+3. **Combine** — a clock time and the day after it are one time ("4 h mardi"), the first end of
+   a range of clock times takes the day of the second ("entre 0 h 30 et 4 h mardi"), a clock time
+   with a frequency is a set ("tous les jours à 15 h").
+
+Conventions (TimeML, and French TimeBank where it is principled): spans without prepositions
+("vers 21 h 45" is "21 h 45", mod APPROX; "six ans après sa victoire" is "six ans"); each end of
+a range is an expression ("du [19] au [23 juillet]"); ages are not durations; "par [an]" is a
+set on the unit; "prochain"/"précédent" on an event and "d'[ici]" are vague references as the
+corpus marks them; decades are ``196`` (TIMEX3's value for the 1960s, not the older ``196X``);
+an offset in hours or minutes ("il y a 30 minutes") is a clock time when the DCT has its time of
+day, else the DCT's day (a DATE), the only value a day can give.
 
 Why not an off-the-shelf tagger: measured on French news, Duckling reads "ce lundi" as the
 next Monday and dateparser finds "sa" (samedi) in running text; HeidelTime is Java. The
@@ -26,7 +42,7 @@ from __future__ import annotations
 import calendar
 import json
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
@@ -36,7 +52,9 @@ from typing import Any
 
 from vigie.model import Timex
 
-_B = r"(?:(?<![\w’'-])|(?<=(?<!\w)[dDlLjJ][’'])|(?<=qu[’']))"  # start of a word, or after an elision ("d'hier")
+# start of a word: not after a letter, a digit or a hyphen; after an apostrophe only in an elision
+# ("d'hier", "l'an", "jusqu'à présent"). Fixed-width lookbehinds, which the regex engine tries fast.
+_B = r"(?<![\w-])(?<![^dDlLjJuU][’'])(?<!\w[dDlLjJ][’'])(?<![^qQ][uU][’'])"
 _E = r"(?![\w-])"  # end of a word
 
 
@@ -271,7 +289,8 @@ def _rules(lx: _Lexicon) -> list[tuple[str, str]]:
                          rf"(?P<h>[01]?\d|2[0-4]|{HOURW})\s+heures?"
                          rf"(?:\s+et\s+(?P<half>demie|quart)|\s+moins\s+(?:le\s+(?P<mq>quart)|(?P<mm>[0-5]?\d|{MINW})(?:\s+minutes?)?)"
                          rf"|(?:\s+et)?\s+(?P<mi>[0-5]?\d|{MINW})(?:\s+minutes?)?)?"
-                         rf"(?:\s+(?P<pod>du\s+matin|du\s+soir|de\s+l['’]après-midi|de\s+la\s+nuit))?(?!\s+d['e’])"),
+                         rf"(?:\s+(?P<pod>du\s+matin|du\s+soir|de\s+l['’]après-midi|de\s+la\s+nuit))?(?!\s+d['e’])"
+         if lx.clock_cues else r"(?!)"),
         ("duration", rf"(?:(?P<amod>{AMOD})(?:\s+|(?<=['’])))?(?P<n>{N}|{VAGUEN})\s+(?:de\s+|d['’]|of\s+|(?P<demi>{_alt(lx.half_words)}-))?(?P<u>{U})"
                      rf"(?:\s+(?:et|and)\s+(?P<half>{_alt(lx.half_words)}))?"),
         ("whole_period", rf"(?P<whole>{_alt(lx.whole_periods)})"),
@@ -474,33 +493,47 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 class _Syntax:
-    """What the spaCy Doc(s) tell that patterns cannot: the tense of each sentence and the part of
-    speech of each token. ``doc`` is one Doc of the whole text, or (offset, Doc) pairs, one per block."""
+    """What the spaCy Doc(s) tell that patterns cannot: the tense of a sentence and the part of
+    speech of a token, looked up (and cached) only where a match asks. ``doc`` is one Doc of the
+    whole text, or (offset, Doc) pairs, one per block."""
 
     def __init__(self, doc, lang: str):
-        pieces = doc if isinstance(doc, list) else [(0, doc)]
-        self.sentences: list[tuple[int, int, str | None]] = []
-        self.tokens: list[tuple[int, int, str]] = []
-        for offset, d in pieces:
-            for sent in d.sents:
-                for line in _lines(sent):  # a sentence does not go on across a paragraph break
-                    end = line[-1].idx + len(line[-1].text)
-                    self.sentences.append((offset + line[0].idx, offset + end, _sentence_tense(line, lang)))
-            self.tokens.extend((offset + t.idx, offset + t.idx + len(t.text), t.pos_) for t in d)
-        self.tokens.sort()
-        self._starts = [t[0] for t in self.tokens]
+        self.lang = lang
+        self.pieces = sorted(doc if isinstance(doc, list) else [(0, doc)], key=lambda p: p[0])
+        self._offsets = [o for o, _ in self.pieces]
+        self._starts: dict[int, list[int]] = {}
+        self._tenses: dict[tuple[int, int], str | None] = {}
+
+    def _locate(self, start: int, before: bool = False):
+        """(piece index, Doc, token index) of the token at ``start`` (or just before it)."""
+        k = bisect_right(self._offsets, start) - 1
+        if k < 0:
+            return None
+        offset, d = self.pieces[k]
+        if k not in self._starts:
+            self._starts[k] = [t.idx for t in d]
+        starts = self._starts[k]
+        i = (bisect_left(starts, start - offset) if before else bisect_right(starts, start - offset)) - 1
+        return (k, d, i) if 0 <= i < len(d) else None
 
     def tense(self, start: int) -> str | None:
         """"future", "past", "present" or None (no finite verb) for the sentence at ``start``."""
-        for s, e, tense in self.sentences:
-            if s <= start < e:
-                return tense
+        found = self._locate(start)
+        if found is None:
+            return None
+        k, d, i = found
+        for line in _lines(d[i].sent):  # a sentence does not go on across a paragraph break
+            if line[0].i <= i <= line[-1].i:
+                key = (k, line[0].i)
+                if key not in self._tenses:
+                    self._tenses[key] = _sentence_tense(line, self.lang)
+                return self._tenses[key]
         return None
 
     def pos_before(self, start: int) -> str | None:
         """The part of speech of the token just before ``start``."""
-        i = bisect_left(self._starts, start) - 1
-        return self.tokens[i][2] if i >= 0 else None
+        found = self._locate(start, before=True)
+        return found[1][found[2]].pos_ if found else None
 
 
 def _lines(sent) -> list[list]:
