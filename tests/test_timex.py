@@ -412,3 +412,18 @@ def test_holidays_that_are_kinds_of_things():
 def test_the_future_tense_turns_a_day_forward(nlp):
     assert [v for _, _, v in _found(nlp, "Il rentrera le 29 mai.", date(2016, 11, 7))] == ["2017-05-29"]
     assert [v for _, _, v in _found(nlp, "Il est rentré le 29 mai.", date(2016, 11, 7))] == ["2016-05-29"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(words=st.lists(_WORDS, max_size=25), day=st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
+       split=st.booleans())
+def test_any_words_with_a_doc_never_crash(nlp, words, day, split):
+    """With the Doc's tenses and parts of speech too, as one Doc or as (offset, Doc) blocks."""
+    text = " ".join(words) + "\n" + " ".join(reversed(words))
+    if split:
+        cut = text.index("\n") + 1
+        doc = [(0, nlp(text[:cut])), (cut, nlp(text[cut:]))]
+    else:
+        doc = nlp(text)
+    for t in find_timexes(text, day, "fr", doc=doc):
+        assert 0 <= t.start < t.end <= len(text) and text[t.start : t.end] == t.text
