@@ -5,26 +5,47 @@
 
 1. **Triggers**: a verb or noun whose lemma is in the language's trigger table
    (``lang/fr/events.tsv`` written for vigie; ``lang/en/events.tsv`` derived from PETRARCH2's
-   CAMEO verb dictionary, plus ``events_manual.tsv``), with the CAMEO code of the most specific row
-   — one whose keyword is the head of the trigger's object or complement ("retirer
-   *l'accréditation*" → 161 expel diplomats; "retirer *les troupes*" → 0872). The crosswalk
-   (``resources/plover/cameo2plover.tsv``) turns the code into a PLOVER type and mode.
-2. **Arguments** on the dependency parse: the source is the subject (or a passive's agent, or a
-   noun trigger's "de X" / possessive, or the first of "entre X et Y"); the target the object, or
-   a prepositional complement ("auprès de", "contre", "avec", "à", "with", "against"), or the
-   complement of the object ("la mission *auprès de l'Otan*", "l'accréditation de huit membres
-   *de la mission russe*"). Each argument is tied to the actors stage's mentions; an event with no
+   CAMEO verb dictionary, plus ``events_manual.tsv``, whose rows win and which alone gives English
+   nouns), with the CAMEO code of the most specific row — one whose keyword is the head of the
+   trigger's object or complement ("retirer *l'accréditation*" → 161 expel diplomats; "retirer
+   *les troupes*" → 0872); a row with code ``-`` says the verb alone codes nothing. English
+   phrasal verbs are looked up with their particle first ("blow up", "hand over"). The
+   crosswalk (``resources/plover/cameo2plover.tsv``) turns the code into a PLOVER type and mode.
+2. **Light verbs** ("mener une attaque", "procéder à l'arrestation", "held talks", "launched an
+   investigation", "imposed a curfew") code nothing by themselves: their object noun is the
+   event, with the verb's subject; a verb row whose keyword is that object still wins ("lift the
+   blockade" → RETREAT).
+3. **One event per clause chain**: a trigger in the complement of a framing trigger ("threatened
+   *to shell*", "demanded that Hamas *renounce*", "refused *to meet*", "menace de *fermer*") is
+   part of that event — the frame gives the type, the complement a target when the frame has
+   none. A noun trigger that is the object of a trigger verb is that verb's event ("suspendre la
+   coopération").
+4. **Intent** (English): a cooperative act announced in the future or as a willingness ("will
+   visit", "is willing to send", "said it will release") is AGREE; a hostile one ("would
+   blockade", "will boycott") THREATEN; a cooperative one refused in the future ("would not
+   meet") REJECT — PLOVER's reading of CAMEO 03 and 13. "X said Y must …" is X's REQUEST to Y.
+5. **Arguments** on the dependency parse: the source is the subject (or a passive's agent, or a
+   noun trigger's "de X"/"by X"/possessive/demonym, or the first of "entre X et Y"), found up the
+   chain of control verbs ("a décidé de suspendre", "is willing to send"); the target the object
+   (a passive's subject), an indirect object, a prepositional complement ("auprès de", "contre",
+   "avec", "à", "with", "against", "to"), the complement of the object ("la mission *auprès de
+   l'Otan*"), the absorbed complement's participant, or — for protests, coercion and assaults
+   with no other target — the place the act happens in ("a curfew in Cizre"). Joint subjects and
+   objects ("X et Y ont mené", "with Congo and Costa Rica") give one event each; joint subjects
+   of a meeting, an agreement or a refusal with no target are each other's targets. Each
+   argument is tied to the actors stage's mentions (a person with no known role takes the
+   country of a demonym in its title: "German Foreign Minister Oskar Fischer"); an event with no
    actor on either side is dropped (precision first). "Moscou" acting is Russia's government.
-3. **Date** from a time expression of the sentence, else the article's date; **flags**: negated
+6. **Date** from a time expression of the sentence, else the article's date; **flags**: negated
    ("ne … pas", "not"), hypothetical (conditional, future, "menacer de", "pourrait"),
    historical (dated more than 45 days before the article).
-4. Mentions of the same event in one article (same type, actors and date) are **merged**.
+7. Mentions of the same event in one article (same type, actors and date) are **merged**.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache
 from importlib import resources
@@ -37,7 +58,58 @@ _NEG = {"pas", "jamais", "plus", "aucun", "aucune", "not", "never", "n't", "no"}
 _MODAL_LEMMAS = {"pouvoir", "devoir", "menacer", "envisager", "vouloir", "projeter", "prévoir", "could", "may", "might",
                  "would", "should", "threaten", "plan", "want"}
 _TARGET_CASES = {"auprès", "contre", "avec", "à", "au", "aux", "envers", "vers", "sur", "against", "with", "to", "on",
-                 "toward", "towards", "into", "from"}
+                 "toward", "towards", "into", "from", "at", "over"}
+# a preposition's rank as a target's marker: "against X" before "with X" before "to X"…
+_CASE_RANK = {c: i for i, c in enumerate(("against", "contre", "with", "avec", "auprès", "to", "toward", "towards",
+                                          "envers", "vers", "à", "au", "aux", "on", "sur", "into", "at", "from", "over"))}
+_PLACE_CASES = {"in", "at", "into", "inside", "near", "around", "across", "outside", "throughout", "à", "au", "aux",
+                "dans", "en"}
+
+# Verbs whose object is the event: they code nothing alone ("held talks", "mener une attaque").
+_LIGHT = {
+    "en": {"hold", "launch", "stage", "mount", "conduct", "carry", "begin", "start", "organize", "organise",
+           "announce", "declare", "impose", "reimpose", "issue", "give", "make", "undertake", "renew", "complete",
+           "continue", "resume", "reach", "pay", "take", "open", "seek", "wage", "unleash", "intensify", "escalate",
+           "step", "lead", "initiate", "commence", "perform", "deliver", "express", "voice", "lodge", "file",
+           "hand", "have", "set", "call", "order", "approve", "adopt", "use", "engage", "speed", "accelerate",
+           "finish", "expand", "carry out", "step up", "set up", "speed up"},
+    "fr": {"mener", "procéder", "lancer", "tenir", "organiser", "effectuer", "déclencher", "annoncer", "décréter",
+           "imposer", "conduire", "engager", "ouvrir", "faire", "porter", "prononcer", "entamer", "poursuivre",
+           "reprendre", "commettre", "perpétrer", "multiplier", "intensifier", "ordonner", "infliger", "adopter",
+           "observer", "donner", "opérer", "orchestrer", "revendiquer", "décider", "préparer", "planifier"},
+}
+# Verbs whose complement is part of their event ("threatened to shell", "demanded that …").
+_FRAMES = {
+    "en": {"threaten", "agree", "refuse", "decline", "demand", "urge", "call", "ask", "promise", "pledge", "vow",
+           "offer", "propose", "reject", "fail", "warn", "insist", "appeal", "press", "order", "allow", "permit",
+           "request", "accuse", "blame", "condemn", "criticize", "criticise", "deny", "oppose", "authorize",
+           "authorise", "approve", "forbid", "prohibit", "ban"},
+    "fr": {"menacer", "accepter", "refuser", "exiger", "demander", "appeler", "réclamer", "promettre", "engager",
+           "proposer", "rejeter", "ordonner", "autoriser", "permettre", "accuser", "condamner", "reprocher",
+           "interdire", "exhorter", "inviter", "sommer", "convenir", "décider"},
+}
+# Verbs of saying: not events; their complement is, with the speaker as its source
+_SAY = {
+    "en": {"say", "announce", "state", "report", "tell", "add", "claim", "declare", "confirm", "explain", "note",
+           "stress", "insist", "indicate", "write", "quote", "believe", "think", "affirm", "assert", "reply"},
+    "fr": {"dire", "annoncer", "déclarer", "affirmer", "indiquer", "expliquer", "préciser", "ajouter", "assurer",
+           "estimer", "souligner", "confirmer", "rapporter", "écrire"},
+}
+_FUTURE_AUX = {"will", "'ll", "shall", "would", "wo"}
+_MUST_AUX = {"must", "should"}
+_INTENT = {"willing", "ready", "prepared", "plan", "intend", "going", "determined", "poised", "eager", "committed",
+           "promise", "pledge", "vow", "expect", "hope", "aim", "set"}
+_COOP = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+_CONFLICT = {"PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT"}
+_INTENT_CODE = {"CONSULT": "036", "AID": "033", "COOPERATE": "031", "SUPPORT": "032", "CONCEDE": "035",
+                "RETREAT": "035", "AGREE": None}
+_THREAT_CODE = {"ASSAULT": "138", "COERCE": "137", "PROTEST": "133", "MOBILIZE": "138"}
+_REFUSE_CODE = {"CONSULT": "125", "AID": "122", "COOPERATE": "121", "SUPPORT": "120", "CONCEDE": "124",
+                "RETREAT": "124", "AGREE": "120"}
+_RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "REJECT"}
+_PLACE_TARGET = {"PROTEST", "COERCE", "ASSAULT"}
+_RELATIVE = {"who", "that", "which", "whom", "qui", "que", "lequel", "laquelle", "lesquels", "lesquelles", "dont"}
+_CLAUSES = {"relcl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis"}
 
 
 # --- data ---------------------------------------------------------------------------------------
@@ -63,11 +135,18 @@ def _goldstein() -> dict[str, float]:
             if len(c) == 2 and not c[0].startswith("#")}
 
 
+Row = tuple[str, str, str | None, bool]  # keyword or "*", CAMEO code (or "-": no event), mode, hand-written
+
+
 @cache
-def _lexicon(lang: str) -> dict[str, list[tuple[str, str, str | None]]]:
-    """lemma → [(object keyword or "*", CAMEO code, mode or None)], hand-written rows first."""
+def _lexicon(lang: str) -> tuple[dict[str, list[Row]], dict[str, list[Row]]]:
+    """(verb rows, noun rows): lemma → [(object keyword or "*", CAMEO code, mode or None)], hand-written
+    rows first. French rows serve verbs and nouns alike (their lemmas differ); English nouns come from
+    the hand-written table only (rows marked N), English verbs from both tables (rows not marked N)."""
     names = ("events_manual.tsv", "events.tsv") if lang == "en" else ("events.tsv",)
-    out: dict[str, list[tuple[str, str, str | None]]] = {}
+    manual = {"events_manual.tsv": True, "events.tsv": lang != "en"}
+    verbs: dict[str, list[Row]] = {}
+    nouns: dict[str, list[Row]] = {} if lang == "en" else verbs
     for name in names:
         path = resources.files("vigie.lang").joinpath(lang, name)
         if not path.is_file():
@@ -75,12 +154,18 @@ def _lexicon(lang: str) -> dict[str, list[tuple[str, str, str | None]]]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.startswith("#") or not line.strip():
                 continue
-            cols = line.split("\t")
+            cols = [c.strip() for c in line.split("\t")]
             if len(cols) < 3:
                 continue
-            out.setdefault(cols[0].strip().lower(), []).append(
-                (cols[1].strip().lower(), cols[2].strip(), cols[3].strip() if len(cols) > 3 and cols[3].strip() else None))
-    return out
+            mode = cols[3] if len(cols) > 3 and cols[3] else None
+            pos = cols[4].upper() if len(cols) > 4 else ""
+            row = (cols[1].lower(), cols[2], mode, manual[name])
+            lemma = cols[0].lower()
+            if lang == "en" and pos == "N":
+                nouns.setdefault(lemma, []).append(row)
+            else:
+                verbs.setdefault(lemma, []).append(row)
+    return verbs, nouns
 
 
 def _plover(code: str) -> tuple[str, str] | None:
@@ -94,56 +179,241 @@ def _plover(code: str) -> tuple[str, str] | None:
 # --- one article --------------------------------------------------------------------------------
 
 
+@dataclass
+class _Cand:
+    """A trigger of a sentence: ``token`` (its span), ``clause`` (the verb whose subject acts: a
+    light verb for its object noun), ``code``/``mode`` chosen from its rows, ``inner`` the
+    complement triggers it absorbed."""
+
+    token: Any
+    clause: Any
+    code: str
+    mode: str | None
+    inner: list[_Cand] = field(default_factory=list)
+    purposes: list[_Cand] = field(default_factory=list)
+    absorbed: bool = False
+
+
 def find_events(text: str, pieces: list[tuple[int, Any]], mentions: list[Mention], timexes: list[Timex],
                 language: str | None, dct: datetime | date | None) -> list[Event]:
     lang = language if language in ("fr", "en") else "fr"
-    lexicon = _lexicon(lang)
     day = dct.date() if isinstance(dct, datetime) else dct
     events: list[Event] = []
     for offset, doc in pieces:
         for sent in doc.sents:
             if len(sent) > 120:  # a table or a list run together: no sentence to code
                 continue
-            for token in sent:
-                if token.pos_ not in ("VERB", "NOUN", "PROPN") or token.is_stop and token.pos_ != "VERB":
-                    continue
-                rows = lexicon.get(token.lemma_.lower()) or lexicon.get(token.lower_)
-                if not rows:
-                    continue
-                head = token.head
-                if token.pos_ != "VERB" and head is not token and (lexicon.get(head.lemma_.lower()) or lexicon.get(head.lower_)):
-                    continue  # "suspendre la coopération": one event, the verb's
-                events.extend(_code(token, rows, offset, sent, text, mentions, timexes, day, lang))
+            for cand in _candidates(sent, lang):
+                events.extend(_code(cand, offset, sent, text, mentions, timexes, day, lang))
     return _merged(events)
 
 
-def _code(token, rows, offset: int, sent, text: str, mentions: list[Mention], timexes: list[Timex],
+def _rows(token, lang: str) -> list[Row] | None:
+    verbs, nouns = _lexicon(lang)
+    if token.pos_ == "VERB":
+        if lang == "en":
+            if token.dep_ == "amod":  # "its long-threatened invasion", "a planned visit": a modifier
+                return None
+            for child in token.children:
+                if child.dep_ in ("prt", "prep"):  # "blew up", "handed over", "called for", "hacked into"
+                    rows = verbs.get(f"{token.lemma_.lower()} {child.lower_}")
+                    if rows:
+                        return rows
+        return verbs.get(token.lemma_.lower()) or verbs.get(token.lower_)
+    if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and lang == "fr"):
+        if token.is_stop:
+            return None
+        return nouns.get(token.lemma_.lower()) or nouns.get(token.lower_)
+    return None
+
+
+def _phrasal(token) -> str:
+    prt = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    return f"{token.lemma_.lower()} {prt}" if prt else token.lemma_.lower()
+
+
+def _light(token, lang: str) -> bool:
+    return token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in _LIGHT[lang] or _phrasal(token) in _LIGHT[lang])
+
+
+def _keywords(token, obj) -> tuple[set[str], set[str]]:
+    """(primary, secondary) keywords of a trigger: its object's head and modifiers first, then its
+    other complements (prepositional objects, infinitive complements)."""
+    primary: set[str] = set()
+    secondary: set[str] = set()
+    heads = [obj] if obj is not None else []
+    if token.pos_ in ("NOUN", "PROPN"):
+        heads += [c for c in token.children if c.dep_ in ("compound", "amod")]
+    for h in heads:
+        primary |= {h.lemma_.lower(), h.lower_}
+        primary |= {c.lemma_.lower() for c in h.children if c.dep_ in ("compound", "amod")}
+    for child in token.children:
+        if child.dep_ in ("obj", "obl", "nmod", "xcomp", "obl:arg", "dobj", "attr", "oprd"):
+            secondary |= {child.lemma_.lower(), child.lower_}
+        elif child.dep_ in ("prep", "agent", "dative"):
+            secondary |= {g.lemma_.lower() for g in child.children if g.dep_ in ("pobj", "pcomp")}
+    return primary, secondary
+
+
+def _choose(token, rows: list[Row] | None, obj, keyed: bool = True, default: bool = True,
+            manual: bool | None = None) -> tuple[str, str | None] | None:
+    """The row a trigger codes: one whose keyword is its object, else one whose keyword is another
+    complement (``keyed``), else its default ("*", when ``default``); ``manual`` restricts the
+    keyword rows to hand-written (True) or derived (False) ones. None when none, or when the row
+    says "-"."""
+    if not rows:
+        return None
+    row = None
+    if keyed:
+        primary, secondary = _keywords(token, obj)
+        keyed_rows = [r for r in rows if r[0] != "*" and (manual is None or r[3] == manual)]
+        row = next((r for r in keyed_rows if r[0] in primary), None) \
+            or next((r for r in keyed_rows if r[0] in secondary), None)
+    if row is None and default:
+        row = next((r for r in rows if r[0] == "*"), None)
+    if row is None or row[1] == "-":
+        return None
+    return row[1], row[2]
+
+
+def _candidates(sent, lang: str) -> list[_Cand]:
+    """The sentence's triggers, light verbs resolved to their nouns and complements absorbed by
+    their frames."""
+    cands: dict[int, _Cand] = {}
+    nouns_of_light: dict[int, Any] = {}  # noun trigger index → its light verb
+    coded_verbs: set[int] = set()
+    for token in sent:
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        rows = _rows(token, lang) if token.pos_ == "VERB" else None
+        obj = _object(token)
+        if token.dep_ == "prep" or (token.lemma_.lower() in _SAY[lang] and not _light(token, lang)):
+            continue  # "according to"; "said", "a déclaré": the said is the event, not the saying
+        if lang == "en" and token.dep_ == "acl" and token.tag_ in ("VBN", "VBG") \
+                and not any(c.dep_.startswith("nsubj") for c in token.children):
+            continue  # "a body linked to …", "weapons seized last year": a description, not the news
+        if _light(token, lang):
+            # "lift the blockade", "open fire": the verb's own hand-written row; else its object noun
+            # ("held talks"); else the verb's other rows
+            choice = _choose(token, rows, obj, default=False, manual=True)
+            noun = _light_noun(token, obj, lang) if choice is None else None
+            if noun is not None:
+                nouns_of_light[noun.i] = token
+                continue
+            choice = choice or _choose(token, rows, obj)
+            if choice is not None:
+                cands[token.i] = _Cand(token, token, *choice)
+                coded_verbs.add(token.i)
+            continue
+        choice = _choose(token, rows, obj)
+        if choice is not None:
+            cands[token.i] = _Cand(token, token, *choice)
+            coded_verbs.add(token.i)
+    for token in sent:
+        if token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        rows = _rows(token, lang)
+        if not rows:
+            continue
+        verb = nouns_of_light.get(token.i)
+        if verb is None:
+            head = token.head
+            if head is not token and (head.i in coded_verbs or (lang == "fr" and _rows(head, lang))):
+                continue  # "suspendre la coopération", "demanded the removal": one event, the verb's
+        choice = _choose(token, rows, _object(token))
+        if choice is not None:
+            cands[token.i] = _Cand(token, verb if verb is not None else token, *choice)
+    # frames: a complement trigger is part of its frame's event
+    for i in sorted(cands):
+        cand = cands[i]
+        frame = _frame_of(cand, cands, lang)
+        if frame is not None:
+            frame.inner.append(cand)
+            cand.absorbed = True
+    by_clause = {c.clause.i: c for c in cands.values() if not c.absorbed}
+    for cand in cands.values():  # "started a hunger strike to protest …": the purpose names the target
+        clause = cand.clause
+        if not cand.absorbed and clause.dep_ in ("advcl", "xcomp") and clause.head.i in by_clause \
+                and by_clause[clause.head.i] is not cand:
+            by_clause[clause.head.i].purposes.append(cand)
+    return [c for _, c in sorted(cands.items()) if not c.absorbed]
+
+
+def _light_noun(verb, obj, lang: str):
+    """The noun a light verb's event is: its object ("held talks"), or its prepositional complement
+    ("procéder à l'arrestation", "engaged in ethnic cleansing")."""
+    if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+        if _rows(obj, lang):
+            return obj
+        for child in obj.children:  # "undertook a mediation mission"
+            if child.dep_ == "compound" and child.pos_ == "NOUN" and _rows(child, lang):
+                return child
+    for case, noun in _preps(verb):
+        if case in ("à", "au", "aux", "in", "into") and noun.pos_ in ("NOUN", "PROPN") and _rows(noun, lang):
+            return noun
+    return None
+
+
+def _frame_of(cand: _Cand, cands: dict[int, _Cand], lang: str) -> _Cand | None:
+    """The framing trigger whose complement ``cand`` is, through up to three control verbs."""
+    t = cand.clause
+    for _ in range(3):
+        if t.dep_ not in ("xcomp", "ccomp", "pcomp", "acl", "advcl") or t.head is t:
+            return None
+        if t.dep_ in ("acl", "advcl") and t.pos_ != "VERB":
+            return None
+        head = t.head
+        if head.dep_ == "prep" and head.head is not head:  # "accused X of violating"
+            head = head.head
+        if t.dep_ == "advcl" and not (lang == "fr" and any(c.dep_ == "mark" and c.lower_ in ("de", "d'") for c in t.children)):
+            return None  # "summoned the ambassador to complain": a purpose, its own event
+        if t.dep_ == "acl" and not (lang == "fr" and any(c.dep_ == "mark" and c.lower_ in ("de", "d'") for c in t.children)):
+            return None
+        frame = cands.get(head.i)
+        if frame is not None and not frame.absorbed:
+            lemma = frame.token.lemma_.lower()
+            if lemma in _FRAMES[lang] or frame.clause.lemma_.lower() in _FRAMES[lang]:
+                return frame
+            return None
+        if frame is not None:
+            return None
+        if head.lemma_.lower() in _SAY[lang]:
+            return None
+        t = head
+    return None
+
+
+def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], timexes: list[Timex],
           day: date | None, lang: str) -> list[Event]:
-    """The events a trigger codes: one, or one per joint source ("X et Y ont mené …")."""
-    obj = _object(token)
-    keywords = {t.lemma_.lower() for t in ([obj] if obj is not None else [])} | {
-        t.lemma_.lower() for t in token.children if t.dep_ in ("obj", "obl", "nmod", "xcomp", "obl:arg")}
-    row = next((r for r in rows if r[0] != "*" and r[0] in keywords), None) or next((r for r in rows if r[0] == "*"), None)
-    if row is None:
-        return []
-    _, code, mode_override = row
+    """The events a trigger codes: one, or one per joint source or target ("X et Y ont mené …")."""
+    token = cand.token
+    code, mode_override = cand.code, cand.mode
     plover = _plover(code)
     if plover is None:
         return []
-    ptype, mode = plover
+    ptype = plover[0]
+    verb = cand.clause
+    negated = _negated(verb) or (verb is not token and _negated(token))
+    requester = None
+    if lang == "en":
+        ptype, code, requester = _intent(cand, ptype, code, negated)
+        if ptype == "REJECT" and negated:
+            negated = False  # "would not meet": the refusal is the event
+        plover = _plover(code) or plover
     co_sources: list[EventArg] = []
-    source, target = _arguments(token, obj, offset, mentions, text, co_sources)
-    if source is not None and target is not None and not source.igo and not target.igo \
-            and source.country and source.country == target.country \
-            and not (source.sector and target.sector and source.sector != target.sector):
-        # "la venue de la numéro trois de la diplomatie américaine": one country on both sides is one
-        # participant read twice, not a country acting on itself (unless two sectors: police vs protesters)
-        if ptype == "CONSULT":
-            target = None
-        else:
-            source = None
+    co_targets: list[EventArg] = []
+    source, target = _arguments(cand, offset, mentions, text, co_sources, co_targets, lang)
+    if requester is not None:  # "Russia said Sudan must return …": Russia asks Sudan
+        asked = source
+        source = _arg(requester, offset, mentions, text, exclude=None)
+        target = asked if asked is not None else target
+        co_sources, co_targets = [], []
+    if source is not None and target is not None and _same(source, target):
+        target = None  # one participant read twice
     if target is None and ptype == "CONSULT":  # "la venue de Victoria Nuland à Moscou": the host
         target = _place_host(offset + sent.start_char, offset + sent.end_char, mentions, source)
+    if target is None and ptype in _PLACE_TARGET:  # "imposed a curfew in Cizre", "rioted … in Israel"
+        target = _place_target(cand, offset, mentions, text, source)
     if source is None and target is None:
         return []  # no actor: nothing an analyst can count
     s_start, s_end = offset + sent.start_char, offset + sent.end_char
@@ -152,19 +422,57 @@ def _code(token, rows, offset: int, sent, text: str, mentions: list[Mention], ti
     # dates are looked for between full stops, not in the parser's sentence, which a comma can cut
     d_start = max(text.rfind(". ", 0, t_start) + 1, text.rfind("\n", 0, t_start) + 1, 0)
     d_end = min([i for i in (text.find(". ", t_end), text.find("\n", t_end)) if i >= 0] or [len(text)])
-    when = _date(t_start, min(s_start, d_start), max(s_end, d_end), timexes, day, _past_narrative(token))
-    negated = any(c.lower_ in _NEG or "Neg" in c.morph.get("Polarity") for c in token.children)
-    hypothetical = _hypothetical(token)
+    when = _date(t_start, min(s_start, d_start), max(s_end, d_end), timexes, day, _past_narrative(verb))
+    hypothetical = _hypothetical(verb) or (verb is not token and _hypothetical(token))
     historical = _historical(when, day)
     root = code[:2]
     event = Event(
         type=ptype, sentence_start=s_start, sentence_end=s_end, trigger_start=t_start, trigger_end=t_end,
-        trigger=text[t_start:t_end], source=source, target=target, mode=mode_override or mode or None, date=when,
-        location=_location(s_start, s_end, mentions, source, target), negated=negated, hypothetical=hypothetical,
-        historical=historical, cameo=code, quad=_quad(ptype), goldstein=_goldstein().get(root),
-        mentions=((t_start, t_end),),
+        trigger=text[t_start:t_end], source=source, target=target, mode=mode_override or plover[1] or None,
+        date=when, location=_location(s_start, s_end, mentions, source, target), negated=negated,
+        hypothetical=hypothetical, historical=historical, cameo=code, quad=_quad(ptype),
+        goldstein=_goldstein().get(root), mentions=((t_start, t_end),),
     )
-    return [event] + [replace(event, source=other) for other in co_sources]
+    sources = [source] + [s for s in co_sources if not _same(s, source)]
+    targets = [target] + [t for t in co_targets if target is None or not _same(t, target)]
+    if target is None and len(sources) > 1 and ptype in _RECIPROCAL:
+        if lang == "fr":  # "X et Y se sont rencontrés": one record, the first named acts (the gold's rule)
+            return [replace(event, target=sources[1])]
+        # "Israel and Lebanon renewed negotiations": each side meets the other (the PLOVER GSR's SRC/TAR)
+        return [replace(event, source=s, target=sources[(n + 1) % len(sources)]) for n, s in enumerate(sources)]
+    out = [event] + [replace(event, source=s) for s in sources[1:]]
+    if lang == "en" and ptype == "CONSULT" and code in ("041", "046") and source is not None and target is not None:
+        out.append(replace(event, source=target, target=source))  # a call, talks: both sides (the GSR's SRC/TAR)
+    out += [replace(event, target=t) for t in targets[1:] if t is not None and not (source and _same(t, source))]
+    return out
+
+
+def _negated(token) -> bool:
+    return any(c.lower_ in _NEG or "Neg" in c.morph.get("Polarity") for c in token.children
+               if c.dep_ not in ("nsubj", "obj", "dobj", "nsubjpass", "nsubj:pass"))
+
+
+def _intent(cand: _Cand, ptype: str, code: str, negated: bool) -> tuple[str, str, Any]:
+    """English intent: (type, code, requester) after reading a future, a willingness or "must"."""
+    verb = cand.clause
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    head = verb.head
+    willing = verb.dep_ == "xcomp" and head is not verb and head.lemma_.lower() in _INTENT
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_.lower() in _INTENT:
+        willing = True
+    if aux & _FUTURE_AUX or willing:
+        if negated and ptype in _COOP:
+            return "REJECT", _REFUSE_CODE.get(ptype) or "120", None
+        if not negated and ptype in _COOP and ptype != "AGREE":
+            return "AGREE", _INTENT_CODE.get(ptype) or "030", None
+        if not negated and ptype in _THREAT_CODE:  # an announced sanction is the sanction
+            return "THREATEN", _THREAT_CODE[ptype], None
+    if aux & _MUST_AUX and verb.dep_ == "ccomp" and head.lemma_.lower() in _SAY["en"]:
+        speaker = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if speaker is not None and subject is not None and subject.pos_ != "PRON":
+            return "REQUEST", "100", speaker
+    return ptype, code, None
 
 
 def _object(token):
@@ -174,34 +482,63 @@ def _object(token):
     for child in token.children:  # a noun trigger's complement: "retrait de l'accréditation"
         if token.pos_ == "NOUN" and child.dep_ == "nmod" and child.i > token.i:
             return child
+    if token.pos_ in ("NOUN", "PROPN"):  # "the invasion of South Lebanon", "the removal of X"
+        for case, noun in _preps(token):
+            if case == "of" and noun.i > token.i:
+                return noun
     return None
 
 
 # --- arguments ----------------------------------------------------------------------------------
 
 
-def _arguments(token, obj, offset: int, mentions: list[Mention], text: str,
-               co_sources: list[EventArg]) -> tuple[EventArg | None, EventArg | None]:
-    """Source and target of a trigger; other subjects joined to the source go to ``co_sources``."""
-    passive = any(c.dep_ in ("aux:pass", "nsubj:pass", "nsubjpass", "auxpass") for c in token.children)
-    source_tok = None
+def _preps(token):
+    """(preposition, noun) for each prepositional complement of a token, in UD (obl/nmod with a
+    case child) and in the English scheme (prep → pobj; a passive's agent)."""
     for child in token.children:
+        if child.dep_ in ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj"):
+            yield _case(child), child
+        elif child.dep_ in ("prep", "agent"):
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if not objs:  # "along with", "out of": a preposition on a preposition
+                for g in child.children:
+                    if g.dep_ == "prep":
+                        objs += [(gg) for gg in g.children if gg.dep_ == "pobj"]
+            for g in objs:
+                yield ("by" if child.dep_ == "agent" else child.lower_), g
+        elif child.dep_ == "dative":  # "give Tanzania a grant", "gave it to X"
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            yield ("to", objs[0]) if objs else ("", child)
+
+
+def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_sources: list[EventArg],
+               co_targets: list[EventArg], lang: str) -> tuple[EventArg | None, EventArg | None]:
+    """Source and target of a trigger; other subjects joined to the source go to ``co_sources``,
+    other objects joined to the target to ``co_targets``."""
+    token, verb = cand.token, cand.clause
+    obj = _object(token)
+    passive = any(c.dep_ in ("aux:pass", "nsubj:pass", "nsubjpass", "auxpass") for c in verb.children)
+    source_tok = None
+    for child in verb.children:
         if passive and (child.dep_ in ("obl:agent", "agent") or (child.dep_ == "obl" and _case(child) in ("par", "by"))):
             source_tok = child
+            if child.dep_ == "agent":
+                source_tok = next((g for g in child.children if g.dep_ == "pobj"), child)
         elif not passive and child.dep_ in ("nsubj", "csubj"):
             source_tok = child
-    if source_tok is None and token.dep_ in ("xcomp", "conj", "advcl") and token.head is not token:
-        for child in token.head.children:  # "a décidé de suspendre …", "… et a accusé …"
-            if child.dep_ == "nsubj":
-                source_tok = child
-    if source_tok is None and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
-        source_tok = token.head  # "l'Otan, qui a suspendu …" is parsed with the relative as acl
+    if source_tok is None and verb.pos_ in ("VERB", "AUX", "ADJ"):
+        source_tok = _controller(verb, lang)
+    if source_tok is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and lang == "fr":
+        source_tok = verb.head  # "l'Otan, qui a suspendu …" is parsed with the relative as acl
+    if source_tok is not None and source_tok.lower_ in _RELATIVE and verb.dep_ in ("relcl", "acl:relcl", "acl"):
+        source_tok = verb.head  # "the group, which attacked …"
     between = None
-    by = None
-    if token.pos_ == "NOUN":  # "la rencontre entre Poutine et Biden", "le retrait … par l'Otan"
+    if token.pos_ in ("NOUN", "PROPN"):  # "la rencontre entre Poutine et Biden", "le retrait … par l'Otan"
         by = next((c for c in token.subtree if c.dep_ in ("nmod", "obl:agent", "obl") and _case(c) in ("par", "by")
                    and c.head.i >= token.i), None)
-        if by is not None:
+        if by is None:
+            by = next((n for case, n in _preps(token) if case == "by"), None)
+        if by is not None and (verb is token or source_tok is None):
             source_tok = by
         for child in token.children:
             if child.dep_ == "nmod" and _case(child) in ("entre", "between"):
@@ -210,61 +547,186 @@ def _arguments(token, obj, offset: int, mentions: list[Mention], text: str,
                 source_tok = child
             elif child.dep_ in ("nmod:poss", "det:poss", "poss") and source_tok is None:
                 source_tok = child
+        for case, n in _preps(token):
+            if case == "between" and lang == "en":
+                between = n
+        if source_tok is None and lang == "en":  # "Palestinian riots", "US Predator attacks"
+            source_tok = next((c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i
+                               and _actor_in(c, offset, mentions)), None)
     if source_tok is None and token.pos_ == "NOUN" and token.dep_ == "obj" and token.head.pos_ == "VERB":
         for child in token.head.children:  # "la Russie a mené un exercice", "ont tenu une rencontre"
             if child.dep_ == "nsubj":
                 source_tok = child
     if source_tok is not None and source_tok.pos_ == "PRON":
-        source_tok = _antecedent(source_tok, token)
+        source_tok = _antecedent(source_tok, verb)
     target_tok = None
-    if not passive and obj is not None:
+    if obj is not None and (not passive or verb is not token):
         target_tok = obj
-    if token.dep_.startswith("acl") and any(c.dep_ == "obj" and c.pos_ == "PRON" for c in token.children):
-        target_tok = token.head  # "huit membres … qu'elle accuse": the relative's antecedent
-    for child in token.children:
-        candidates = [child]
-        if child.dep_ == "advmod" and child.lower_ in ("auprès", "près"):  # "auprès de l'Otan"
-            candidates = [c for c in child.children if c.dep_.startswith("obl") or c.dep_ == "nmod"]
-        for c in candidates:
-            if c is source_tok:
+    if passive and verb is token and obj is not None and _actor_in(obj, offset, mentions):
+        target_tok = obj  # "a missionary was arrested": the arrested
+    if verb.dep_.startswith("acl") and any(c.dep_ in ("obj", "dobj") and c.pos_ == "PRON" for c in verb.children):
+        target_tok = verb.head  # "huit membres … qu'elle accuse": the relative's antecedent
+    if target_tok is not None and target_tok.pos_ == "PRON" and target_tok.lower_ not in _RELATIVE:
+        target_tok = _antecedent(target_tok, verb) if lang == "en" else target_tok
+    holders = [verb] if verb is token else [verb, token]
+    best = None
+    for holder in holders:
+        for child in holder.children:
+            candidates = [child]
+            if child.dep_ == "advmod" and child.lower_ in ("auprès", "près"):  # "auprès de l'Otan"
+                candidates = [c for c in child.children if c.dep_.startswith("obl") or c.dep_ == "nmod"]
+            for c in candidates:
+                if c is source_tok:
+                    continue
+                if c in candidates[:1] and child.dep_ == "advmod":
+                    if target_tok is None or not _actor_in(target_tok, offset, mentions):
+                        target_tok = c
+        for case, noun in _preps(holder):
+            if noun is source_tok or case not in _TARGET_CASES | {"", "of"}:
                 continue
-            if c in candidates[:1] and child.dep_ == "advmod" or (
-                    c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod", "iobj") and _case(c) in _TARGET_CASES):
-                if target_tok is None or not _actor_in(target_tok, offset, mentions):
-                    target_tok = c
+            if case == "of" and holder is verb:
+                continue
+            if case == "from" and cand.code[:2] not in ("08", "16", "17", "18", "19"):
+                continue  # "arrived from X": a place, not a participant
+            if not _actor_in(noun, offset, mentions) and not (lang == "fr" and target_tok is None):
+                continue
+            rank = _CASE_RANK.get(case, 50)
+            if best is None or rank < best[0]:
+                best = (rank, noun)
+    if best is not None and (target_tok is None or not _actor_in(target_tok, offset, mentions)):
+        target_tok = best[1]
     if between is not None:
         conj = [c for c in between.children if c.dep_ == "conj"]
-        source_tok = between
-        target_tok = conj[0] if conj else target_tok
+        if lang == "en" and source_tok is not None and verb is not token:
+            target_tok = between  # "undertook mediation between Syria and Arafat": both are targets
+        else:
+            source_tok = between
+            target_tok = conj[0] if conj else target_tok
     source = _arg(source_tok, offset, mentions, text, exclude=None)
     target = _arg(target_tok, offset, mentions, text, exclude=source)
-    if source_tok is not None and between is None:  # "la Russie et la Biélorussie ont mené …": both act
-        for conj in (c for c in source_tok.children if c.dep_ == "conj"):
+    if source_tok is not None and (between is None or lang == "en"):  # "la Russie et la Biélorussie ont mené …"
+        modifiers = [t for t in source_tok.children if t.dep_ in ("amod", "compound")]
+        for conj in _conjuncts(source_tok) + [c for m in modifiers for c in _conjuncts(m)]:
             other = _arg(conj, offset, mentions, text, exclude=source)
             if other is not None:
                 co_sources.append(other)
+    if target is not None and target_tok is not None:  # "with Congo and Costa Rica"
+        for conj in _conjuncts(target_tok):
+            other = _arg(conj, offset, mentions, text, exclude=source)
+            if other is not None:
+                co_targets.append(other)
     if target is None:  # a demonym the parser hung on the verb: "retiré les accréditations … russe"
-        for child in token.children:
-            if child.dep_ == "amod" and child.i > token.i:
+        for child in verb.children:
+            if child.dep_ == "amod" and child.i > verb.i:
                 target = _by_demonym(child, offset, offset + child.idx, offset + child.idx + len(child.text))
                 if target is not None:
                     break
     if target is None and obj is not None:
         for child in obj.children:  # "sa mission auprès de l'Otan", "membres de la mission russe"
-            if child.dep_ in ("nmod", "obl", "amod"):
-                target = _arg(child, offset, mentions, text, exclude=source)
+            if child.dep_ in ("nmod", "obl", "amod", "prep", "poss", "compound"):
+                arg_tok = child
+                if child.dep_ == "prep":
+                    arg_tok = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    if arg_tok is None or child.lower_ not in ("of", "with", "to", "against", "from"):
+                        continue
+                target = _arg(arg_tok, offset, mentions, text, exclude=source)
+                if target is not None:
+                    break
+    if target is None:
+        for inner in cand.inner:  # "threatened to shell Iraqi towns", "demanded that Hamas renounce"
+            target = _inner_target(inner, offset, mentions, text, source, lang)
+            if target is not None:
+                break
+    if target is None:  # "allowed Alassane Ouattara to participate": the subject of the complement
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
+                subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")
+                                and c.pos_ != "PRON"), None)
+                target = _arg(subject, offset, mentions, text, exclude=source)
+                if target is not None:
+                    break
+    if target is None and cand.code[:2] == "13":  # "threatened … unless Israel rescinded"
+        for t in [verb] + [i.clause for i in cand.inner]:
+            for child in t.children:
+                if child.dep_ == "advcl" and any(m.lower_ in ("unless", "if", "sauf", "si") for m in child.children
+                                                 if m.dep_ == "mark"):
+                    subject = next((c for c in child.children if c.dep_.startswith("nsubj") and c.pos_ != "PRON"), None)
+                    target = target or _arg(subject, offset, mentions, text, exclude=source)
+    if target is None:
+        for purpose in cand.purposes:
+            _, target = _arguments(purpose, offset, mentions, text, [], [], lang)
+            if target is not None and source is not None and _same(target, source):
+                target = None
+            if target is not None:
+                break
+    if target is None and lang == "en":  # "mobilized reservists for a possible war against Iraq"
+        clauses = _clausal_ranges(verb, offset)
+        for t in verb.subtree:
+            if t.dep_ == "prep" and t.lower_ == "against" and not any(a <= offset + t.idx < b for a, b in clauses):
+                noun = next((g for g in t.children if g.dep_ == "pobj"), None)
+                target = _arg(noun, offset, mentions, text, exclude=source)
                 if target is not None:
                     break
     return source, target
+
+
+def _conjuncts(token):
+    out = []
+    stack = [c for c in token.children if c.dep_ == "conj"]
+    while stack:
+        c = stack.pop(0)
+        out.append(c)
+        stack += [g for g in c.children if g.dep_ == "conj"]
+    return out
+
+
+def _controller(verb, lang: str):
+    """The subject of a verb with none of its own: up the chain of control, coordination and
+    adverbial clauses ("a décidé de suspendre", "is willing to send", "… et a accusé …")."""
+    t = verb
+    for _ in range(4):
+        if t.dep_ not in ("xcomp", "conj", "advcl", "acomp", "pcomp", "prep") or t.head is t:
+            return None
+        t = t.head
+        for child in t.children:
+            if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and child.i != verb.i:
+                if child.dep_ != "nsubj" and t.dep_ != "xcomp":
+                    continue
+                return child
+    return None
+
+
+def _inner_target(inner: _Cand, offset: int, mentions: list[Mention], text: str, source: EventArg | None,
+                  lang: str) -> EventArg | None:
+    """The participant an absorbed complement gives its frame: its own subject when it is not the
+    frame's ("demanded that Hamas renounce"), else its target."""
+    verb = inner.clause
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")), None)
+    if subject is not None and subject.pos_ != "PRON":
+        arg = _arg(subject, offset, mentions, text, exclude=source)
+        if arg is not None and (source is None or not _same(arg, source)):
+            return arg
+    co: list[EventArg] = []
+    _, target = _arguments(inner, offset, mentions, text, [], co, lang)
+    if target is not None and (source is None or not _same(target, source)):
+        return target
+    return None
+
+
+def _same(a: EventArg, b: EventArg) -> bool:
+    """One participant read twice: the same words, one inside the other, or the same known actor."""
+    if a.start < b.end and b.start < a.end:
+        return True
+    return bool(a.actor and a.actor == b.actor)
 
 
 def _antecedent(pronoun, trigger):
     """A subject pronoun: the subject of the verb whose clause holds the trigger ("Moscou a
     annoncé qu'elle suspendait …"), or the noun a relative clause hangs on ("l'Otan … qu'elle
     accuse")."""
-    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    verb = trigger if trigger.pos_ in ("VERB", "AUX", "ADJ") else trigger.head
     for _ in range(3):
-        if verb.dep_ in ("ccomp", "xcomp", "conj", "advcl") and verb.head is not verb:
+        if verb.dep_ in ("ccomp", "xcomp", "conj", "advcl", "acomp") and verb.head is not verb:
             verb = verb.head
             for child in verb.children:
                 if child.dep_ == "nsubj" and child.pos_ != "PRON":
@@ -294,6 +756,15 @@ def _actor_in(token, offset: int, mentions: list[Mention]) -> bool:
     return any(start <= m.start and m.end <= end and (m.actor or m.country) for m in mentions)
 
 
+def _clausal_ranges(token, offset: int) -> list[tuple[int, int]]:
+    """Character ranges of the clauses inside a phrase ("a helicopter *that was captured by …*")."""
+    out = []
+    for t in token.subtree:
+        if t is not token and t.dep_ in _CLAUSES and t.pos_ in ("VERB", "AUX"):
+            out.append((offset + t.left_edge.idx, offset + t.right_edge.idx + len(t.right_edge.text)))
+    return out
+
+
 def _arg(token, offset: int, mentions: list[Mention], text: str, exclude: EventArg | None) -> EventArg | None:
     """The participant a token stands for: the actor mention it is (or heads), else None."""
     if token is None:
@@ -302,18 +773,33 @@ def _arg(token, offset: int, mentions: list[Mention], text: str, exclude: EventA
     start, end = offset + token.left_edge.idx, offset + token.right_edge.idx + len(token.right_edge.text)
     if end - start > 150:
         start, end = head_start, head_start + len(token.text)
+    clauses = _clausal_ranges(token, offset)
     inside = [m for m in mentions if start <= m.start and m.end <= end and m.reading != "place"
-              and (m.actor or m.country or m.label == "PER")]
+              and (m.actor or m.country or m.label == "PER")
+              and not any(a <= m.start < b and not (a <= head_start < b) for a, b in clauses)]
     if exclude is not None:  # one participant cannot be both source and target
         inside = [m for m in inside if not (m.start < exclude.end and exclude.start < m.end)
                   and not (exclude.actor and m.actor == exclude.actor)]
     if not inside:
-        return _by_demonym(token, offset, start, end)  # "sept membres de la mission russe" → RUS
+        found = _by_demonym(token, offset, start, end)  # "sept membres de la mission russe" → RUS
+        if found is None:  # "demonstrators in Baghdad", "flew to Moscow": the place's country
+            place = next((m for m in mentions if start <= m.start and m.end <= end and m.country
+                          and not any(a <= m.start < b for a, b in clauses)
+                          and not (exclude is not None and exclude.start < m.end and m.start < exclude.end)), None)
+            if place is not None:
+                found = EventArg(place.start, place.end, place.text, None, place.text, place.country, None, None)
+        return found
     # the mention at the head of the phrase first, then the first one
     m = next((x for x in inside if x.start <= head_start < x.end), None) or inside[0]
     country = m.country
     igo = m.actor if m.actor_type == "igo" else None
     sector = m.sector if m.sector else None
+    if not country and not igo:  # "German Foreign Minister Oskar Fischer": the title's demonym
+        titled = [x for x in inside if x is not m and (x.country or x.actor_type == "igo") and x.end <= m.start]
+        if titled:
+            x = titled[-1]
+            country = x.country
+            igo = x.actor if x.actor_type == "igo" else None
     return EventArg(m.start, m.end, m.text, m.actor, m.actor_name or m.text, country, igo, sector)
 
 
@@ -321,11 +807,20 @@ def _by_demonym(token, offset: int, start: int, end: int) -> EventArg | None:
     from vigie.nlp.actors import actor_index
     from vigie.nlp.names import form_key
 
-    adjectives = actor_index().adjectives
+    index = actor_index()
+    adjectives = index.adjectives
     for t in token.subtree:
+        country = None
         if t.text[:1].islower() and form_key(t.text) in adjectives:
             country = adjectives[form_key(t.text)]
-            actor = actor_index().gazetteer.get(country)
+        elif t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "ADJ"):  # "168 Liberians"
+            for key in (form_key(t.text), form_key(t.text[:-1]) if t.text.endswith("s") else None):
+                forms = [f for f in index.lookup(key) if f.kind == "demonym"] if key else []
+                if forms:
+                    country = forms[0].actor
+                    break
+        if country:
+            actor = index.gazetteer.get(country)
             return EventArg(start, end, token.doc.text[start - offset : end - offset], None,
                             actor.label("fr") if actor else country, country, None, None)
     return None
@@ -335,6 +830,28 @@ def _place_host(s_start: int, s_end: int, mentions: list[Mention], source: Event
     for m in mentions:
         if s_start <= m.start < s_end and m.reading == "place" and m.country and (source is None or source.country != m.country):
             return EventArg(m.start, m.end, m.text, None, m.text, m.country, None, None)
+    return None
+
+
+def _place_target(cand: _Cand, offset: int, mentions: list[Mention], text: str,
+                  source: EventArg | None) -> EventArg | None:
+    """The place a protest, a coercion or an assault happens in, as its target: a place
+    complement of the trigger, of its verb or of its object ("a curfew in the town of Cizre")."""
+    holders = [cand.clause, cand.token]
+    obj = _object(cand.token)
+    if obj is not None:
+        holders.append(obj)
+    for holder in holders:
+        for case, noun in _preps(holder):
+            if case not in _PLACE_CASES:
+                continue
+            start = offset + noun.left_edge.idx
+            end = offset + noun.right_edge.idx + len(noun.right_edge.text)
+            for m in mentions:
+                if start <= m.start and m.end <= end and m.country and (source is None or not _same(
+                        EventArg(m.start, m.end, m.text, m.actor, m.text, m.country, None, None), source)):
+                    return EventArg(m.start, m.end, m.text, None if m.reading == "place" else m.actor, m.text,
+                                    m.country, None, None)
     return None
 
 
