@@ -176,7 +176,13 @@ def _local_zone(published: datetime | None, html: str) -> datetime | None:
     kept; the instant does not change."""
     if published is None or published.utcoffset() != timedelta(0) or (published.second == 0 and published.minute == 0):
         return published
-    for m in _TIMESTAMP.finditer(html, 0, 2_000_000):
+    needle = f":{published.minute:02d}:{published.second:02d}"  # only where the same minute:second is written
+    pos = html.find(needle)
+    while pos != -1 and pos < 2_000_000:
+        m = _TIMESTAMP.match(html, max(0, pos - 13), pos + 40)
+        pos = html.find(needle, pos + 1)
+        if m is None:
+            continue
         year, month, day, hour, minute, second, zone = m.groups()
         if (int(minute), int(second)) != (published.minute, published.second) or zone == "Z":
             continue
