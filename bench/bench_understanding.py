@@ -1,11 +1,11 @@
 """What the understanding stages cost on top of NER: actors (with the entity clean-up that
-uses them), time expressions and quotes, each added in turn to vigie's annotator.
+uses them), time expressions, quotes and events, each added in turn to vigie's annotator.
 
     .venv/bin/python bench/bench_understanding.py [--n 500] [--model fr_core_news_md] [--repeat 3]
 
 Same articles, same model, same batching; model loading, the gazetteer's first read and the
 first batch are excluded (a warm-up run). The issue's budgets: actors ≤ 20 % of NER time
-(issue 4), quotes ≤ 10 % of the pipeline (issue 6; "this stage's share" is measured against the
+(issue 4), quotes ≤ 10 % and events ≤ 20 % of the pipeline (issues 6 and 7; "this stage's share" is measured against the
 annotator alone, which is most of the pipeline's time, so it overstates the share slightly). Prints a Markdown section for
 docs/benchmarks.md. Needs ../shared/data/winer-fr (evaluation data, not shipped).
 """
@@ -47,10 +47,11 @@ def main() -> None:
     load_model(args.model)
     actor_index()
     configs = {
-        "ner only": Annotator(actors=False, timexes=False, quotes=False),
-        "+ actors": Annotator(actors=True, timexes=False, quotes=False),
-        "+ actors, time": Annotator(actors=True, timexes=True, quotes=False),
-        "+ actors, time, quotes": Annotator(actors=True, timexes=True, quotes=True),
+        "ner only": Annotator(actors=False, timexes=False, quotes=False, events=False),
+        "+ actors": Annotator(actors=True, timexes=False, quotes=False, events=False),
+        "+ actors, time": Annotator(actors=True, timexes=True, quotes=False, events=False),
+        "+ actors, time, quotes": Annotator(actors=True, timexes=True, quotes=True, events=False),
+        "+ actors, time, quotes, events": Annotator(actors=True, timexes=True, quotes=True, events=True),
     }
     for annotator in configs.values():
         list(annotator.annotate_many(articles[:32]))  # warm-up
