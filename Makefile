@@ -34,6 +34,12 @@ demo: install
 	$(BIN)/vigie search elysee --db $(DEMO_DB) --limit 3
 	@echo
 	$(BIN)/vigie timeline --db $(DEMO_DB) --interval year
+	@echo
+	$(BIN)/vigie actors --db $(DEMO_DB) --limit 8
+	@echo
+	$(BIN)/vigie quotes --db $(DEMO_DB) --kind direct --limit 3
+	@echo
+	$(BIN)/vigie events --db $(DEMO_DB) --limit 5
 
 test: install-test
 	$(BIN)/python -m pytest -q
