@@ -76,7 +76,8 @@ _LIGHT = {
     "fr": {"mener", "procéder", "lancer", "tenir", "organiser", "effectuer", "déclencher", "annoncer", "décréter",
            "imposer", "conduire", "engager", "ouvrir", "faire", "porter", "prononcer", "entamer", "poursuivre",
            "reprendre", "commettre", "perpétrer", "multiplier", "intensifier", "ordonner", "infliger", "adopter",
-           "observer", "donner", "opérer", "orchestrer", "revendiquer", "décider", "préparer", "planifier"},
+           "observer", "donner", "opérer", "orchestrer", "revendiquer", "mettre", "exercer", "réaliser", "subir",
+           "exprimer", "adresser", "apporter", "accorder", "émettre", "formuler", "renouveler", "réitérer"},
 }
 # Verbs whose complement is part of their event ("threatened to shell", "demanded that …").
 _FRAMES = {
@@ -99,6 +100,7 @@ _FUTURE_AUX = {"will", "'ll", "shall", "would", "wo"}
 _MUST_AUX = {"must", "should"}
 _INTENT = {"willing", "ready", "prepared", "plan", "intend", "going", "determined", "poised", "eager", "committed",
            "promise", "pledge", "vow", "expect", "hope", "aim", "set"}
+_CONTENT = {"REQUEST", "THREATEN", "AGREE"}  # what these ask, threaten or promise has not happened
 _COOP = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 _CONFLICT = {"PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT"}
 _INTENT_CODE = {"CONSULT": "036", "AID": "033", "COOPERATE": "031", "SUPPORT": "032", "CONCEDE": "035",
@@ -108,6 +110,29 @@ _REFUSE_CODE = {"CONSULT": "125", "AID": "122", "COOPERATE": "121", "SUPPORT": "
                 "RETREAT": "124", "AGREE": "120"}
 _RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "REJECT"}
 _PLACE_TARGET = {"PROTEST", "COERCE", "ASSAULT"}
+# French event nouns whose "de X" is the one acted upon ("l'annexion de la Crimée"), not the actor
+# ("les critiques de l'Algérie", "le déploiement de troupes américaines")
+_PATIENT_NOUNS = {"arrestation", "interpellation", "détention", "libération", "expulsion", "convocation", "annexion",
+                  "occupation", "destruction", "assassinat", "meurtre", "enlèvement", "admission", "extradition",
+                  "reconnaissance", "remplacement", "suspension", "fermeture", "bombardement", "invasion", "blocus",
+                  "incarcération", "emprisonnement", "inculpation", "condamnation", "mise", "accueil", "exclusion",
+                  "rappel", "intégration", "réintégration", "adhésion", "encerclement", "saisie", "confiscation",
+                  "financement", "isolement", "soutien"}
+# Heads of noun phrases that name participants even when the actors stage knows no actor there
+_PARTICIPANT_NOUNS = {
+    "communauté", "coalition", "organisation", "groupe", "membre", "pays", "état", "gouvernement", "régime",
+    "autorité", "pouvoir", "royaume", "république", "allié", "partenaire", "opposition", "rebelle", "force",
+    "troupe", "soldat", "militaire", "police", "manifestant", "opposant", "ambassadeur", "diplomate", "délégation",
+    "ministère", "ministre", "président", "dirigeant", "leader", "parti", "ong", "armée", "milice", "putschiste",
+    "responsable", "chef", "exécutif", "administration", "conseil", "commission", "union", "alliance", "famille",
+    "civil", "population", "habitant", "hôpital", "école", "journaliste", "otage", "prisonnier", "détenu",
+    "expert", "observateur", "casque", "mission", "contingent", "navire", "avion", "jet", "char", "service",
+    "community", "coalition", "group", "member", "country", "state", "government", "regime", "authorities",
+    "ally", "partner", "opposition", "rebel", "force", "troop", "soldier", "police", "protester", "demonstrator",
+    "ambassador", "diplomat", "delegation", "ministry", "minister", "president", "leader", "party", "army",
+    "militia", "official", "civilian", "population", "resident", "hospital", "school", "journalist", "hostage",
+    "prisoner", "detainee", "refugee", "worker", "student", "militant", "guerrilla", "guerilla", "insurgent",
+    "settler", "farmer", "police", "court", "parliament", "council", "commission", "union", "alliance"}
 _RELATIVE = {"who", "that", "which", "whom", "qui", "que", "lequel", "laquelle", "lesquels", "lesquelles", "dont"}
 _CLAUSES = {"relcl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis"}
 
@@ -189,6 +214,7 @@ class _Cand:
     clause: Any
     code: str
     mode: str | None
+    keyword: str = "*"  # the keyword of the row chosen ("suspendre *la coopération*")
     inner: list[_Cand] = field(default_factory=list)
     purposes: list[_Cand] = field(default_factory=list)
     absorbed: bool = False
@@ -236,11 +262,14 @@ def _light(token, lang: str) -> bool:
     return token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in _LIGHT[lang] or _phrasal(token) in _LIGHT[lang])
 
 
-def _keywords(token, obj) -> tuple[set[str], set[str]]:
+def _keywords(token, obj, verb=None) -> tuple[set[str], set[str]]:
     """(primary, secondary) keywords of a trigger: its object's head and modifiers first, then its
-    other complements (prepositional objects, infinitive complements)."""
+    other complements (prepositional objects, infinitive complements), and those of its light
+    ``verb`` ("mettre fin *à la mission*")."""
     primary: set[str] = set()
     secondary: set[str] = set()
+    if verb is not None and verb != token:
+        secondary |= _keywords(verb, None)[1] - {token.lemma_.lower(), token.lower_}
     heads = [obj] if obj is not None else []
     if token.pos_ in ("NOUN", "PROPN"):
         heads += [c for c in token.children if c.dep_ in ("compound", "amod")]
@@ -256,7 +285,7 @@ def _keywords(token, obj) -> tuple[set[str], set[str]]:
 
 
 def _choose(token, rows: list[Row] | None, obj, keyed: bool = True, default: bool = True,
-            manual: bool | None = None) -> tuple[str, str | None] | None:
+            manual: bool | None = None, verb=None) -> tuple[str, str | None] | None:
     """The row a trigger codes: one whose keyword is its object, else one whose keyword is another
     complement (``keyed``), else its default ("*", when ``default``); ``manual`` restricts the
     keyword rows to hand-written (True) or derived (False) ones. None when none, or when the row
@@ -265,7 +294,7 @@ def _choose(token, rows: list[Row] | None, obj, keyed: bool = True, default: boo
         return None
     row = None
     if keyed:
-        primary, secondary = _keywords(token, obj)
+        primary, secondary = _keywords(token, obj, verb)
         keyed_rows = [r for r in rows if r[0] != "*" and (manual is None or r[3] == manual)]
         row = next((r for r in keyed_rows if r[0] in primary), None) \
             or next((r for r in keyed_rows if r[0] in secondary), None)
@@ -273,7 +302,7 @@ def _choose(token, rows: list[Row] | None, obj, keyed: bool = True, default: boo
         row = next((r for r in rows if r[0] == "*"), None)
     if row is None or row[1] == "-":
         return None
-    return row[1], row[2]
+    return row[1], row[2], row[0]
 
 
 def _candidates(sent, lang: str) -> list[_Cand]:
@@ -318,9 +347,13 @@ def _candidates(sent, lang: str) -> list[_Cand]:
         verb = nouns_of_light.get(token.i)
         if verb is None:
             head = token.head
-            if head is not token and (head.i in coded_verbs or (lang == "fr" and _rows(head, lang))):
-                continue  # "suspendre la coopération", "demanded the removal": one event, the verb's
-        choice = _choose(token, rows, _object(token))
+            governor = cands.get(head.i) if head != token else None
+            if governor is not None and (governor.keyword in (token.lemma_.lower(), token.lower_)
+                                         or _plover(governor.code)[0] in _CONTENT):
+                # "suspendre la coopération", "demanded the removal": one event, the verb's; but
+                # "a critiqué l'essai", "cessera ses frappes": the essai and the frappes happened
+                continue
+        choice = _choose(token, rows, _object(token), verb=verb)
         if choice is not None:
             cands[token.i] = _Cand(token, verb if verb is not None else token, *choice)
     # frames: a complement trigger is part of its frame's event
@@ -358,12 +391,12 @@ def _frame_of(cand: _Cand, cands: dict[int, _Cand], lang: str) -> _Cand | None:
     """The framing trigger whose complement ``cand`` is, through up to three control verbs."""
     t = cand.clause
     for _ in range(3):
-        if t.dep_ not in ("xcomp", "ccomp", "pcomp", "acl", "advcl") or t.head is t:
+        if t.dep_ not in ("xcomp", "ccomp", "pcomp", "acl", "advcl") or t.head == t:
             return None
         if t.dep_ in ("acl", "advcl") and t.pos_ != "VERB":
             return None
         head = t.head
-        if head.dep_ == "prep" and head.head is not head:  # "accused X of violating"
+        if head.dep_ == "prep" and head.head != head:  # "accused X of violating"
             head = head.head
         if t.dep_ == "advcl" and not (lang == "fr" and any(c.dep_ == "mark" and c.lower_ in ("de", "d'") for c in t.children)):
             return None  # "summoned the ambassador to complain": a purpose, its own event
@@ -393,7 +426,7 @@ def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], ti
         return []
     ptype = plover[0]
     verb = cand.clause
-    negated = _negated(verb) or (verb is not token and _negated(token))
+    negated = _negated(verb) or (verb != token and _negated(token))
     requester = None
     if lang == "en":
         ptype, code, requester = _intent(cand, ptype, code, negated)
@@ -410,20 +443,21 @@ def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], ti
         co_sources, co_targets = [], []
     if source is not None and target is not None and _same(source, target):
         target = None  # one participant read twice
-    if target is None and ptype == "CONSULT":  # "la venue de Victoria Nuland à Moscou": the host
+    if target is None and code in ("042", "043"):  # "la venue de Victoria Nuland à Moscou": the host
         target = _place_host(offset + sent.start_char, offset + sent.end_char, mentions, source)
     if target is None and ptype in _PLACE_TARGET:  # "imposed a curfew in Cizre", "rioted … in Israel"
         target = _place_target(cand, offset, mentions, text, source)
-    if source is None and target is None:
-        return []  # no actor: nothing an analyst can count
     s_start, s_end = offset + sent.start_char, offset + sent.end_char
+    if source is None and target is None and not any(
+            s_start <= m.start < s_end and (m.actor or m.country) and m.reading != "place" for m in mentions):
+        return []  # a sentence with no actor: nothing an analyst can count
     t_start = offset + token.idx
     t_end = t_start + len(token.text)
     # dates are looked for between full stops, not in the parser's sentence, which a comma can cut
     d_start = max(text.rfind(". ", 0, t_start) + 1, text.rfind("\n", 0, t_start) + 1, 0)
     d_end = min([i for i in (text.find(". ", t_end), text.find("\n", t_end)) if i >= 0] or [len(text)])
     when = _date(t_start, min(s_start, d_start), max(s_end, d_end), timexes, day, _past_narrative(verb))
-    hypothetical = _hypothetical(verb) or (verb is not token and _hypothetical(token))
+    hypothetical = _hypothetical(verb) or (verb != token and _hypothetical(token))
     historical = _historical(when, day)
     root = code[:2]
     event = Event(
@@ -457,7 +491,7 @@ def _intent(cand: _Cand, ptype: str, code: str, negated: bool) -> tuple[str, str
     verb = cand.clause
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     head = verb.head
-    willing = verb.dep_ == "xcomp" and head is not verb and head.lemma_.lower() in _INTENT
+    willing = verb.dep_ == "xcomp" and head != verb and head.lemma_.lower() in _INTENT
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_.lower() in _INTENT:
         willing = True
     if aux & _FUTURE_AUX or willing:
@@ -476,9 +510,17 @@ def _intent(cand: _Cand, ptype: str, code: str, negated: bool) -> tuple[str, str
 
 
 def _object(token):
+    if token.pos_ in ("NOUN", "PROPN") and token.lang_ == "fr":  # "l'annexion de la Crimée"
+        agent = any(c.dep_ in ("nmod", "obl:agent") and _case(c) == "par" for c in token.children)
+        for child in token.children:
+            if child.dep_ == "nmod" and child.i > token.i and _case(child) in ("de", "du", "des", "d'"):
+                return child if token.lemma_.lower() in _PATIENT_NOUNS or agent else None
+        return None
+    passive = token.pos_ in ("VERB", "AUX") and _passive(token)
     for child in token.children:
-        if child.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass") and child.i > token.i - 3:
-            return child
+        if child.dep_ in ("obj", "dobj") or (passive and child.dep_ in ("nsubj:pass", "nsubjpass")):
+            if child.i > token.i - 3 or child.dep_ in ("nsubj:pass", "nsubjpass"):
+                return child
     for child in token.children:  # a noun trigger's complement: "retrait de l'accréditation"
         if token.pos_ == "NOUN" and child.dep_ == "nmod" and child.i > token.i:
             return child
@@ -517,18 +559,25 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
     other objects joined to the target to ``co_targets``."""
     token, verb = cand.token, cand.clause
     obj = _object(token)
-    passive = any(c.dep_ in ("aux:pass", "nsubj:pass", "nsubjpass", "auxpass") for c in verb.children)
+    passive = _passive(verb)
     source_tok = None
     for child in verb.children:
-        if passive and (child.dep_ in ("obl:agent", "agent") or (child.dep_ == "obl" and _case(child) in ("par", "by"))):
+        if passive and (child.dep_ in ("obl:agent", "agent") or (child.dep_.startswith("obl") and _case(child) in ("par", "by"))):
             source_tok = child
             if child.dep_ == "agent":
                 source_tok = next((g for g in child.children if g.dep_ == "pobj"), child)
-        elif not passive and child.dep_ in ("nsubj", "csubj"):
+        elif not passive and child.dep_ in ("nsubj", "csubj", "nsubj:pass", "nsubjpass"):
             source_tok = child
     if source_tok is None and verb.pos_ in ("VERB", "AUX", "ADJ"):
         source_tok = _controller(verb, lang)
-    if source_tok is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and lang == "fr":
+    participle = lang == "fr" and verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") \
+        and "Past" in verb.morph.get("Tense")  # "des soldats appréhendés", "émissaire envoyé par le Conseil"
+    if participle:
+        source_tok = next((c for c in verb.children if c.dep_.startswith("obl") and _case(c) == "par"), None)
+    elif lang == "fr" and source_tok is None and verb.dep_ in ("amod", "acl", "nmod", "appos") \
+            and "Fin" in verb.morph.get("VerbForm") and verb.head.i < verb.i and verb.head.pos_ in ("PROPN", "NOUN"):
+        source_tok = verb.head  # "La Chine intercepte un avion": a finite verb the parser hung on its subject
+    elif source_tok is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and lang == "fr":
         source_tok = verb.head  # "l'Otan, qui a suspendu …" is parsed with the relative as acl
     if source_tok is not None and source_tok.lower_ in _RELATIVE and verb.dep_ in ("relcl", "acl:relcl", "acl"):
         source_tok = verb.head  # "the group, which attacked …"
@@ -538,15 +587,19 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
                    and c.head.i >= token.i), None)
         if by is None:
             by = next((n for case, n in _preps(token) if case == "by"), None)
-        if by is not None and (verb is token or source_tok is None):
+        if by is not None and (verb == token or source_tok is None):
             source_tok = by
         for child in token.children:
             if child.dep_ == "nmod" and _case(child) in ("entre", "between"):
                 between = child
-            elif child.dep_ == "nmod" and _case(child) in ("de", "du", "des", "d'", "of") and source_tok is None and child is not obj:
+            elif child.dep_ == "nmod" and _case(child) in ("de", "du", "des", "d'", "of") and source_tok is None and child != obj:
                 source_tok = child
-            elif child.dep_ in ("nmod:poss", "det:poss", "poss") and source_tok is None:
-                source_tok = child
+            elif (child.dep_ in ("nmod:poss", "det:poss", "poss") or "Yes" in child.morph.get("Poss")) \
+                    and source_tok is None:
+                source_tok = child  # "ses frappes", "its investigation"
+        if source_tok is None and lang == "fr":  # "l'intervention russe", "cette agression américaine"
+            source_tok = next((c for c in token.children if c.dep_ == "amod"
+                               and (_actor_in(c, offset, mentions) or _by_demonym(c, offset, 0, 0))), None)
         for case, n in _preps(token):
             if case == "between" and lang == "en":
                 between = n
@@ -557,18 +610,24 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
         for child in token.head.children:  # "la Russie a mené un exercice", "ont tenu une rencontre"
             if child.dep_ == "nsubj":
                 source_tok = child
+    if source_tok is not None and source_tok.pos_ == "DET" and token.dep_ in ("obj", "dobj") and token.head.pos_ == "VERB":
+        # "a exprimé son soutien", "cessera ses frappes": the possessor is the subject
+        source_tok = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubj:pass")), None) \
+            or _controller(token.head, lang)
     if source_tok is not None and source_tok.pos_ == "PRON":
         source_tok = _antecedent(source_tok, verb)
     target_tok = None
-    if obj is not None and (not passive or verb is not token):
+    if participle:
+        target_tok = verb.head
+    if obj is not None and (not passive or verb != token):
         target_tok = obj
-    if passive and verb is token and obj is not None and _actor_in(obj, offset, mentions):
+    if passive and verb == token and obj is not None and (_actor_in(obj, offset, mentions) or _participant(obj)):
         target_tok = obj  # "a missionary was arrested": the arrested
     if verb.dep_.startswith("acl") and any(c.dep_ in ("obj", "dobj") and c.pos_ == "PRON" for c in verb.children):
         target_tok = verb.head  # "huit membres … qu'elle accuse": the relative's antecedent
     if target_tok is not None and target_tok.pos_ == "PRON" and target_tok.lower_ not in _RELATIVE:
         target_tok = _antecedent(target_tok, verb) if lang == "en" else target_tok
-    holders = [verb] if verb is token else [verb, token]
+    holders = [verb] if verb == token else [verb, token]
     best = None
     for holder in holders:
         for child in holder.children:
@@ -576,15 +635,15 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
             if child.dep_ == "advmod" and child.lower_ in ("auprès", "près"):  # "auprès de l'Otan"
                 candidates = [c for c in child.children if c.dep_.startswith("obl") or c.dep_ == "nmod"]
             for c in candidates:
-                if c is source_tok:
+                if c == source_tok:
                     continue
                 if c in candidates[:1] and child.dep_ == "advmod":
                     if target_tok is None or not _actor_in(target_tok, offset, mentions):
                         target_tok = c
         for case, noun in _preps(holder):
-            if noun is source_tok or case not in _TARGET_CASES | {"", "of"}:
+            if noun == source_tok or case not in _TARGET_CASES | {"", "of"}:
                 continue
-            if case == "of" and holder is verb:
+            if case == "of" and holder == verb:
                 continue
             if case == "from" and cand.code[:2] not in ("08", "16", "17", "18", "19"):
                 continue  # "arrived from X": a place, not a participant
@@ -597,12 +656,14 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
         target_tok = best[1]
     if between is not None:
         conj = [c for c in between.children if c.dep_ == "conj"]
-        if lang == "en" and source_tok is not None and verb is not token:
+        if lang == "en" and source_tok is not None and verb != token:
             target_tok = between  # "undertook mediation between Syria and Arafat": both are targets
         else:
             source_tok = between
             target_tok = conj[0] if conj else target_tok
     source = _arg(source_tok, offset, mentions, text, exclude=None)
+    if source is None:  # "Canada : fin des frappes": the title's label acts
+        source = _label(token, offset, mentions)
     target = _arg(target_tok, offset, mentions, text, exclude=source)
     if source_tok is not None and (between is None or lang == "en"):  # "la Russie et la Biélorussie ont mené …"
         modifiers = [t for t in source_tok.children if t.dep_ in ("amod", "compound")]
@@ -670,6 +731,29 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
     return source, target
 
 
+def _passive(verb) -> bool:
+    """A passive clause; French reflexives ("ils se sont retirés"), which the parser gives a
+    passive subject, are active."""
+    if any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children):
+        return True
+    return any(c.dep_ in ("nsubj:pass", "nsubjpass") for c in verb.children) \
+        and not any(c.dep_.startswith("expl") or c.lower_ in ("se", "s'") for c in verb.children)
+
+
+def _label(token, offset: int, mentions: list[Mention]) -> EventArg | None:
+    """The actor a headline names before a colon ("Burundi : convocation d'ambassadeurs")."""
+    sent = token.sent
+    colon = next((t for t in sent if t.text == ":" and t.i < token.i), None)
+    if colon is None or colon.i - sent.start > 4:
+        return None
+    start, end = offset + sent.start_char, offset + colon.idx
+    m = next((m for m in mentions if start <= m.start and m.end <= end and (m.actor or m.country)), None)
+    if m is None:
+        return None
+    return EventArg(m.start, m.end, m.text, m.actor, m.actor_name or m.text, m.country,
+                    m.actor if m.actor_type == "igo" else None, m.sector)
+
+
 def _conjuncts(token):
     out = []
     stack = [c for c in token.children if c.dep_ == "conj"]
@@ -685,7 +769,7 @@ def _controller(verb, lang: str):
     adverbial clauses ("a décidé de suspendre", "is willing to send", "… et a accusé …")."""
     t = verb
     for _ in range(4):
-        if t.dep_ not in ("xcomp", "conj", "advcl", "acomp", "pcomp", "prep") or t.head is t:
+        if t.dep_ not in ("xcomp", "conj", "advcl", "acomp", "pcomp", "prep") or t.head == t:
             return None
         t = t.head
         for child in t.children:
@@ -726,12 +810,12 @@ def _antecedent(pronoun, trigger):
     accuse")."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX", "ADJ") else trigger.head
     for _ in range(3):
-        if verb.dep_ in ("ccomp", "xcomp", "conj", "advcl", "acomp") and verb.head is not verb:
+        if verb.dep_ in ("ccomp", "xcomp", "conj", "advcl", "acomp") and verb.head != verb:
             verb = verb.head
             for child in verb.children:
                 if child.dep_ == "nsubj" and child.pos_ != "PRON":
                     return child
-        elif verb.dep_ in ("acl:relcl", "acl") and verb.head is not verb:
+        elif verb.dep_ in ("acl:relcl", "acl") and verb.head != verb:
             break
         else:
             break
@@ -760,7 +844,7 @@ def _clausal_ranges(token, offset: int) -> list[tuple[int, int]]:
     """Character ranges of the clauses inside a phrase ("a helicopter *that was captured by …*")."""
     out = []
     for t in token.subtree:
-        if t is not token and t.dep_ in _CLAUSES and t.pos_ in ("VERB", "AUX"):
+        if t != token and t.dep_ in _CLAUSES and t.pos_ in ("VERB", "AUX"):
             out.append((offset + t.left_edge.idx, offset + t.right_edge.idx + len(t.right_edge.text)))
     return out
 
@@ -788,6 +872,9 @@ def _arg(token, offset: int, mentions: list[Mention], text: str, exclude: EventA
                           and not (exclude is not None and exclude.start < m.end and m.start < exclude.end)), None)
             if place is not None:
                 found = EventArg(place.start, place.end, place.text, None, place.text, place.country, None, None)
+        if found is None and _participant(token):  # "la communauté internationale", "ils", "Jean Ping"
+            a, b = _phrase(token, offset)
+            found = EventArg(a, b, text[a:b], None, text[a:b], None, None, None)
         return found
     # the mention at the head of the phrase first, then the first one
     m = next((x for x in inside if x.start <= head_start < x.end), None) or inside[0]
@@ -801,6 +888,35 @@ def _arg(token, offset: int, mentions: list[Mention], text: str, exclude: EventA
             country = x.country
             igo = x.actor if x.actor_type == "igo" else None
     return EventArg(m.start, m.end, m.text, m.actor, m.actor_name or m.text, country, igo, sector)
+
+
+def _participant(token) -> bool:
+    """A phrase that names a participant although no actor was found in it: a name, a personal
+    pronoun, or a noun for a person, a group or an institution."""
+    if token.pos_ == "PROPN" or (token.text.isupper() and len(token.text) > 1 and token.is_alpha):
+        return True  # a name, an acronym ("la CE")
+    if token.pos_ == "PRON":
+        return token.lower_ in ("il", "elle", "ils", "elles", "nous", "vous", "je", "j'", "he", "she", "they", "we")
+    return token.pos_ == "NOUN" and token.lemma_.lower() in _PARTICIPANT_NOUNS
+
+
+def _phrase(token, offset: int) -> tuple[int, int]:
+    """The span of a noun phrase without its clauses and its parts after a comma (at most 80 chars)."""
+    toks = [token]
+    for t in token.subtree:
+        if t.i < token.i and t.dep_ not in ("punct", "case", "mark"):
+            toks.append(t)
+    right = token
+    for t in token.subtree:
+        if t.i > token.i:
+            if t.text in (",", "(", ";", "«", "»") or t.dep_ in _CLAUSES or t.dep_ in ("acl", "appos"):
+                break
+            right = t
+    left = min(toks, key=lambda t: t.i)
+    start, end = offset + left.idx, offset + right.idx + len(right.text)
+    if end - start > 80:
+        start, end = offset + token.idx, offset + token.idx + len(token.text)
+    return start, end
 
 
 def _by_demonym(token, offset: int, start: int, end: int) -> EventArg | None:
@@ -906,7 +1022,7 @@ def _hypothetical(token) -> bool:
                                             or child.lower_ in ("will", "would", "could", "might", "may")):
             return True
     head = token.head
-    if token.dep_ in ("xcomp", "ccomp") and head is not token and head.lemma_.lower() in _MODAL_LEMMAS:
+    if token.dep_ in ("xcomp", "ccomp") and head != token and head.lemma_.lower() in _MODAL_LEMMAS:
         return True  # "menace de fermer", "pourrait suspendre", "va rencontrer" (aller + infinitive)
     return token.dep_ == "xcomp" and head.lemma_.lower() in ("aller", "going")
 
