@@ -133,6 +133,9 @@ _PARTICIPANT_NOUNS = {
     "militia", "official", "civilian", "population", "resident", "hospital", "school", "journalist", "hostage",
     "prisoner", "detainee", "refugee", "worker", "student", "militant", "guerrilla", "guerilla", "insurgent",
     "settler", "farmer", "police", "court", "parliament", "council", "commission", "union", "alliance"}
+# Nouns that count or frame events rather than classify things ("une série de promesses", "tentative de coup")
+_SERIES = {"série", "vague", "tentative", "processus", "campagne", "cycle", "suite", "nombre", "ensemble", "mouvement",
+           "succession", "multiplication", "escalade", "reprise", "voie", "menace", "risque", "début", "poursuite"}
 _RELATIVE = {"who", "that", "which", "whom", "qui", "que", "lequel", "laquelle", "lesquels", "lesquelles", "dont"}
 _CLAUSES = {"relcl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis"}
 
@@ -225,12 +228,21 @@ def find_events(text: str, pieces: list[tuple[int, Any]], mentions: list[Mention
     lang = language if language in ("fr", "en") else "fr"
     day = dct.date() if isinstance(dct, datetime) else dct
     events: list[Event] = []
+    last: dict[str, EventArg] = {}
     for offset, doc in pieces:
         for sent in doc.sents:
             if len(sent) > 120:  # a table or a list run together: no sentence to code
                 continue
             for cand in _candidates(sent, lang):
-                events.extend(_code(cand, offset, sent, text, mentions, timexes, day, lang))
+                coded = _code(cand, offset, sent, text, mentions, timexes, day, lang)
+                if cand.token.pos_ == "NOUN":
+                    # "Ce test aurait échoué": an event noun with no actor is the last one of its type
+                    coded = [replace(e, source=last[e.type]) if e.source is None and e.type in last
+                             and e.trigger_start - last[e.type].start < 1500 else e for e in coded]
+                for e in coded:
+                    if e.source is not None and not _weak(e.source):
+                        last[e.type] = e.source
+                events.extend(coded)
     return _merged(events)
 
 
@@ -345,13 +357,20 @@ def _candidates(sent, lang: str) -> list[_Cand]:
         if not rows:
             continue
         verb = nouns_of_light.get(token.i)
+        if verb is None and lang == "en" and token.dep_ in ("compound", "amod"):
+            continue  # "border patrol agents", "riot police": a modifier, not an event
+        if verb is None and lang == "fr" and token.dep_ == "nmod" and token.head.pos_ == "NOUN" \
+                and not _rows(token.head, lang) and token.head.lemma_.lower() not in _SERIES \
+                and not any(c.dep_ == "det" for c in token.children) \
+                and any(c.dep_ == "case" and c.lower_ in ("de", "d'") for c in token.children):
+            continue  # "avions de combat", "pays d'accueil": a kind of thing, not an event
         if verb is None:
             head = token.head
             governor = cands.get(head.i) if head != token else None
-            if governor is not None and (governor.keyword in (token.lemma_.lower(), token.lower_)
-                                         or _plover(governor.code)[0] in _CONTENT):
-                # "suspendre la coopération", "demanded the removal": one event, the verb's; but
-                # "a critiqué l'essai", "cessera ses frappes": the essai and the frappes happened
+            if governor is not None and (_plover(governor.code)[0] in _CONTENT or _same_type(governor, token, lang)):
+                # "demanded the removal", "menace de sanctions": what is asked or threatened has not
+                # happened; "signer un accord": one event; but "a critiqué l'essai", "cessera ses
+                # frappes": the essai and the frappes happened
                 continue
         choice = _choose(token, rows, _object(token), verb=verb)
         if choice is not None:
@@ -368,8 +387,18 @@ def _candidates(sent, lang: str) -> list[_Cand]:
         clause = cand.clause
         if not cand.absorbed and clause.dep_ in ("advcl", "xcomp") and clause.head.i in by_clause \
                 and by_clause[clause.head.i] is not cand:
-            by_clause[clause.head.i].purposes.append(cand)
+            head = by_clause[clause.head.i]
+            head.purposes.append(cand)
+            if _plover(cand.code) and _plover(head.code) and _plover(cand.code)[0] == _plover(head.code)[0]:
+                cand.absorbed = True  # "telephoned X to discuss …", "met to hold talks": one meeting
     return [c for _, c in sorted(cands.items()) if not c.absorbed]
+
+
+def _same_type(governor: _Cand, noun, lang: str) -> bool:
+    """The noun's own event is of the governing trigger's type ("signer un accord")."""
+    choice = _choose(noun, _rows(noun, lang), _object(noun))
+    return choice is not None and _plover(choice[0]) is not None \
+        and _plover(choice[0])[0] == _plover(governor.code)[0]
 
 
 def _light_noun(verb, obj, lang: str):
@@ -443,8 +472,8 @@ def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], ti
         co_sources, co_targets = [], []
     if source is not None and target is not None and _same(source, target):
         target = None  # one participant read twice
-    if target is None and code in ("042", "043"):  # "la venue de Victoria Nuland à Moscou": the host
-        target = _place_host(offset + sent.start_char, offset + sent.end_char, mentions, source)
+    if _weak(target) and code in ("042", "043"):  # "la venue de Victoria Nuland à Moscou": the host
+        target = _better(target, _place_host(offset + sent.start_char, offset + sent.end_char, mentions, source))
     if target is None and ptype in _PLACE_TARGET:  # "imposed a curfew in Cizre", "rioted … in Israel"
         target = _place_target(cand, offset, mentions, text, source)
     s_start, s_end = offset + sent.start_char, offset + sent.end_char
@@ -469,7 +498,7 @@ def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], ti
     )
     sources = [source] + [s for s in co_sources if not _same(s, source)]
     targets = [target] + [t for t in co_targets if target is None or not _same(t, target)]
-    if target is None and len(sources) > 1 and ptype in _RECIPROCAL:
+    if _weak(target) and len(sources) > 1 and ptype in _RECIPROCAL:
         if lang == "fr":  # "X et Y se sont rencontrés": one record, the first named acts (the gold's rule)
             return [replace(event, target=sources[1])]
         # "Israel and Lebanon renewed negotiations": each side meets the other (the PLOVER GSR's SRC/TAR)
@@ -671,18 +700,19 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
             other = _arg(conj, offset, mentions, text, exclude=source)
             if other is not None:
                 co_sources.append(other)
+        co_sources += _listed(source_tok, source, co_sources, offset, mentions, text)
     if target is not None and target_tok is not None:  # "with Congo and Costa Rica"
         for conj in _conjuncts(target_tok):
             other = _arg(conj, offset, mentions, text, exclude=source)
             if other is not None:
                 co_targets.append(other)
-    if target is None:  # a demonym the parser hung on the verb: "retiré les accréditations … russe"
+        co_targets += _listed(target_tok, target, co_targets, offset, mentions, text)
+    if _weak(target):  # a demonym the parser hung on the verb: "retiré les accréditations … russe"
         for child in verb.children:
             if child.dep_ == "amod" and child.i > verb.i:
-                target = _by_demonym(child, offset, offset + child.idx, offset + child.idx + len(child.text))
-                if target is not None:
-                    break
-    if target is None and obj is not None:
+                target = _better(target, _by_demonym(child, offset, offset + child.idx,
+                                                     offset + child.idx + len(child.text)))
+    if _weak(target) and obj is not None:
         for child in obj.children:  # "sa mission auprès de l'Otan", "membres de la mission russe"
             if child.dep_ in ("nmod", "obl", "amod", "prep", "poss", "compound"):
                 arg_tok = child
@@ -690,45 +720,47 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
                     arg_tok = next((g for g in child.children if g.dep_ == "pobj"), None)
                     if arg_tok is None or child.lower_ not in ("of", "with", "to", "against", "from"):
                         continue
-                target = _arg(arg_tok, offset, mentions, text, exclude=source)
-                if target is not None:
-                    break
-    if target is None:
-        for inner in cand.inner:  # "threatened to shell Iraqi towns", "demanded that Hamas renounce"
-            target = _inner_target(inner, offset, mentions, text, source, lang)
-            if target is not None:
-                break
-    if target is None:  # "allowed Alassane Ouattara to participate": the subject of the complement
-        for child in verb.children:
-            if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
-                subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")
-                                and c.pos_ != "PRON"), None)
-                target = _arg(subject, offset, mentions, text, exclude=source)
-                if target is not None:
-                    break
-    if target is None and cand.code[:2] == "13":  # "threatened … unless Israel rescinded"
+                target = _better(target, _arg(arg_tok, offset, mentions, text, exclude=source))
+    for inner in cand.inner:  # "threatened to shell Iraqi towns", "demanded that Hamas renounce"
+        if _weak(target):
+            target = _better(target, _inner_target(inner, offset, mentions, text, source, lang))
+    for child in verb.children:  # "allowed Alassane Ouattara to participate": the subject of the complement
+        if _weak(target) and child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"), None)
+            target = _better(target, _arg(subject, offset, mentions, text, exclude=source))
+    if _weak(target) and cand.code[:2] == "13":  # "threatened … unless Israel rescinded"
         for t in [verb] + [i.clause for i in cand.inner]:
             for child in t.children:
                 if child.dep_ == "advcl" and any(m.lower_ in ("unless", "if", "sauf", "si") for m in child.children
                                                  if m.dep_ == "mark"):
                     subject = next((c for c in child.children if c.dep_.startswith("nsubj") and c.pos_ != "PRON"), None)
-                    target = target or _arg(subject, offset, mentions, text, exclude=source)
-    if target is None:
-        for purpose in cand.purposes:
-            _, target = _arguments(purpose, offset, mentions, text, [], [], lang)
-            if target is not None and source is not None and _same(target, source):
-                target = None
-            if target is not None:
-                break
-    if target is None and lang == "en":  # "mobilized reservists for a possible war against Iraq"
+                    target = _better(target, _arg(subject, offset, mentions, text, exclude=source))
+    for purpose in cand.purposes:  # "started a hunger strike to protest X"
+        if _weak(target):
+            _, found = _arguments(purpose, offset, mentions, text, [], [], lang)
+            if found is not None and not (source is not None and _same(found, source)):
+                target = _better(target, found)
+    if _weak(target) and lang == "en":  # "mobilized reservists for a possible war against Iraq"
         clauses = _clausal_ranges(verb, offset)
         for t in verb.subtree:
             if t.dep_ == "prep" and t.lower_ == "against" and not any(a <= offset + t.idx < b for a, b in clauses):
                 noun = next((g for g in t.children if g.dep_ == "pobj"), None)
-                target = _arg(noun, offset, mentions, text, exclude=source)
-                if target is not None:
-                    break
+                target = _better(target, _arg(noun, offset, mentions, text, exclude=source))
     return source, target
+
+
+def _weak(arg: EventArg | None) -> bool:
+    """No participant, or one known only by its words (no actor, country or organisation)."""
+    return arg is None or not (arg.actor or arg.country or arg.igo)
+
+
+def _better(current: EventArg | None, found: EventArg | None) -> EventArg | None:
+    """A participant found by a later rule replaces none, or one known only by its words."""
+    if found is None:
+        return current
+    if current is None or (_weak(current) and not _weak(found)):
+        return found
+    return current
 
 
 def _passive(verb) -> bool:
@@ -752,6 +784,36 @@ def _label(token, offset: int, mentions: list[Mention]) -> EventArg | None:
         return None
     return EventArg(m.start, m.end, m.text, m.actor, m.actor_name or m.text, m.country,
                     m.actor if m.actor_type == "igo" else None, m.sector)
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|;|\bet\b|\band\b|\bou\b|\bor\b|\bainsi que\b|\bas well as\b)+\s*(?:,\s*)?"
+                       r"(?:(?:de|des|du|d'|of)\s*)?(?:(?:la|le|les|l'|the)\s*)?$", re.I)
+
+
+def _listed(token, first: EventArg | None, found: list[EventArg], offset: int, mentions: list[Mention],
+            text: str) -> list[EventArg]:
+    """Other actors listed after a participant ("l'Arabie Saoudite , l'Égypte , le Bahreïn … et la
+    Libye", "les ambassadeurs de l'Allemagne, de la Belgique … et de l'UE"), which the parser's
+    coordination misses: each separated from the one before by a comma or a conjunction only, with
+    a code of its own."""
+    if first is None or not (first.country or first.igo):
+        return []
+    codes = {first.igo or first.country} | {a.igo or a.country for a in found}
+    out = []
+    last = first.end
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.start < last:
+            continue
+        if not _LIST_GAP.fullmatch(text[last:m.start]) or m.start - last > 25:
+            break
+        last = m.end
+        code = (m.actor if m.actor_type == "igo" else None) or m.country
+        if not code or code in codes:
+            continue
+        codes.add(code)
+        out.append(EventArg(m.start, m.end, m.text, m.actor, m.actor_name or m.text, m.country,
+                            m.actor if m.actor_type == "igo" else None, m.sector))
+    return out
 
 
 def _conjuncts(token):
@@ -841,10 +903,12 @@ def _actor_in(token, offset: int, mentions: list[Mention]) -> bool:
 
 
 def _clausal_ranges(token, offset: int) -> list[tuple[int, int]]:
-    """Character ranges of the clauses inside a phrase ("a helicopter *that was captured by …*")."""
+    """Character ranges of the clauses inside a phrase ("a helicopter *that was captured by …*", "an
+    offer *to host a summit …*"), not its participles ("workers affiliated with the union")."""
     out = []
     for t in token.subtree:
-        if t != token and t.dep_ in _CLAUSES and t.pos_ in ("VERB", "AUX"):
+        infinitive = t.dep_ == "acl" and ("Inf" in t.morph.get("VerbForm") or t.tag_ == "VB")
+        if t != token and (t.dep_ in _CLAUSES or infinitive) and t.pos_ in ("VERB", "AUX"):
             out.append((offset + t.left_edge.idx, offset + t.right_edge.idx + len(t.right_edge.text)))
     return out
 
@@ -861,12 +925,14 @@ def _arg(token, offset: int, mentions: list[Mention], text: str, exclude: EventA
     inside = [m for m in mentions if start <= m.start and m.end <= end and m.reading != "place"
               and (m.actor or m.country or m.label == "PER")
               and not any(a <= m.start < b and not (a <= head_start < b) for a, b in clauses)]
+    every = inside
     if exclude is not None:  # one participant cannot be both source and target
         inside = [m for m in inside if not (m.start < exclude.end and exclude.start < m.end)
                   and not (exclude.actor and m.actor == exclude.actor)]
     if not inside:
         found = _by_demonym(token, offset, start, end)  # "sept membres de la mission russe" → RUS
-        if found is None:  # "demonstrators in Baghdad", "flew to Moscow": the place's country
+        if found is None and (_participant(token) or token.ent_type_ in ("LOC", "GPE")):
+            # "demonstrators in Baghdad", "flew to Moscow": the place's country
             place = next((m for m in mentions if start <= m.start and m.end <= end and m.country
                           and not any(a <= m.start < b for a, b in clauses)
                           and not (exclude is not None and exclude.start < m.end and m.start < exclude.end)), None)
@@ -882,7 +948,7 @@ def _arg(token, offset: int, mentions: list[Mention], text: str, exclude: EventA
     igo = m.actor if m.actor_type == "igo" else None
     sector = m.sector if m.sector else None
     if not country and not igo:  # "German Foreign Minister Oskar Fischer": the title's demonym
-        titled = [x for x in inside if x is not m and (x.country or x.actor_type == "igo") and x.end <= m.start]
+        titled = [x for x in every if x is not m and (x.country or x.actor_type == "igo") and x.end <= m.start]
         if titled:
             x = titled[-1]
             country = x.country
