@@ -72,10 +72,10 @@ _LIGHT = {
            "continue", "resume", "reach", "pay", "take", "open", "seek", "wage", "unleash", "intensify", "escalate",
            "step", "lead", "initiate", "commence", "perform", "deliver", "express", "voice", "lodge", "file",
            "hand", "have", "set", "call", "order", "approve", "adopt", "use", "engage", "speed", "accelerate",
-           "finish", "expand", "carry out", "step up", "set up", "speed up"},
+           "finish", "expand", "institute", "enforce", "carry out", "step up", "set up", "speed up"},
     "fr": {"mener", "procéder", "lancer", "tenir", "organiser", "effectuer", "déclencher", "annoncer", "décréter",
            "imposer", "conduire", "engager", "ouvrir", "faire", "porter", "prononcer", "entamer", "poursuivre",
-           "reprendre", "commettre", "perpétrer", "multiplier", "intensifier", "ordonner", "infliger", "adopter",
+           "reprendre", "commettre", "perpétrer", "multiplier", "intensifier", "infliger", "adopter",
            "observer", "donner", "opérer", "orchestrer", "revendiquer", "mettre", "exercer", "réaliser", "subir",
            "exprimer", "adresser", "apporter", "accorder", "émettre", "formuler", "renouveler", "réitérer"},
 }
@@ -288,6 +288,8 @@ def _keywords(token, obj, verb=None) -> tuple[set[str], set[str]]:
     for h in heads:
         primary |= {h.lemma_.lower(), h.lower_}
         primary |= {c.lemma_.lower() for c in h.children if c.dep_ in ("compound", "amod")}
+        if h.pos_ == "NUM":  # "retirer les 2370 soldats", parsed with the number as the object
+            primary |= {c.lemma_.lower() for c in h.children if c.dep_ in ("nmod", "prep")}
     for child in token.children:
         if child.dep_ in ("obj", "obl", "nmod", "xcomp", "obl:arg", "dobj", "attr", "oprd"):
             secondary |= {child.lemma_.lower(), child.lower_}
@@ -382,6 +384,11 @@ def _candidates(sent, lang: str) -> list[_Cand]:
         if frame is not None:
             frame.inner.append(cand)
             cand.absorbed = True
+    for cand in cands.values():  # "threatened to institute a curfew": what the complement does is threatened too
+        head = cand.token.head
+        if cand.clause == cand.token and head.i in cands and cands[head.i].absorbed and not cand.absorbed \
+                and cand.token.dep_ in ("obj", "dobj"):
+            cand.absorbed = True
     by_clause = {c.clause.i: c for c in cands.values() if not c.absorbed}
     for cand in cands.values():  # "started a hunger strike to protest …": the purpose names the target
         clause = cand.clause
@@ -419,6 +426,8 @@ def _light_noun(verb, obj, lang: str):
 def _frame_of(cand: _Cand, cands: dict[int, _Cand], lang: str) -> _Cand | None:
     """The framing trigger whose complement ``cand`` is, through up to three control verbs."""
     t = cand.clause
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("obj", "dobj") and t.head.pos_ == "VERB" and t.head.i not in cands:
+        t = t.head  # "threatened to institute a curfew": the curfew is threatened
     for _ in range(3):
         if t.dep_ not in ("xcomp", "ccomp", "pcomp", "acl", "advcl") or t.head == t:
             return None
@@ -499,11 +508,13 @@ def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], ti
     sources = [source] + [s for s in co_sources if not _same(s, source)]
     targets = [target] + [t for t in co_targets if target is None or not _same(t, target)]
     if _weak(target) and len(sources) > 1 and ptype in _RECIPROCAL:
-        if lang == "fr":  # "X et Y se sont rencontrés": one record, the first named acts (the gold's rule)
-            return [replace(event, target=sources[1])]
-        # "Israel and Lebanon renewed negotiations": each side meets the other (the PLOVER GSR's SRC/TAR)
-        return [replace(event, source=s, target=sources[(n + 1) % len(sources)]) for n, s in enumerate(sources)]
-    out = [event] + [replace(event, source=s) for s in sources[1:]]
+        if lang == "fr":
+            if ptype == "CONSULT":  # "X et Y se sont rencontrés": one record, the first named acts
+                return [replace(event, target=sources[1])]
+        else:
+            # "Israel and Lebanon renewed negotiations": each side meets the other (the PLOVER GSR's SRC/TAR)
+            return [replace(event, source=s, target=sources[(n + 1) % len(sources)]) for n, s in enumerate(sources)]
+    out = [event] + [replace(event, source=s) for s in sources[1:] if target is None or not _same(s, target)]
     if lang == "en" and ptype == "CONSULT" and code in ("041", "046") and source is not None and target is not None:
         out.append(replace(event, source=target, target=source))  # a call, talks: both sides (the GSR's SRC/TAR)
     out += [replace(event, target=t) for t in targets[1:] if t is not None and not (source and _same(t, source))]
@@ -654,6 +665,11 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
         target_tok = obj  # "a missionary was arrested": the arrested
     if verb.dep_.startswith("acl") and any(c.dep_ in ("obj", "dobj") and c.pos_ == "PRON" for c in verb.children):
         target_tok = verb.head  # "huit membres … qu'elle accuse": the relative's antecedent
+        for _ in range(3):  # "… membres de la mission russe à Bruxelles qu'elle accuse": not the place
+            if _participant(target_tok) or _actor_in(target_tok, offset, mentions) and target_tok.ent_type_ not in (
+                    "LOC", "GPE") or target_tok.head == target_tok:
+                break
+            target_tok = target_tok.head
     if target_tok is not None and target_tok.pos_ == "PRON" and target_tok.lower_ not in _RELATIVE:
         target_tok = _antecedent(target_tok, verb) if lang == "en" else target_tok
     holders = [verb] if verb == token else [verb, token]
@@ -787,7 +803,8 @@ def _label(token, offset: int, mentions: list[Mention]) -> EventArg | None:
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|;|\bet\b|\band\b|\bou\b|\bor\b|\bainsi que\b|\bas well as\b)+\s*(?:,\s*)?"
-                       r"(?:(?:de|des|du|d'|of)\s*)?(?:(?:la|le|les|l'|the)\s*)?$", re.I)
+                       r"(?:(?:de|des|du|d'|of|sur|contre|avec|à|au|aux|against|on|with|to)\s*)?"
+                       r"(?:(?:la|le|les|l'|the)\s*)?$", re.I)
 
 
 def _listed(token, first: EventArg | None, found: list[EventArg], offset: int, mentions: list[Mention],
@@ -800,19 +817,22 @@ def _listed(token, first: EventArg | None, found: list[EventArg], offset: int, m
         return []
     codes = {first.igo or first.country} | {a.igo or a.country for a in found}
     out = []
-    last = first.end
-    for m in sorted(mentions, key=lambda m: m.start):
-        if m.start < last:
-            continue
-        if not _LIST_GAP.fullmatch(text[last:m.start]) or m.start - last > 25:
-            break
-        last = m.end
-        code = (m.actor if m.actor_type == "igo" else None) or m.country
-        if not code or code in codes:
-            continue
-        codes.add(code)
-        out.append(EventArg(m.start, m.end, m.text, m.actor, m.actor_name or m.text, m.country,
-                            m.actor if m.actor_type == "igo" else None, m.sector))
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for walk in (ordered, ordered[::-1]):  # to the right, then to the left
+        edge = first.end if walk is ordered else first.start
+        for m in walk:
+            if (walk is ordered and m.start < edge) or (walk is not ordered and m.end > edge):
+                continue
+            gap = text[edge:m.start] if walk is ordered else text[m.end:edge]
+            if not _LIST_GAP.fullmatch(gap) or len(gap) > 25:
+                break
+            edge = m.end if walk is ordered else m.start
+            code = (m.actor if m.actor_type == "igo" else None) or m.country
+            if not code or code in codes:
+                continue
+            codes.add(code)
+            out.append(EventArg(m.start, m.end, m.text, m.actor, m.actor_name or m.text, m.country,
+                                m.actor if m.actor_type == "igo" else None, m.sector))
     return out
 
 
@@ -854,6 +874,8 @@ def _inner_target(inner: _Cand, offset: int, mentions: list[Mention], text: str,
             return arg
     co: list[EventArg] = []
     _, target = _arguments(inner, offset, mentions, text, [], co, lang)
+    if target is None and _plover(inner.code) and _plover(inner.code)[0] in _PLACE_TARGET:
+        target = _place_target(inner, offset, mentions, text, source)  # "threatened a curfew in Algiers"
     if target is not None and (source is None or not _same(target, source)):
         return target
     return None
@@ -908,7 +930,9 @@ def _clausal_ranges(token, offset: int) -> list[tuple[int, int]]:
     out = []
     for t in token.subtree:
         infinitive = t.dep_ == "acl" and ("Inf" in t.morph.get("VerbForm") or t.tag_ == "VB")
-        if t != token and (t.dep_ in _CLAUSES or infinitive) and t.pos_ in ("VERB", "AUX"):
+        agentive = t.dep_ == "acl" and any(c.dep_ in ("obl:agent", "agent") or c.dep_.startswith("obl")
+                                           and _case(c) == "par" for c in t.children)  # "proposée par la Russie"
+        if t != token and (t.dep_ in _CLAUSES or infinitive or agentive) and t.pos_ in ("VERB", "AUX"):
             out.append((offset + t.left_edge.idx, offset + t.right_edge.idx + len(t.right_edge.text)))
     return out
 
@@ -930,7 +954,7 @@ def _arg(token, offset: int, mentions: list[Mention], text: str, exclude: EventA
         inside = [m for m in inside if not (m.start < exclude.end and exclude.start < m.end)
                   and not (exclude.actor and m.actor == exclude.actor)]
     if not inside:
-        found = _by_demonym(token, offset, start, end)  # "sept membres de la mission russe" → RUS
+        found = _by_demonym(token, offset, *_phrase(token, offset))  # "sept membres de la mission russe" → RUS
         if found is None and (_participant(token) or token.ent_type_ in ("LOC", "GPE")):
             # "demonstrators in Baghdad", "flew to Moscow": the place's country
             place = next((m for m in mentions if start <= m.start and m.end <= end and m.country
@@ -973,9 +997,11 @@ def _phrase(token, offset: int) -> tuple[int, int]:
         if t.i < token.i and t.dep_ not in ("punct", "case", "mark"):
             toks.append(t)
     right = token
+    clauses = _clausal_ranges(token, offset)
     for t in token.subtree:
         if t.i > token.i:
-            if t.text in (",", "(", ";", "«", "»") or t.dep_ in _CLAUSES or t.dep_ in ("acl", "appos"):
+            if t.text in (",", "(", ";", "«", "»") or t.dep_ in _CLAUSES or t.dep_ in ("acl", "appos") \
+                    or any(a <= offset + t.idx < b for a, b in clauses):
                 break
             right = t
     left = min(toks, key=lambda t: t.i)
@@ -991,7 +1017,10 @@ def _by_demonym(token, offset: int, start: int, end: int) -> EventArg | None:
 
     index = actor_index()
     adjectives = index.adjectives
+    clauses = _clausal_ranges(token, offset)
     for t in token.subtree:
+        if any(a <= offset + t.idx < b for a, b in clauses):
+            continue  # "une résolution … qui ordonne un cessez-le-feu en territoire syrien"
         country = None
         if t.text[:1].islower() and form_key(t.text) in adjectives:
             country = adjectives[form_key(t.text)]
