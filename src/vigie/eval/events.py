@@ -35,7 +35,7 @@ import time
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -414,6 +414,22 @@ def ev_of(e: Any) -> Ev:
 
     return Ev(e.type, (e.sentence_start, e.sentence_end), (e.trigger_start, e.trigger_end), e.mode, arg(e.source),
               arg(e.target), e.date, bool(e.negated), bool(e.hypothetical), bool(e.historical))
+
+
+def mention_evs(e: Any, text: str) -> list[Ev]:
+    """A vigie event in the per-sentence terms of the French gold: the stage merges the mentions of
+    one event in an article (same type, actors, date) into one record; the gold has one record per
+    sentence that reports it. Each mention is scored in its own sentence (found in the text between
+    full stops or line breaks), with the event's type, participants, date and flags."""
+    first = ev_of(e)
+    out = [first]
+    for start, end in list(getattr(e, "mentions", ()))[1:]:
+        left = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
+        ends = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+        right = min(ends) + 1 if ends else len(text)
+        out.append(first._replace(sentence=(left, right), trigger=(start, end)) if hasattr(first, "_replace")
+                   else replace(first, sentence=(left, right), trigger=(start, end)))
+    return out
 
 
 # --------------------------------------------------------------------------- matching and scoring (French)
@@ -904,7 +920,7 @@ def run_gold(gold_path: Path, docs_dir: Path, *, limit: int | None = None, detai
     rows = []
     for d, events in zip(docs, outputs):
         g = gold.get(d, [])
-        p = [ev_of(e) for e in events]
+        p = [m for e in events for m in mention_evs(e, texts[d])]
         c, pairs = score_gold_doc(g, p)
         totals.add(c)
         if details:
