@@ -646,7 +646,8 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
         if source_tok is None and lang == "en":  # "Palestinian riots", "US Predator attacks"
             source_tok = next((c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i
                                and _actor_in(c, offset, mentions)), None)
-    if source_tok is None and token.pos_ == "NOUN" and token.dep_ == "obj" and token.head.pos_ == "VERB":
+    if source_tok is None and token.pos_ == "NOUN" and token.dep_ == "obj" and token.head.pos_ == "VERB" \
+            and _light(token.head, lang):
         for child in token.head.children:  # "la Russie a mené un exercice", "ont tenu une rencontre"
             if child.dep_ == "nsubj":
                 source_tok = child
@@ -756,6 +757,15 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
             _, found = _arguments(purpose, offset, mentions, text, [], [], lang)
             if found is not None and not (source is not None and _same(found, source)):
                 target = _better(target, found)
+    if cand.code == "161" and _weak(target) and target_tok is not None:
+        # "rappeler … Markus Ederer, leur ambassadeur à Moscou": a diplomatic measure aims at the country
+        # where the mission is
+        a, b = offset + target_tok.left_edge.idx, offset + target_tok.right_edge.idx + len(target_tok.right_edge.text)
+        for m in mentions:
+            if a <= m.start and m.end <= b and m.country and m.reading == "place" and b - a < 200 \
+                    and not (source is not None and source.country == m.country):
+                target = _better(target, EventArg(m.start, m.end, m.text, None, m.text, m.country, None, None))
+                break
     if _weak(target) and lang == "en":  # "mobilized reservists for a possible war against Iraq"
         clauses = _clausal_ranges(verb, offset)
         for t in verb.subtree:
@@ -766,8 +776,8 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
 
 
 def _weak(arg: EventArg | None) -> bool:
-    """No participant, or one known only by its words (no actor, country or organisation)."""
-    return arg is None or not (arg.actor or arg.country or arg.igo)
+    """No participant, or one known only by its words (no actor, country, organisation or name)."""
+    return arg is None or not (arg.actor or arg.country or arg.igo or arg.name)
 
 
 def _better(current: EventArg | None, found: EventArg | None) -> EventArg | None:
@@ -964,7 +974,7 @@ def _arg(token, offset: int, mentions: list[Mention], text: str, exclude: EventA
                 found = EventArg(place.start, place.end, place.text, None, place.text, place.country, None, None)
         if found is None and _participant(token):  # "la communauté internationale", "ils", "Jean Ping"
             a, b = _phrase(token, offset)
-            found = EventArg(a, b, text[a:b], None, text[a:b], None, None, None)
+            found = EventArg(a, b, text[a:b], None, None, None, None, None)  # words only: no name
         return found
     # the mention at the head of the phrase first, then the first one
     m = next((x for x in inside if x.start <= head_start < x.end), None) or inside[0]
@@ -981,8 +991,10 @@ def _arg(token, offset: int, mentions: list[Mention], text: str, exclude: EventA
 
 
 def _participant(token) -> bool:
-    """A phrase that names a participant although no actor was found in it: a name, a personal
-    pronoun, or a noun for a person, a group or an institution."""
+    """A phrase that names a participant although no actor was found in it: a name (not a place's),
+    a personal pronoun, or a noun for a person, a group or an institution."""
+    if token.ent_type_ in ("LOC", "GPE", "FAC"):
+        return False  # "à Tombouctou", "à Kaliningrad": where, not who
     if token.pos_ == "PROPN" or (token.text.isupper() and len(token.text) > 1 and token.is_alpha):
         return True  # a name, an acronym ("la CE")
     if token.pos_ == "PRON":
@@ -1139,7 +1151,7 @@ def _quad(ptype: str) -> int:
 
 
 def _key(e: Event) -> tuple:
-    who = lambda a: (a.actor or a.country or (a.name or "").lower()) if a else None  # noqa: E731
+    who = lambda a: (a.actor or a.country or (a.name or a.text or "").lower()) if a else None  # noqa: E731
     return e.type, e.cameo, who(e.source), who(e.target), e.date, e.negated
 
 
