@@ -61,3 +61,22 @@ def test_english_article_goes_to_english_model(annotator):
 def test_source_language_is_trusted(annotator):
     a = annotator.annotate(_article("Titre", "Un texte court en français sur la politique.", language="fr"))
     assert a.language == "fr" and a.language_score is None
+
+
+def test_a_stage_failing_on_one_article_fails_only_that_article(annotator, monkeypatch):
+    from vigie.errors import ItemError
+    from vigie.model import Article, Block
+    from vigie.nlp import pipeline
+
+    def broken(text, *args):
+        if "panne" in text:
+            raise AttributeError("'NoneType' object has no attribute 'end'")
+        return []
+
+    monkeypatch.setattr(pipeline, "find_events", broken)
+    texts = ["Le moteur est en panne depuis lundi.", "Emmanuel Macron a reçu Olaf Scholz à Paris."]
+    arts = [Article(item=f"a{i}", text=t, blocks=[Block("paragraph", 0, len(t))], language="fr")
+            for i, t in enumerate(texts)]
+    out = list(annotator.annotate_many(arts))
+    assert isinstance(out[0], ItemError) and "AttributeError" in out[0].reason and out[0].item == "a0"
+    assert not isinstance(out[1], ItemError) and out[1].mentions

@@ -108,7 +108,10 @@ class Annotator:
                     _fill(results[i], doc, start)  # type: ignore[arg-type]
                     per_article[i].append((start, doc))
                 for i, article_docs in per_article.items():
-                    self._understand(results[i], article_docs)  # type: ignore[arg-type]
+                    try:
+                        self._understand(results[i], article_docs)  # type: ignore[arg-type]
+                    except Exception as e:  # a stage's bug on one article fails that article, not the batch
+                        results[i] = ItemError(batch[i].item, f"annotation failed: {type(e).__name__}: {e}")
             except RuntimeError as e:
                 for i in indices:
                     results[i] = ItemError(batch[i].item, str(e))
