@@ -723,7 +723,25 @@ def _indirect(art: _Article, direct: list[Quote]) -> list[Quote]:
     return out
 
 
-_CLAUSE_END = re.compile(r"\s*(?:[;:]|,?\s+(?:et|mais|ou|and|but)\s+(?:qu['’]|que\b|that\b)|\.\s|\.$|\?|!)")
+_CLAUSE_END = re.compile(
+    r"\s*(?:;|,?\s+(?:et|mais|ou|and|but)\s+(?:qu['’]|que\b|that\b)|\.\s|\.$|\?|!"
+    r"|,\s+(?:tandis\s+que|alors\s+que|puisque|bien\s+que|même\s+si|while|whereas)\b"  # another clause
+    r"|,\s+[a-zà-ÿ]+ant\b)"  # ", déplorant …": the writer's participle, not the reported clause
+)
+
+
+def _text_sentence_end(art: _Article, pos: int) -> int:
+    """The end of the sentence at ``pos`` by its full stop — not inside a quote, which the parser
+    often takes for a sentence boundary."""
+    text = art.text
+    i = pos
+    while True:
+        m = re.compile(r"[.!?](?=\s|$)|\n").search(text, i)
+        if m is None:
+            return len(text)
+        if not art.in_quote(m.start()):
+            return m.start() + (1 if text[m.start()] != "\n" else 0)
+        i = m.end()
 
 
 def _reported_clauses(verb, offset: int, art: _Article) -> list[tuple[int, int]]:
@@ -731,8 +749,13 @@ def _reported_clauses(verb, offset: int, art: _Article) -> list[tuple[int, int]]
     another), an infinitive right after it ("a annoncé avoir tiré …"), or the clause before an
     inverted cue ending the sentence."""
     text = art.text
-    sent_end = offset + verb.sent.end_char
     after = offset + verb.idx + len(verb.text)
+    sent_end = max(offset + verb.sent.end_char, _text_sentence_end(art, after))
+    for conj in verb.children:  # "estime que … et compte demander …": the verb's own next act
+        if conj.dep_ == "conj" and conj.pos_ == "VERB" and conj.i > verb.i:
+            bound = offset + conj.left_edge.idx
+            if bound > after:
+                sent_end = min(sent_end, bound)
     # "a déclaré (dans un communiqué) que …": a que within a few words, no punctuation between
     m = re.match(r"(?:[^\W\d][\w'’-]*\s+){0,6}?(?:qu['’]\s*|que\s+|that\s+)", text[after:sent_end].lstrip()) \
         if not re.match(r"\s*[,:;«“\"]", text[after:sent_end]) else None
@@ -825,11 +848,14 @@ def _according_to_clauses(art: _Article, taken: list[tuple[int, int]]) -> list[Q
             cue_start = s_start + m.start()
             before = art.text[s_start:cue_start].rstrip()
             after = art.text[np_end:s_end]
-            if not before:  # "Selon X, …"
+            if not before:  # "Selon X, …" (and "Selon le secrétaire général, Ban Ki-moon, …")
                 comma = re.match(r"\s*,", after)
                 if not comma:
                     continue
-                start, end = np_end + comma.end(), s_end
+                start, end = np_end + comma.end(), max(s_end, _text_sentence_end(art, np_end))
+                apposed = next((x for x in art.mentions if x.label == "PER" and 0 <= x.start - start <= 2), None)
+                if apposed is not None and re.match(r"\s*,", art.text[apposed.end : apposed.end + 3]):
+                    start = apposed.end + re.match(r"\s*,", art.text[apposed.end : apposed.end + 3]).end()
             elif before.endswith(","):  # "…, selon X." or "…, selon X, …"
                 start, end = s_start, s_end
                 if re.match(r"\s*[.!?]?\s*$", after):
