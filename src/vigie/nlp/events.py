@@ -75,7 +75,7 @@ _LIGHT = {
            "finish", "expand", "institute", "enforce", "carry out", "step up", "set up", "speed up"},
     "fr": {"mener", "procéder", "lancer", "tenir", "organiser", "effectuer", "déclencher", "annoncer", "décréter",
            "imposer", "conduire", "engager", "ouvrir", "faire", "porter", "prononcer", "entamer", "poursuivre",
-           "reprendre", "commettre", "perpétrer", "multiplier", "intensifier", "infliger", "adopter",
+           "reprendre", "commettre", "perpétrer", "multiplier", "intensifier", "infliger", "adopter", "ordonner",
            "observer", "donner", "opérer", "orchestrer", "revendiquer", "mettre", "exercer", "réaliser", "subir",
            "exprimer", "adresser", "apporter", "accorder", "émettre", "formuler", "renouveler", "réitérer"},
 }
@@ -100,7 +100,10 @@ _FUTURE_AUX = {"will", "'ll", "shall", "would", "wo"}
 _MUST_AUX = {"must", "should"}
 _INTENT = {"willing", "ready", "prepared", "plan", "intend", "going", "determined", "poised", "eager", "committed",
            "promise", "pledge", "vow", "expect", "hope", "aim", "set"}
-_CONTENT = {"REQUEST", "THREATEN", "AGREE"}  # what these ask, threaten or promise has not happened
+_CONTENT = {"REQUEST", "THREATEN", "AGREE"}
+# Verbs that deny what they govern: "Boko Haram dément la libération des otages"
+_DENY = {"démentir", "nier", "deny", "démenti", "contester", "refute", "réfuter"}  # what these ask, threaten or promise has not happened
+_ORDER = {"ordonner", "order"}
 _COOP = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 _CONFLICT = {"PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT"}
 _INTENT_CODE = {"CONSULT": "036", "AID": "033", "COOPERATE": "031", "SUPPORT": "032", "CONCEDE": "035",
@@ -117,7 +120,7 @@ _PATIENT_NOUNS = {"arrestation", "interpellation", "détention", "libération", 
                   "reconnaissance", "remplacement", "suspension", "fermeture", "bombardement", "invasion", "blocus",
                   "incarcération", "emprisonnement", "inculpation", "condamnation", "mise", "accueil", "exclusion",
                   "rappel", "intégration", "réintégration", "adhésion", "encerclement", "saisie", "confiscation",
-                  "financement", "isolement", "soutien"}
+                  "financement", "isolement", "soutien", "annulation", "report"}
 # Heads of noun phrases that name participants even when the actors stage knows no actor there
 _PARTICIPANT_NOUNS = {
     "communauté", "coalition", "organisation", "groupe", "membre", "pays", "état", "gouvernement", "régime",
@@ -234,11 +237,7 @@ def find_events(text: str, pieces: list[tuple[int, Any]], mentions: list[Mention
             if len(sent) > 120:  # a table or a list run together: no sentence to code
                 continue
             for cand in _candidates(sent, lang):
-                coded = _code(cand, offset, sent, text, mentions, timexes, day, lang)
-                if cand.token.pos_ == "NOUN":
-                    # "Ce test aurait échoué": an event noun with no actor is the last one of its type
-                    coded = [replace(e, source=last[e.type]) if e.source is None and e.type in last
-                             and e.trigger_start - last[e.type].start < 1500 else e for e in coded]
+                coded = _code(cand, offset, sent, text, mentions, timexes, day, lang, last)
                 for e in coded:
                     if e.source is not None and not _weak(e.source):
                         last[e.type] = e.source
@@ -389,6 +388,18 @@ def _candidates(sent, lang: str) -> list[_Cand]:
         if cand.clause == cand.token and head.i in cands and cands[head.i].absorbed and not cand.absorbed \
                 and cand.token.dep_ in ("obj", "dobj"):
             cand.absorbed = True
+    for cand in cands.values():  # "dément la libération des otages", "denied attacking": no event said
+        t = cand.clause
+        for _ in range(3):
+            if t.head == t:
+                break
+            t = t.head if t.dep_ in ("obj", "dobj", "xcomp", "ccomp", "pcomp", "prep", "nsubj:pass") or t.head.dep_ == "prep" \
+                else t
+            if t.lemma_.lower() in _DENY:
+                cand.absorbed = True
+                break
+            if t.dep_ not in ("xcomp", "ccomp", "obj", "dobj", "pcomp", "prep"):
+                break
     by_clause = {c.clause.i: c for c in cands.values() if not c.absorbed}
     for cand in cands.values():  # "started a hunger strike to protest …": the purpose names the target
         clause = cand.clause
@@ -410,7 +421,12 @@ def _same_type(governor: _Cand, noun, lang: str) -> bool:
 
 def _light_noun(verb, obj, lang: str):
     """The noun a light verb's event is: its object ("held talks"), or its prepositional complement
-    ("procéder à l'arrestation", "engaged in ethnic cleansing")."""
+    ("procéder à l'arrestation", "engaged in ethnic cleansing"). An order is its act when the act is
+    the orderer's forces' ("a ordonné une frappe", "ordered the arrest"), a demand otherwise."""
+    if verb.lemma_.lower() in _ORDER:
+        choice = _choose(obj, _rows(obj, lang), _object(obj)) if obj is not None and obj.pos_ == "NOUN" else None
+        if choice is None or (_plover(choice[0]) or ("",))[0] not in ("ASSAULT", "COERCE", "MOBILIZE"):
+            return None
     if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
         if _rows(obj, lang):
             return obj
@@ -455,8 +471,10 @@ def _frame_of(cand: _Cand, cands: dict[int, _Cand], lang: str) -> _Cand | None:
 
 
 def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], timexes: list[Timex],
-          day: date | None, lang: str) -> list[Event]:
-    """The events a trigger codes: one, or one per joint source or target ("X et Y ont mené …")."""
+          day: date | None, lang: str, last: dict[str, EventArg] | None = None) -> list[Event]:
+    """The events a trigger codes: one, or one per joint source or target ("X et Y ont mené …").
+    ``last``: the source of the article's last event of each type, which an event noun with no
+    actor of its own refers back to ("Ce test aurait échoué", "cette frappe")."""
     token = cand.token
     code, mode_override = cand.code, cand.mode
     plover = _plover(code)
@@ -486,6 +504,9 @@ def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], ti
     if target is None and ptype in _PLACE_TARGET:  # "imposed a curfew in Cizre", "rioted … in Israel"
         target = _place_target(cand, offset, mentions, text, source)
     s_start, s_end = offset + sent.start_char, offset + sent.end_char
+    if source is None and last and token.pos_ == "NOUN" and ptype in last \
+            and offset + token.idx - last[ptype].start < 1500:
+        source = last[ptype]  # a mention of the event coded before: it joins it when merged
     if source is None and target is None and not any(
             s_start <= m.start < s_end and (m.actor or m.country) and m.reading != "place" for m in mentions):
         return []  # a sentence with no actor: nothing an analyst can count
