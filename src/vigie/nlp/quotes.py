@@ -714,6 +714,7 @@ def _indirect(art: _Article, direct: list[Quote]) -> list[Quote]:
             if speaker is None:
                 continue
             for start, end in spans:
+                start, end = _closing_quotes(art, start, end)
                 if end - start < 8 or any(s < end and start < e for s, e in taken):
                     continue
                 out.append(_quote(start, end, "indirect", speaker, _cue_span(token, offset), art))
@@ -764,6 +765,8 @@ def _reported_clauses(verb, offset: int, art: _Article) -> list[tuple[int, int]]
         spans = []
         while pos < sent_end:
             end_m = _CLAUSE_END.search(text, pos, sent_end)
+            while end_m is not None and art.in_quote(end_m.start()):  # a full stop inside the quoted words
+                end_m = _CLAUSE_END.search(text, end_m.end(), sent_end)
             end = end_m.start() if end_m else sent_end
             spans.append(_trimmed(text, pos, end))
             if not end_m or not re.search(r"(?:qu['’]|que\b|that\b)\s*$", text[end_m.start() : end_m.end()]):
@@ -776,6 +779,14 @@ def _reported_clauses(verb, offset: int, art: _Article) -> list[tuple[int, int]]
             return [_trimmed(text, offset + child.idx, right)]
     inverted = _clause_before_inverted_cue(verb, offset, art)
     return [inverted] if inverted else []
+
+
+def _closing_quotes(art: _Article, start: int, end: int) -> tuple[int, int]:
+    """A reported clause that opens quotation marks closes them: "traité « comme un justiciable »"."""
+    for o, c in art.quoted:
+        if start <= o < end <= c:
+            end = c + 1
+    return start, end
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
