@@ -231,7 +231,7 @@ def find_events(text: str, pieces: list[tuple[int, Any]], mentions: list[Mention
     lang = language if language in ("fr", "en") else "fr"
     day = dct.date() if isinstance(dct, datetime) else dct
     events: list[Event] = []
-    last: dict[str, EventArg] = {}
+    last: dict[str, Event] = {}  # the article's last event of each type with a participant
     for offset, doc in pieces:
         for sent in doc.sents:
             if len(sent) > 120:  # a table or a list run together: no sentence to code
@@ -239,8 +239,10 @@ def find_events(text: str, pieces: list[tuple[int, Any]], mentions: list[Mention
             for cand in _candidates(sent, lang):
                 coded = _code(cand, offset, sent, text, mentions, timexes, day, lang, last)
                 for e in coded:
-                    if e.source is not None and not _weak(e.source):
-                        last[e.type] = e.source
+                    if e.source is not None or e.target is not None:
+                        last[e.type] = e
+                    if not _weak(e.source):
+                        last["source:" + e.type] = e
                 events.extend(coded)
     return _merged(events)
 
@@ -471,10 +473,10 @@ def _frame_of(cand: _Cand, cands: dict[int, _Cand], lang: str) -> _Cand | None:
 
 
 def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], timexes: list[Timex],
-          day: date | None, lang: str, last: dict[str, EventArg] | None = None) -> list[Event]:
+          day: date | None, lang: str, last: dict[str, Event] | None = None) -> list[Event]:
     """The events a trigger codes: one, or one per joint source or target ("X et Y ont mené …").
-    ``last``: the source of the article's last event of each type, which an event noun with no
-    actor of its own refers back to ("Ce test aurait échoué", "cette frappe")."""
+    ``last``: the article's last event of each type with a participant, which an event noun
+    with no actor of its own refers back to ("Ce test aurait échoué", "cette frappe")."""
     token = cand.token
     code, mode_override = cand.code, cand.mode
     plover = _plover(code)
@@ -504,9 +506,13 @@ def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], ti
     if target is None and ptype in _PLACE_TARGET:  # "imposed a curfew in Cizre", "rioted … in Israel"
         target = _place_target(cand, offset, mentions, text, source)
     s_start, s_end = offset + sent.start_char, offset + sent.end_char
-    if source is None and last and token.pos_ == "NOUN" and ptype in last \
-            and offset + token.idx - last[ptype].start < 1500:
-        source = last[ptype]  # a mention of the event coded before: it joins it when merged
+    # a mention of the event coded before ("l'attaque n'a pas été revendiquée"): it joins it when merged
+    before = last.get("source:" + ptype) if last and token.pos_ == "NOUN" else None
+    if source is None and before is not None and offset + token.idx - before.trigger_start < 1500:
+        source = before.source
+    before = last.get(ptype) if last and token.pos_ == "NOUN" else None
+    if source is None and target is None and before is not None and offset + token.idx - before.trigger_start < 1500:
+        source, target = before.source, before.target
     if source is None and target is None and not any(
             s_start <= m.start < s_end and (m.actor or m.country) and m.reading != "place" for m in mentions):
         return []  # a sentence with no actor: nothing an analyst can count
@@ -729,8 +735,13 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
             source_tok = between
             target_tok = conj[0] if conj else target_tok
     source = _arg(source_tok, offset, mentions, text, exclude=None)
-    if source is None:  # "Canada : fin des frappes": the title's label acts
-        source = _label(token, offset, mentions)
+    if source is None and (_plover(cand.code) or ("",))[0] not in ("ASSAULT", "PROTEST"):
+        source = _label(token, offset, mentions)  # "Canada : fin des frappes": the title's label acts,
+        # not where the violence was ("Mali : attaque à Tombouctou")
+    if source is None and source_tok is None and lang == "fr" and verb.pos_ == "VERB" \
+            and "Fin" in verb.morph.get("VerbForm") or source is None and source_tok is None and lang == "fr" \
+            and verb.pos_ == "VERB" and verb.dep_ == "ROOT":
+        source = _left_actor(verb, offset, mentions)
     target = _arg(target_tok, offset, mentions, text, exclude=source)
     if source_tok is not None and (between is None or lang == "en"):  # "la Russie et la Biélorussie ont mené …"
         modifiers = [t for t in source_tok.children if t.dep_ in ("amod", "compound")]
@@ -875,6 +886,25 @@ def _conjuncts(token):
         out.append(c)
         stack += [g for g in c.children if g.dep_ == "conj"]
     return out
+
+
+def _left_actor(verb, offset: int, mentions: list[Mention]) -> EventArg | None:
+    """The subject of a main verb the parser gave none ("le Royaume-Uni a déjà expulsé", "L'armée
+    turque annonce … avoir pris le pouvoir"): the actor named last before the verb in its sentence,
+    not after a preposition, with no other verb between."""
+    sent = verb.sent
+    for t in reversed(list(sent)[: verb.i - sent.start]):
+        if t.pos_ == "VERB" and t != verb and t.dep_ not in ("amod", "acl") and not t.dep_.startswith("aux"):
+            return None
+        m = next((m for m in mentions if m.start <= offset + t.idx < m.end and (m.actor or m.country)
+                  and m.reading != "place"), None)
+        if m is not None:
+            before = t.doc[t.left_edge.i - 1] if t.left_edge.i > sent.start else None
+            if before is not None and before.pos_ == "ADP":
+                return None
+            return EventArg(m.start, m.end, m.text, m.actor, m.actor_name or m.text, m.country,
+                            m.actor if m.actor_type == "igo" else None, m.sector)
+    return None
 
 
 def _controller(verb, lang: str):
