@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -158,12 +158,18 @@ class _Article:
     def in_quote(self, pos: int) -> bool:
         return any(o <= pos <= c for o, c in self.quoted)
 
+    tokens: list[tuple[int, int, Any]] = field(default_factory=list)  # (absolute start, offset, token)
+    token_starts: list[int] = field(default_factory=list)
+
     def __post_init__(self) -> None:
         for offset, doc in self.pieces:
             for sent in doc.sents:
                 self.sents.append((offset + sent.start_char, offset + sent.end_char, sent, offset))
+            self.tokens.extend((offset + t.idx, offset, t) for t in doc)
         self.sents.sort(key=lambda s: s[0])
         self.sent_starts = [s[0] for s in self.sents]
+        self.tokens.sort(key=lambda x: x[0])
+        self.token_starts = [x[0] for x in self.tokens]
 
     def sentence_at(self, pos: int) -> tuple[int, int, Any, int] | None:
         i = bisect_right(self.sent_starts, pos) - 1
@@ -172,10 +178,11 @@ class _Article:
         return self.sents[i] if i >= 0 and pos <= self.sents[i][1] else None
 
     def tokens_between(self, start: int, end: int):
-        for offset, doc in self.pieces:
-            for t in doc:
-                if start <= offset + t.idx < end:
-                    yield offset, t
+        """(offset, token) of the tokens starting in [start, end), in order (binary search)."""
+        i = bisect_left(self.token_starts, start)
+        while i < len(self.tokens) and self.tokens[i][0] < end:
+            yield self.tokens[i][1], self.tokens[i][2]
+            i += 1
 
     def mention_at(self, start: int, end: int) -> Mention | None:
         best = None
