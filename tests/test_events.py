@@ -79,3 +79,39 @@ def test_hard_inputs_invent_nothing(annotator, text):
         assert e.source is not None or e.target is not None
     if "ensoleillé" in text or "Résultats" in text:
         assert a.events == []
+
+
+def _types(annotated):
+    return {(e.type, _who(e.source), _who(e.target)) for e in annotated.events}
+
+
+def test_english_frames_light_verbs_and_intent(annotator):
+    """A frame's complement is part of its event; a light verb's object is the event; a future
+    cooperative act is AGREE; "X said Y must" is X's demand to Y."""
+    a = annotator.annotate(_article("Iran threatened to shell Iraqi towns.", "en"))
+    assert _find(a, "THREATEN", "IRN", "IRQ") and not _find(a, "ASSAULT")
+    a = annotator.annotate(_article("French officials held talks with Germany on Monday.", "en"))
+    assert _find(a, "CONSULT", "FRA", "DEU")
+    a = annotator.annotate(_article("Finland will give Tanzania a grant of 580 million shillings.", "en"))
+    assert _find(a, "AGREE", "FIN", "TZA")
+    a = annotator.annotate(_article("Russia said on Tuesday that Sudan must return the helicopter.", "en"))
+    assert _find(a, "REQUEST", "RUS", "SDN")
+
+
+def test_french_light_verbs_lists_and_embedded_events(annotator):
+    a = annotator.annotate(_article("La police turque a procédé à l'arrestation de deux journalistes."))
+    assert _find(a, "COERCE", "TUR")
+    a = annotator.annotate(_article("L'Arabie saoudite, l'Égypte et le Bahreïn ont rompu leurs relations "
+                                    "diplomatiques avec le Qatar."))
+    assert {e.source.country for e in _find(a, "SANCTION", target="QAT")} == {"SAU", "EGY", "BHR"}
+    # the bombings a country will end happened; the end is announced
+    a = annotator.annotate(_article("Le Canada cessera ses bombardements contre l'État islamique en Irak."))
+    assert _find(a, "RETREAT", "CAN") and _find(a, "ASSAULT", "CAN")
+    # an order of a strike is the strike, by the one who orders
+    a = annotator.annotate(_article("Le président américain a ordonné une frappe militaire sur une base syrienne."))
+    assert _find(a, "ASSAULT", "USA") and not _find(a, "REQUEST")
+    # what a group denies is not coded; what a demand asks is not coded either
+    a = annotator.annotate(_article("Boko Haram dément la libération des otages au Nigeria."))
+    assert not _find(a, "RETREAT")
+    a = annotator.annotate(_article("La Corée du Sud exige que la Corée du Nord cesse ses essais nucléaires."))
+    assert _find(a, "REQUEST", "KOR", "PRK") and not _find(a, "MOBILIZE")

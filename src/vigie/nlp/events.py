@@ -18,24 +18,42 @@
 3. **One event per clause chain**: a trigger in the complement of a framing trigger ("threatened
    *to shell*", "demanded that Hamas *renounce*", "refused *to meet*", "menace de *fermer*") is
    part of that event — the frame gives the type, the complement a target when the frame has
-   none. A noun trigger that is the object of a trigger verb is that verb's event ("suspendre la
-   coopération").
+   none; a purpose of the same type too ("telephoned X *to discuss*"). A noun trigger that is the
+   object of a trigger verb is an event of its own ("a critiqué *l'essai*", "cessera ses
+   *frappes*") unless it is of the verb's type ("signer un accord") or what the verb asks,
+   threatens or promises ("exige que … cessent ses *essais*"); what is denied is no event
+   ("dément la *libération*"); an order of an attack, an arrest or a deployment is that act by
+   the one who orders ("a ordonné une frappe"). Noun modifiers are no events ("border patrol
+   agents", "avions de combat").
 4. **Intent** (English): a cooperative act announced in the future or as a willingness ("will
    visit", "is willing to send", "said it will release") is AGREE; a hostile one ("would
-   blockade", "will boycott") THREATEN; a cooperative one refused in the future ("would not
-   meet") REJECT — PLOVER's reading of CAMEO 03 and 13. "X said Y must …" is X's REQUEST to Y.
+   blockade", "will boycott") THREATEN, an announced sanction staying a sanction; a cooperative
+   one refused in the future ("would not meet") REJECT — PLOVER's reading of CAMEO 03 and 13.
+   "X said Y must …" is X's REQUEST to Y. French announced acts keep their type, flagged
+   hypothetical (the French gold's rule).
 5. **Arguments** on the dependency parse: the source is the subject (or a passive's agent, or a
-   noun trigger's "de X"/"by X"/possessive/demonym, or the first of "entre X et Y"), found up the
-   chain of control verbs ("a décidé de suspendre", "is willing to send"); the target the object
-   (a passive's subject), an indirect object, a prepositional complement ("auprès de", "contre",
+   noun trigger's "par X"/"by X"/possessive/demonym, or its "de X" unless the noun acts on it:
+   "les critiques *de l'Algérie*" but "l'annexion *de la Crimée*"; or the first of "entre X et
+   Y"), found up the chain of control verbs ("a décidé de suspendre", "is willing to send"), a
+   headline's label ("Canada : fin des frappes"), or the actor named just before a French main
+   verb the parser left without a subject; the target the object (a passive's subject, a past
+   participle's noun), an indirect object, a prepositional complement ("auprès de", "contre",
    "avec", "à", "with", "against", "to"), the complement of the object ("la mission *auprès de
-   l'Otan*"), the absorbed complement's participant, or — for protests, coercion and assaults
-   with no other target — the place the act happens in ("a curfew in Cizre"). Joint subjects and
-   objects ("X et Y ont mené", "with Congo and Costa Rica") give one event each; joint subjects
-   of a meeting, an agreement or a refusal with no target are each other's targets. Each
+   l'Otan*"), the absorbed complement's participant, "unless X" of a threat, a purpose's
+   target, "against X" anywhere in the clause, the country of a diplomat's post, or — for
+   protests, coercion and assaults with no other target — the place the act happens in ("a
+   curfew in Cizre"). Joint or listed subjects and objects ("X et Y ont mené", "l'Arabie
+   Saoudite, l'Égypte … et la Libye", "with Congo and Costa Rica") give one event each. English
+   joint subjects of a meeting, an agreement or a refusal with no target are each other's
+   targets, and a call or talks are coded both ways (the PLOVER GSR's SRC/TAR); French
+   reciprocal meetings are one event, the first named acting (the French gold's rule). Each
    argument is tied to the actors stage's mentions (a person with no known role takes the
-   country of a demonym in its title: "German Foreign Minister Oskar Fischer"); an event with no
-   actor on either side is dropped (precision first). "Moscou" acting is Russia's government.
+   country of a demonym in its title: "German Foreign Minister Oskar Fischer"); a participant
+   with no actor is kept as its words when it is a name, a pronoun or a noun for a person or a
+   group, and gives way to a participant a later rule finds. An event noun with neither refers
+   back to the article's last event of its type ("cette frappe", "L'attaque n'a pas été
+   revendiquée") and becomes its mention when merged. An event with no participant is dropped
+   unless its sentence names an actor (precision first). "Moscou" acting is Russia's government.
 6. **Date** from a time expression of the sentence, else the article's date; **flags**: negated
    ("ne … pas", "not"), hypothetical (conditional, future, "menacer de", "pourrait"),
    historical (dated more than 45 days before the article).
@@ -102,7 +120,8 @@ _INTENT = {"willing", "ready", "prepared", "plan", "intend", "going", "determine
            "promise", "pledge", "vow", "expect", "hope", "aim", "set"}
 _CONTENT = {"REQUEST", "THREATEN", "AGREE"}
 # Verbs that deny what they govern: "Boko Haram dément la libération des otages"
-_DENY = {"démentir", "nier", "deny", "démenti", "contester", "refute", "réfuter"}  # what these ask, threaten or promise has not happened
+_DENY = {"démentir", "nier", "deny", "démenti", "contester", "refute", "réfuter",
+         "dément", "démentent", "nie", "nient", "denies", "denied"}  # forms a small model does not lemmatise  # what these ask, threaten or promise has not happened
 _ORDER = {"ordonner", "order"}
 _COOP = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 _CONFLICT = {"PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT"}
@@ -397,7 +416,7 @@ def _candidates(sent, lang: str) -> list[_Cand]:
                 break
             t = t.head if t.dep_ in ("obj", "dobj", "xcomp", "ccomp", "pcomp", "prep", "nsubj:pass") or t.head.dep_ == "prep" \
                 else t
-            if t.lemma_.lower() in _DENY:
+            if t.lemma_.lower() in _DENY or t.lower_ in _DENY:
                 cand.absorbed = True
                 break
             if t.dep_ not in ("xcomp", "ccomp", "obj", "dobj", "pcomp", "prep"):
@@ -678,10 +697,18 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
         for child in token.head.children:  # "la Russie a mené un exercice", "ont tenu une rencontre"
             if child.dep_ == "nsubj":
                 source_tok = child
-    if source_tok is not None and source_tok.pos_ == "DET" and token.dep_ in ("obj", "dobj") and token.head.pos_ == "VERB":
-        # "a exprimé son soutien", "cessera ses frappes": the possessor is the subject
-        source_tok = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubj:pass")), None) \
-            or _controller(token.head, lang)
+    if source_tok is not None and source_tok.pos_ == "DET":
+        # "a exprimé son soutien", "cessera ses frappes", "a mis fin à ses frappes": the possessor is the
+        # subject of the clause
+        governor = token.head
+        for _ in range(3):
+            if governor.pos_ in ("VERB", "AUX") or governor.head == governor:
+                break
+            governor = governor.head
+        source_tok = None
+        if governor.pos_ in ("VERB", "AUX") and governor != token:
+            source_tok = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubj:pass")), None) \
+                or _controller(governor, lang)
     if source_tok is not None and source_tok.pos_ == "PRON":
         source_tok = _antecedent(source_tok, verb)
     target_tok = None
