@@ -7,9 +7,10 @@
   PLOVER type, mode, context, description. Codes PLOVER drops (01 statements, 02 appeals) are
   absent.
 - ``src/vigie/lang/en/events.tsv``: English triggers from PETRARCH2's CAMEO.2.0 verb dictionary
-  (Open Event Data Alliance, MIT): for each verb form, its default CAMEO code (the synset's code)
-  and, for each pattern, the first plain word of the pattern's object with the pattern's code —
-  only codes the crosswalk maps to a PLOVER type are kept.
+  (Open Event Data Alliance, MIT): for each verb form (phrasal verbs too: "blow up"), its default
+  CAMEO code (the verb's own code where the dictionary gives one, else its synset's) and, for each
+  pattern, the first plain word of the pattern's object with the pattern's code — only codes the
+  crosswalk maps to a PLOVER type are kept.
 
 Both outputs say where they come from in a header; attribution: resources/plover/ATTRIBUTION.md.
 """
@@ -63,10 +64,18 @@ def read_cameo_verbs(path: Path) -> dict[str, dict[str, str]]:
             for form in forms:
                 lexicon[form].setdefault(keyword, code.group(1))
             continue
-        if line[:1].isalpha():
-            word = line.split()[0].lower().replace("_", " ")
+        if line[:1].isalpha() or line[:1] == "+":
+            # a verb of the synset ("BREAK {BREAKS BROKE …}"), or a phrasal one ("+BLOW_UP {+BLEW_UP …}"),
+            # with its own code when it differs from the synset's ("DEMOLISH [1712]", "RESIGN [083]")
+            word = line.split()[0].lstrip("+").lower().replace("_", " ")
             extra = re.findall(r"\{([^}]*)\}", line)
-            forms = forms + [word] + [w.lower() for group in extra for w in group.split()]
+            own = [w for w in [word] + [w.lstrip("+").lower().replace("_", " ") for group in extra for w in group.split()]
+                   if re.fullmatch(r"[a-z][a-z'-]*(?: [a-z'-]+)*", w) and " and" not in f" {w} "]
+            forms = forms + own
+            code = re.search(r"\[(\d{2,4})\]", line.split("{", 1)[0] + line.rsplit("}", 1)[-1])
+            if code:
+                for form in own:
+                    lexicon[form].setdefault("*", code.group(1))
             if default:
                 for form in forms:
                     lexicon[form].setdefault("*", default)
