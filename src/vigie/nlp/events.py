@@ -522,8 +522,14 @@ def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], ti
         target = None  # one participant read twice
     if _weak(target) and code in ("042", "043"):  # "la venue de Victoria Nuland à Moscou": the host
         target = _better(target, _place_host(offset + sent.start_char, offset + sent.end_char, mentions, source))
-    if target is None and ptype in _PLACE_TARGET:  # "imposed a curfew in Cizre", "rioted … in Israel"
+    if target is None and (ptype in _PLACE_TARGET or code[:2] == "09" or code in ("1033", "075")):
+        # "imposed a curfew in Cizre", "rioted … in Israel", "une enquête … au Burundi", "sought refuge in Germany"
         target = _place_target(cand, offset, mentions, text, source)
+    if source is None and code[:3] in ("173", "174") and _passive(cand.clause):
+        # "a missionary was arrested in Lebanon": the state where one is arrested or deported arrests
+        found = _place_target(cand, offset, mentions, text, target)
+        if found is not None and found.country and not (target is not None and target.country == found.country):
+            source = found
     s_start, s_end = offset + sent.start_char, offset + sent.end_char
     # a mention of the event coded before ("l'attaque n'a pas été revendiquée"): it joins it when merged
     before = last.get("source:" + ptype) if last and token.pos_ == "NOUN" else None
@@ -1036,7 +1042,8 @@ def _arg(token, offset: int, mentions: list[Mention], text: str, exclude: EventA
     clauses = _clausal_ranges(token, offset)
     inside = [m for m in mentions if start <= m.start and m.end <= end and m.reading != "place"
               and (m.actor or m.country or m.label == "PER")
-              and not any(a <= m.start < b and not (a <= head_start < b) for a, b in clauses)]
+              and not any(a <= m.start < b and not (a <= head_start < b) for a, b in clauses)
+              and (m.via != "demonym" or _demonym_of_participant(token, m, offset))]
     every = inside
     if exclude is not None:  # one participant cannot be both source and target
         inside = [m for m in inside if not (m.start < exclude.end and exclude.start < m.end)
@@ -1066,6 +1073,21 @@ def _arg(token, offset: int, mentions: list[Mention], text: str, exclude: EventA
             country = x.country
             igo = x.actor if x.actor_type == "igo" else None
     return EventArg(m.start, m.end, m.text, m.actor, m.actor_name or m.text, country, igo, sector)
+
+
+_THING_NOUNS = {"language", "langue", "policy", "politique", "fate", "sort", "economy", "économie", "culture",
+                "history", "histoire", "law", "loi", "constitution", "budget", "project", "projet", "plan",
+                "program", "programme", "offices", "interest", "intérêt", "territory", "question", "issue"}
+
+
+def _demonym_of_participant(token, m: Mention, offset: int) -> bool:
+    """A demonym names a participant unless it only qualifies a thing ("the Russian language",
+    "the fate of Palestinian offices")."""
+    word = next((t for t in token.subtree if offset + t.idx == m.start), None)
+    if word is None or word == token:
+        return True
+    noun = word.head
+    return noun.lemma_.lower() not in _THING_NOUNS and noun.lower_ not in _THING_NOUNS
 
 
 def _participant(token) -> bool:
@@ -1111,6 +1133,8 @@ def _by_demonym(token, offset: int, start: int, end: int) -> EventArg | None:
     for t in token.subtree:
         if any(a <= offset + t.idx < b for a, b in clauses):
             continue  # "une résolution … qui ordonne un cessez-le-feu en territoire syrien"
+        if t != token and (t.head.lemma_.lower() in _THING_NOUNS or t.head.lower_ in _THING_NOUNS):
+            continue  # "the Russian language": a thing, not a participant
         country = None
         if t.text[:1].islower() and form_key(t.text) in adjectives:
             country = adjectives[form_key(t.text)]
