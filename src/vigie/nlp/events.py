@@ -692,7 +692,8 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
         if source_tok is None and lang == "fr":  # "l'intervention russe", "cette agression américaine"
             source_tok = next((c for c in token.children if c.dep_ == "amod"
                                and (_actor_in(c, offset, mentions) or _by_demonym(c, offset, 0, 0))), None)
-        for case, n in _preps(token):
+        phrase_heads = [token] + ([token.head] if token.dep_ == "compound" else [])  # "a mediation mission between"
+        for case, n in (p for h in phrase_heads for p in _preps(h)):
             if case == "between" and lang == "en":
                 between = n
         if source_tok is None and lang == "en":  # "Palestinian riots", "US Predator attacks"
@@ -734,6 +735,8 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
     if target_tok is not None and target_tok.pos_ == "PRON" and target_tok.lower_ not in _RELATIVE:
         target_tok = _antecedent(target_tok, verb) if lang == "en" else target_tok
     holders = [verb] if verb == token else [verb, token]
+    if verb == token and token.pos_ == "NOUN" and token.dep_ in ("obj", "dobj") and token.head.pos_ == "VERB":
+        holders.append(token.head)  # "cessera ses frappes contre l'État islamique": the verb holds the noun's "contre"
     best = None
     for holder in holders:
         for child in holder.children:
@@ -753,6 +756,8 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
                 continue
             if case == "from" and cand.code[:2] not in ("08", "16", "17", "18", "19"):
                 continue  # "arrived from X": a place, not a participant
+            if holder not in (verb, token) and case not in ("contre", "against", "sur", "on"):
+                continue
             if not _actor_in(noun, offset, mentions) and not (lang == "fr" and target_tok is None):
                 continue
             rank = _CASE_RANK.get(case, 50)
