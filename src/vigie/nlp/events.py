@@ -123,6 +123,9 @@ _CONTENT = {"REQUEST", "THREATEN", "AGREE"}
 _DENY = {"démentir", "nier", "deny", "démenti", "contester", "refute", "réfuter",
          "dément", "démentent", "nie", "nient", "denies", "denied"}  # forms a small model does not lemmatise  # what these ask, threaten or promise has not happened
 _ORDER = {"ordonner", "order"}
+# Verbs that are events only with an actor doing them ("le Japon est frappé par des chaleurs",
+# "une compétition appelée Coupe de Russie", "hit by a storm")
+_NEEDS_SOURCE = {"frapper", "toucher", "appeler", "strike", "hit", "call", "affecter", "secouer"}
 _COOP = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 _CONFLICT = {"PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT"}
 _INTENT_CODE = {"CONSULT": "036", "AID": "033", "COOPERATE": "031", "SUPPORT": "032", "CONCEDE": "035",
@@ -531,6 +534,8 @@ def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], ti
         if found is not None and found.country and not (target is not None and target.country == found.country):
             source = found
     s_start, s_end = offset + sent.start_char, offset + sent.end_char
+    if source is None and token.pos_ == "VERB" and token.lemma_.lower() in _NEEDS_SOURCE:
+        return []
     # a mention of the event coded before ("l'attaque n'a pas été revendiquée"): it joins it when merged
     before = last.get("source:" + ptype) if last and token.pos_ == "NOUN" else None
     if source is None and before is not None and offset + token.idx - before.trigger_start < 1500:
