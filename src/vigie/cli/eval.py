@@ -1,5 +1,5 @@
 """Evaluation commands: ``vigie eval extraction``, ``vigie eval ner``, ``vigie eval actors``, ``vigie eval timex``,
-``vigie eval quotes``, ``vigie eval events``."""
+``vigie eval quotes``, ``vigie eval events``, ``vigie eval signals``."""
 
 from __future__ import annotations
 
@@ -90,6 +90,20 @@ def add_parsers(sub, parent) -> None:
     v.add_argument("--details", action="store_true",
                    help="one row per error: sentence, gold vs vigie type, trigger, source and target")
     v.set_defaults(run=run_events)
+
+    g = evals.add_parser("signals", parents=[parent],
+                         help="trend and weak-signal detectors replayed day by day on fr-news-rss-2023-2024: "
+                              "vigie vs the term-burst anchor, stories caught early and growth precision")
+    g.add_argument("--data", type=Path, metavar="DIR",
+                   help="folder holding fr-news-rss-2023-2024 (default: $VIGIE_EVAL_DATA, else ../shared/data)")
+    g.add_argument("--budget", type=int, default=10, help="at most N flags a day, for every system (default: 10)")
+    g.add_argument("--set", dest="settings", action="append", default=[], metavar="KEY=VALUE[,KEY=VALUE]",
+                   help="a setting of vigie's detector (repeatable), e.g. weak_budget=0")
+    g.add_argument("--variant", action="append", default=[], metavar="KEY=VALUE[,KEY=VALUE]",
+                   help="also replay vigie's detector with these settings, in the same pass (repeatable)")
+    g.add_argument("--flags", type=Path, metavar="FILE",
+                   help="write every flag (system, day, term, counts, explanation) as JSON Lines to FILE")
+    g.set_defaults(run=run_signals)
 
 
 def _common_nlp_options(p: argparse.ArgumentParser, what: str) -> None:
@@ -202,4 +216,28 @@ def run_events(args: argparse.Namespace) -> int:
     print_json(report, pretty=True) if args.json else print(format_report(report))
     if not report["datasets"]:
         sys.stderr.write("vigie: no event set found under " + report["data_dir"] + "\n")
+    return EXIT_OK
+
+
+def run_signals(args: argparse.Namespace) -> int:
+    from vigie.analysis.signals import AnchorDetector, SignalDetector, parse_settings
+    from vigie.eval.signals import format_report, run
+
+    if args.budget < 1:
+        error("--budget", "must be at least 1")
+        return EXIT_USAGE
+    try:
+        settings = parse_settings(",".join(args.settings))
+        variants = [(spec, parse_settings(spec)) for spec in args.variant]
+    except ValueError as e:
+        error("--set/--variant", str(e))
+        return EXIT_USAGE
+    detectors = [AnchorDetector(budget=args.budget), SignalDetector(**{"budget": args.budget, **settings})]
+    detectors += [SignalDetector(name=f"vigie[{spec}]", **{"budget": args.budget, **settings, **v})
+                  for spec, v in variants]
+    report = run(args.data, budget=args.budget, detectors=detectors, flags_out=args.flags,
+                 progress=not args.json and sys.stderr.isatty())
+    print_json(report, pretty=True) if args.json else print(format_report(report))
+    if "skipped" in report:
+        sys.stderr.write("vigie: " + report["skipped"] + "\n")
     return EXIT_OK

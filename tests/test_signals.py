@@ -1,0 +1,325 @@
+"""Terms, the trend and weak-signal detectors, and the replay evaluation, on small synthetic streams
+written here (no shared data needed)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+from datetime import date, timedelta
+
+import pytest
+
+from vigie.analysis.signals import (
+    AnchorDetector,
+    History,
+    SignalDetector,
+    days_of,
+    parse_settings,
+    replay,
+    robust_z,
+)
+from vigie.analysis.terms import Item, count_day, publisher, stopwords, terms_of, words
+from vigie.cli.main import main
+from vigie.eval import signals as ev
+
+START = date(2024, 1, 1)
+SOURCES = [f"journal{i}.fr" for i in range(10)]
+BACKGROUND = ("conseil municipal vote budget ecole route pont marche festival musique football rugby tennis "
+              "police tribunal hopital medecin entreprise usine emploi salaire prix essence train avion port "
+              "vignoble fromage concert theatre cinema livre exposition musee jardin foret riviere montagne").split()
+
+
+def day(i: int) -> date:
+    return START + timedelta(days=i)
+
+
+def synthetic_stream(days: int = 60, seed: int = 0) -> list[tuple[date, list[Item]]]:
+    """Ten sources, five background items each a day, plus:
+    - « météo » in three sources every day (flat);
+    - « séisme » never, then in 8 sources (16 items) on day 40 (breaking);
+    - « grève » in two sources every other day, then in 7 sources (14 items) on day 45 (burst);
+    - « punaises » absent for 30 days, then spreading to a new source or two a day from day 31 (weak).
+    """
+    rng = random.Random(seed)
+    out = []
+    for i in range(days):
+        items = []
+
+        def add(src: str, text: str) -> None:
+            items.append(Item(f"d{i}-{len(items)}", src, text))
+
+        for s in SOURCES:
+            for _ in range(5):
+                add(s, " ".join(rng.sample(BACKGROUND, 5)).capitalize())
+        for s in rng.sample(SOURCES, 3):
+            add(s, "La météo du jour : " + " ".join(rng.sample(BACKGROUND, 2)))
+        if i == 40:
+            for j in range(16):
+                add(SOURCES[j % 8], f"Séisme : {rng.choice(BACKGROUND)} {rng.choice(BACKGROUND)}")
+        if i % 2 == 0:
+            for s in rng.sample(SOURCES, 2):
+                add(s, "Grève des contrôleurs : " + rng.choice(BACKGROUND))
+        if i == 45:
+            for j in range(14):
+                add(SOURCES[j % 7], "Grève des contrôleurs : " + rng.choice(BACKGROUND))
+        if 31 <= i:
+            spread = min(10, (i - 29) // 2)  # 1, 1, 2, 2, 3, 3 ... sources
+            for s in SOURCES[:spread]:
+                if rng.random() < 0.6:
+                    add(s, "Des punaises de lit signalées à " + rng.choice(BACKGROUND))
+        rng.shuffle(items)
+        out.append((day(i), items))
+    return out
+
+
+@pytest.fixture(scope="module")
+def stream():
+    return synthetic_stream()
+
+
+def run_detector(detector, days, **kw):
+    flags = {}
+    for d, by in replay(days, [detector], **kw):
+        flags[d] = by[detector.name]
+    return flags
+
+
+# --------------------------------------------------------------------------- terms
+
+
+def test_terms_fold_drop_stopwords_and_pair_words_within_a_clause():
+    t = terms_of("Punaises de lit : l'Élysée s'inquiète. Attaque du Hamas contre Israël")
+    assert {"punaises", "lit", "punaises lit", "elysee", "inquiete", "elysee inquiete", "hamas", "attaque hamas",
+            "hamas israel"} <= t
+    assert "lit elysee" not in t  # the colon ends a clause
+    assert not t & {"de", "du", "contre", "l", "s"}
+    assert words("Le 14 juillet 2024, à Paris") == [["paris"]]  # digits, calendar words, stopwords
+    assert "the" in stopwords() and "les" in stopwords()
+
+
+def test_publisher_merges_sub_sites():
+    assert publisher("www.lemonde.fr") == "lemonde.fr"
+    assert publisher("madame.lefigaro.fr") == "lefigaro.fr"
+    assert publisher("news.bbc.co.uk") == "bbc.co.uk"
+    assert publisher("example.org") == "example.org"
+
+
+def test_count_day_counts_a_term_once_per_item_and_per_source():
+    items = [Item("a", "s1", "Grève, grève et grève"), Item("b", "s1", "Grève encore"), Item("c", "s2", "La grève"),
+             Item("d", "s3", "Autre chose")]
+    c = count_day(START, items)
+    td = c.terms["greve"]
+    assert td.items == 3 and td.sources == 2 and td.by_source == {"s1": 2, "s2": 1}
+    assert c.items == 4 and c.active_sources == 3
+    assert c.coverage("greve") == pytest.approx(2 / 3) and c.coverage("absent") == 0
+    assert c.samples("greve", 2) == ["a", "c"]  # one per source first
+
+
+def test_robust_z():
+    z, med, mad = robust_z(10, [1, 1, 2, 1, 0, 1, 1], 1.0)
+    assert med == 1 and mad == 0 and z == 9  # MAD 0: the floor
+
+
+# --------------------------------------------------------------------------- detectors
+
+
+def test_breaking_burst_and_weak_signal_are_found_and_a_flat_term_is_not(stream):
+    flags = run_detector(SignalDetector(), stream)
+    every = [f for fl in flags.values() for f in fl]
+    terms = lambda f: {f.term, *f.related}  # noqa: E731
+    assert not any("meteo" in terms(f) for f in every)
+    seisme = [f for f in every if "seisme" in terms(f)]
+    assert [(f.day, f.detector) for f in seisme] == [(day(40), "breaking")]
+    assert seisme[0].items == 16 and seisme[0].sources == 8 and seisme[0].first_seen is None
+    greve = [f for f in every if "greve" in terms(f)]
+    assert [(f.day, f.detector) for f in greve] == [(day(45), "burst")]
+    assert greve[0].baseline_items == 1 and greve[0].details["z"] >= 3
+    weak = [f for f in every if "punaises" in terms(f) and f.detector == "weak"]
+    assert weak and weak[0].day < day(45)  # while it is still in a few sources a day
+    assert weak[0].details["sources_7d"] >= 4 and weak[0].details["visibility"] <= 0.25
+    anchor = run_detector(AnchorDetector(), stream)
+    assert any(f.term == "seisme" for f in anchor[day(40)])
+
+
+def test_a_flag_explains_itself(stream):
+    flags = run_detector(SignalDetector(), stream)
+    f = next(f for f in flags[day(40)] if f.term == "seisme")
+    j = f.to_json()
+    assert j["day"] == "2024-02-10" and j["detector"] == "breaking" and j["items"] == 16 and j["sources"] == 8
+    assert len(j["samples"]) == 5 and len(set(j["samples"])) == 5
+    assert j["samples"][0].startswith("d40-")
+    assert "«seisme»: 16 items in 8/10 sources" in j["explanation"] and "first seen today" in j["explanation"]
+    json.dumps(j)
+
+
+def test_budget_and_weak_budget_are_respected():
+    rng = random.Random(1)
+    days = []
+    for i in range(30):
+        items = [Item(f"{i}-{s}-{k}", s, " ".join(rng.sample(BACKGROUND, 4))) for s in SOURCES for k in range(3)]
+        if i == 20:  # forty new words, each in every source: forty breaking candidates
+            for w in range(40):
+                items += [Item(f"{i}-new{w}-{s}", s, f"mot{chr(97 + w % 26)}{chr(97 + w // 26)} nouveau")
+                          for s in SOURCES]
+        days.append((day(i), items))
+    flags = run_detector(SignalDetector(budget=4), days)
+    assert max(len(f) for f in flags.values()) <= 4 and len(flags[day(20)]) == 4
+    anchor = run_detector(AnchorDetector(budget=3), days)
+    assert len(anchor[day(20)]) == 3
+    weak_days = synthetic_stream(seed=3)
+    for budget in (0, 1):
+        flags = run_detector(SignalDetector(weak_budget=budget), weak_days)
+        assert max(sum(f.detector == "weak" for f in fl) for fl in flags.values()) == budget
+
+
+def test_feeding_later_days_never_changes_earlier_flags(stream):
+    def as_json(flags):
+        return {d: [f.to_json() for f in fl] for d, fl in flags.items()}
+
+    for make in (SignalDetector, AnchorDetector):
+        full = as_json(run_detector(make(), stream))
+        cut = as_json(run_detector(make(), stream[:42]))
+        assert cut == {d: fl for d, fl in full.items() if d < day(42)}
+        # and a different future does not change the past either
+        other = as_json(run_detector(make(), stream[:42] + synthetic_stream(seed=9)[42:]))
+        assert {d: fl for d, fl in other.items() if d < day(42)} == cut
+
+
+def test_days_must_come_in_order(stream):
+    det = SignalDetector()
+    det.feed(day(1), stream[1][1])
+    with pytest.raises(ValueError):
+        det.feed(day(0), stream[0][1])
+    with pytest.raises(ValueError):
+        list(days_of([(day(2), Item("a", "s", "x")), (day(1), Item("b", "s", "y"))]))
+
+
+def test_history_memory_does_not_grow_with_the_stream():
+    h = History(window=10, singleton_days=3)
+    sizes = []
+    for i in range(120):  # every day a new vocabulary, plus a few words that stay
+        items = [Item(f"{i}-{k}", "s", f"neuf{i}x{k} stable{k % 3}") for k in range(50)]
+        h.add(count_day(day(i), items, bigrams=False))
+        sizes.append(len(h))
+    assert max(sizes[60:]) == max(sizes[20:40]) <= 3 * 50 + 3  # singletons kept for 3 days only
+    assert h.series("stable1")[0] == [17] * 10 and h.series("stable2")[0] == [16] * 10  # the last 10 days
+
+
+def test_replay_masks_days_and_warms_up(stream):
+    masked = {day(20), day(21), day(22), day(23)}
+    seen = {}
+    for d, by in replay(stream, [SignalDetector(), AnchorDetector()], masked=masked, warmup=7, gap=3):
+        seen[d] = by
+    assert not masked & seen.keys() and len(seen) == len(stream) - 4
+    assert all(not fl for d, by in seen.items() if d < day(7) for fl in by.values())
+    assert all(not fl for fl in seen[day(24)].values())  # the backlog day after a gap of four days
+    assert any(fl for d, by in seen.items() if d > day(24) for fl in by.values())
+
+
+def test_parse_settings():
+    assert parse_settings("weak_budget=0, burst_min_score=0.5,burst_weekday=yes") == {
+        "weak_budget": 0, "burst_min_score": 0.5, "burst_weekday": True}
+    assert parse_settings("") == {}
+    for bad in ("nope=1", "weak_budget", "weak_budget=x", "burst_weekday=maybe"):
+        with pytest.raises(ValueError):
+            parse_settings(bad)
+    with pytest.raises(TypeError):
+        SignalDetector(nope=1)
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+def flag(d: date, term: str, detector: str = "burst", samples=(), related=()):
+    from vigie.analysis.signals import Flag
+
+    return Flag(d, term, detector, 1.0, 5, 3, 10, 0.0, 0.0, None, tuple(samples), {}, tuple(related))
+
+
+def story(sid, kind, seeds, mainstream, ids=()):
+    return ev.Story(sid, kind, [ev._stems(s.split()) for s in seeds], mainstream, None, frozenset(ids))
+
+
+def test_seed_mapping_is_lenient_on_plurals_and_hyphens():
+    s = story("s", "slow_build", ["punaises"], day(10))
+    assert ev.seed_match("punaise lit", s) and ev.seed_match("punaises", s) and not ev.seed_match("lit", s)
+    nc = ev.read_stories_from({"stories": [{"story_id": "nc", "kind": "slow_build", "seed_terms": ["nouvelle-caledonie"],
+                                            "mainstream_date": "2024-05-15"}]})[0]
+    assert ev.seed_match("nouvelle caledonie", nc) and not ev.seed_match("caledonie", nc)
+    assert ev.flag_matches(flag(day(1), "darras", related=("gerard depardieu",)),
+                           story("d", "slow_build", ["depardieu"], day(9)))
+    assert ev.ids_match(flag(day(1), "x", samples=("a", "b", "z")), story("x", "breaking", ["y"], day(2), ids="ab"))
+
+
+def test_growth_tracker_confirms_a_term_that_doubles_and_reaches_twenty():
+    def counts(i, n_up, n_flat):
+        items = [Item(f"{i}-u{k}", f"s{k % 5}", "montee") for k in range(n_up)]
+        items += [Item(f"{i}-f{k}", f"s{k % 5}", "plat") for k in range(n_flat)]
+        return count_day(day(i), items)
+
+    tr = ev.GrowthTracker()
+    series = [(1, 4)] * 7 + [(2, 4)] + [(4, 4)] * 7 + [(0, 0)]  # flag on day 7; 7 before; 7 after
+    for i, (u, f) in enumerate(series):
+        fl = [flag(day(i), "montee"), flag(day(i), "plat")] if i == 7 else []
+        tr.day(counts(i, u, f), fl)
+    got = {f.term: (ok, before, after) for f, ok, before, after in tr.done}
+    assert got == {"montee": (True, 7, 28), "plat": (False, 28, 28)}  # the flag day is in neither window
+    assert not tr.pending
+
+
+def test_scoring_of_a_tiny_replay():
+    stories = [story("quake", "breaking", ["seisme"], day(40)), story("bugs", "slow_build", ["punaises"], day(50)),
+               story("never", "slow_build", ["absent"], day(50))]
+    flags = [flag(day(5), "punaises", "weak"),  # more than 30 days before: not counted
+             flag(day(44), "punaises lit", "weak"), flag(day(47), "punaises", "burst"), flag(day(40), "seisme", "breaking"),
+             flag(day(41), "autre")]
+    conf = [(flags[1], True, 1, 25), (flags[3], True, 0, 40), (flags[4], False, 0, 0)]
+    r = ev.score(flags, conf, stories)
+    assert r["stories"]["breaking"] == {"stories": 1, "caught_by_mainstream": 1, "caught_early": 0, "early_share": 0.0,
+                                        "median_lead_days": None}
+    assert r["stories"]["slow_build"] == {"stories": 2, "caught_by_mainstream": 1, "caught_early": 1,
+                                          "early_share": 0.5, "median_lead_days": 6}
+    assert r["growth_precision"] == pytest.approx(2 / 3, abs=1e-4) and r["scored_flags"] == 3 and r["confirmed"] == 2
+    assert r["growth_precision_by_detector"]["weak"] == {"precision": 1.0, "flags": 1}
+    bugs = next(x for x in r["per_story"] if x["story"] == "bugs")
+    assert bugs["first_flag"] == "2024-02-14" and bugs["term"] == "punaises lit" and bugs["lead_days"] == 6
+
+
+def test_run_replays_anchor_and_vigie_in_one_pass(stream):
+    stories = [story("quake", "breaking", ["seisme"], day(40)), story("bugs", "slow_build", ["punaises"], day(50))]
+    report = ev.run(days=stream, stories=stories, missing=[day(20)])
+    assert report["observed_days"] == len(stream) - 1 and report["masked_days"] == 1
+    assert set(report["systems"]) == {"anchor", "vigie"}
+    vigie = report["systems"]["vigie"]
+    assert vigie["stories"]["breaking"]["caught_by_mainstream"] == 1
+    assert vigie["stories"]["slow_build"]["caught_early"] == 1
+    assert vigie["settings"]["budget"] == 10
+    assert 0 <= vigie["growth_precision"] <= 1
+    text = ev.format_report(report)
+    assert "growth precision" in text and "quake" in text
+
+
+def test_cli_eval_signals_on_a_folder_of_the_same_shape(tmp_path, capsys, stream):
+    folder = tmp_path / ev.DATASET
+    folder.mkdir()
+    with gzip.open(folder / "articles.jsonl.gz", "wt", encoding="utf-8") as f:
+        for d, items in stream:
+            for it in items:
+                f.write(json.dumps({"id": it.id, "first_seen": d.isoformat(), "source": "www." + it.source,
+                                    "title": it.title, "summary": ""}) + "\n")
+    (folder / "days.json").write_text(json.dumps({"missing_days": [day(20).isoformat()]}))
+    (folder / "silver_stories.json").write_text(json.dumps({"stories": [
+        {"story_id": "quake", "kind": "breaking", "seed_terms": ["séisme"], "mainstream_date": day(40).isoformat(),
+         "onset_date_30d": None, "matching_ids": []}]}))
+    code = main(["eval", "signals", "--data", str(tmp_path), "--json", "--variant", "weak_budget=0",
+                 "--flags", str(tmp_path / "flags.jsonl")])
+    report = json.loads(capsys.readouterr().out)
+    assert code == 0 and set(report["systems"]) == {"anchor", "vigie", "vigie[weak_budget=0]"}
+    assert report["systems"]["vigie"]["per_story"][0]["lead_days"] == 0
+    assert report["systems"]["vigie[weak_budget=0]"]["settings"]["weak_budget"] == 0
+    lines = (tmp_path / "flags.jsonl").read_text().splitlines()
+    assert lines and all("explanation" in json.loads(x) for x in lines)
+    assert main(["eval", "signals", "--data", str(tmp_path / "nowhere")]) == 0
+    assert "skipped" in capsys.readouterr().out
+    assert main(["eval", "signals", "--data", str(tmp_path), "--set", "frob=1"]) == 2
