@@ -562,7 +562,7 @@ def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], ti
         hypothetical=hypothetical, historical=historical, cameo=code, quad=_quad(ptype),
         goldstein=_goldstein().get(root), mentions=((t_start, t_end),),
     )
-    sources = [source] + [s for s in co_sources if not _same(s, source)]
+    sources = [source] + [s for s in co_sources if source is None or not _same(s, source)]
     targets = [target] + [t for t in co_targets if target is None or not _same(t, target)]
     if _weak(target) and len(sources) > 1 and ptype in _RECIPROCAL:
         if lang == "fr":
