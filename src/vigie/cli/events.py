@@ -63,20 +63,23 @@ def actor_key(query: str | None) -> str | None:
     return actor.igo or actor.country or actor.id
 
 
-def _days(args) -> tuple[str | None, str | None]:
-    since = args.since and date.fromisoformat(args.since).isoformat()
-    until = args.until and date.fromisoformat(args.until).isoformat()
-    return since, until
+def _days(args) -> tuple[str | None, str | None] | None:
+    """``--since``/``--until`` as ISO days, or None after reporting a bad one."""
+    try:
+        return (args.since and date.fromisoformat(args.since).isoformat(),
+                args.until and date.fromisoformat(args.until).isoformat())
+    except ValueError as e:
+        error(args.since or args.until, str(e))
+        return None
 
 
 def run_events(args: argparse.Namespace) -> int:
     from vigie.store import open_store
 
-    try:
-        since, until = _days(args)
-    except ValueError as e:
-        error(args.since or args.until, str(e))
+    days = _days(args)
+    if days is None:
         return EXIT_FAILURE
+    since, until = days
     a, b = (args.between if args.between else (args.source, args.target))
     store = open_store(args.db)
     try:
@@ -119,11 +122,10 @@ def run_dyad(args: argparse.Namespace) -> int:
 def run_export_events(args: argparse.Namespace) -> int:
     from vigie.store import open_store
 
-    try:
-        since, until = _days(args)
-    except ValueError as e:
-        error(args.since or args.until, str(e))
+    days = _days(args)
+    if days is None:
         return EXIT_FAILURE
+    since, until = days
     store = open_store(args.db)
     try:
         rows = store.events(since=since, until=until, limit=None)

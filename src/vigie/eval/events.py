@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from vigie.eval import datasets as ds
-from vigie.eval.matching import listed_documents, one_to_one
+from vigie.eval.matching import date_of_name, listed_documents, one_to_one, read_gold_lines
 from vigie.eval.ner import PRF, fmt, table
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
@@ -384,24 +384,11 @@ def parse_gold_event(r: dict[str, Any]) -> Ev:
 def read_gold(path: Path) -> tuple[dict[str, list[Ev]], list[str]]:
     """Gold events by document, and the documents annotated (``docs.txt`` beside the gold, else
     those the gold names), as ``vigie eval quotes`` reads its gold."""
-    by_doc: dict[str, list[Ev]] = defaultdict(list)
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            r = json.loads(line)
-            by_doc[str(r["doc"])].append(parse_gold_event(r))
-        except (ValueError, KeyError, TypeError) as e:
-            raise ValueError(f"{path}:{n}: not a gold event ({e})") from e
-    listing = path.parent / "docs.txt"
-    docs = [x.strip() for x in listing.read_text(encoding="utf-8").splitlines() if x.strip()] \
-        if listing.exists() else sorted(by_doc)
-    return dict(by_doc), docs
+    return read_gold_lines(path, parse_gold_event, "event")
 
 
 def dct_of(doc: str) -> datetime | None:
-    m = re.match(r"(\d{4})_(\d{2})_(\d{2})", doc)
-    return datetime(int(m[1]), int(m[2]), int(m[3]), tzinfo=UTC) if m else None
+    return date_of_name(doc)
 
 
 def ev_of(e: Any) -> Ev:

@@ -3,9 +3,15 @@ reading a hand-made gold's documents (a ``docs.txt`` listing beside the gold, te
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 def one_to_one(candidates: Iterable[tuple[Any, ...]]) -> list[tuple[int, int]]:
@@ -29,3 +35,29 @@ def listed_documents(docs_dir: Path, docs: list[str], limit: int | None = None) 
     missing = [d for d in docs if d not in paths]
     found = [d for d in docs if d in paths]
     return found, {d: paths[d].read_text(encoding="utf-8") for d in found}, missing
+
+
+def read_gold_lines(path: Path, parse: Callable[[dict[str, Any]], T], what: str) -> tuple[dict[str, list[T]], list[str]]:
+    """A hand-made gold, one JSON object per line with a ``doc`` key: the records by document
+    (``parse`` turns one into the evaluation's record), and the documents annotated — ``docs.txt``
+    beside the gold when there is one (so that documents with no record count), else those named.
+    A malformed line raises ValueError naming the file and line."""
+    by_doc: dict[str, list[T]] = defaultdict(list)
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            by_doc[str(record["doc"])].append(parse(record))
+        except (ValueError, KeyError, TypeError) as e:
+            raise ValueError(f"{path}:{n}: not a gold {what} ({e})") from e
+    listing = path.parent / "docs.txt"
+    docs = [x.strip() for x in listing.read_text(encoding="utf-8").splitlines() if x.strip()] \
+        if listing.exists() else sorted(by_doc)
+    return dict(by_doc), docs
+
+
+def date_of_name(doc: str) -> datetime | None:
+    """The publication day a WiNER-style name carries (``2016_01_10-001``), as the DCT."""
+    m = re.match(r"(\d{4})_(\d{2})_(\d{2})", doc)
+    return datetime(int(m[1]), int(m[2]), int(m[3]), tzinfo=UTC) if m else None

@@ -18,16 +18,13 @@ Scoring, per kind and for all kinds together:
 
 from __future__ import annotations
 
-import json
-import re
 import time
-from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from vigie.eval.matching import listed_documents, one_to_one
+from vigie.eval.matching import date_of_name, listed_documents, one_to_one, read_gold_lines
 from vigie.textfold import fold
 
 KINDS = ("direct", "partial", "indirect")
@@ -75,30 +72,17 @@ class Counts:
 
 
 def read_gold(path: Path) -> tuple[dict[str, list[Q]], list[str]]:
-    """Gold quotes by document, and the documents annotated (docs.txt beside the gold, else
-    those the gold names)."""
-    by_doc: dict[str, list[Q]] = defaultdict(list)
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            r = json.loads(line)
-            span = r.get("speaker_span")
-            by_doc[r["doc"]].append(Q(int(r["start"]), int(r["end"]), r["kind"], r.get("speaker"),
-                                      tuple(span) if span else None))
-        except (ValueError, KeyError, TypeError) as e:
-            raise ValueError(f"{path}:{n}: not a gold quote ({e})") from e
-    listing = path.parent / "docs.txt"
-    docs = [x.strip() for x in listing.read_text(encoding="utf-8").splitlines() if x.strip()] \
-        if listing.exists() else sorted(by_doc)
-    return dict(by_doc), docs
+    """Gold quotes by document, and the documents annotated (see ``matching.read_gold_lines``)."""
+
+    def parse(r: dict[str, Any]) -> Q:
+        span = r.get("speaker_span")
+        return Q(int(r["start"]), int(r["end"]), r["kind"], r.get("speaker"), tuple(span) if span else None)
+
+    return read_gold_lines(path, parse, "quote")
 
 
 def _dct(doc: str) -> datetime | None:
-    m = re.match(r"(\d{4})_(\d{2})_(\d{2})", doc)
-    if not m:
-        return None
-    return datetime(int(m[1]), int(m[2]), int(m[3]), tzinfo=UTC)
+    return date_of_name(doc)
 
 
 def article_of(doc: str, text: str):
