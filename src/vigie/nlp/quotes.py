@@ -734,7 +734,9 @@ def _indirect(art: _Article, direct: list[Quote]) -> list[Quote]:
 _CLAUSE_END = re.compile(
     r"\s*(?:;|,?\s+(?:et|mais|ou|and|but)\s+(?:qu['’]|que\b|that\b)|\.\s|\.$|\?|!"
     r"|,\s+(?:tandis\s+que|alors\s+que|puisque|bien\s+que|même\s+si|while|whereas)\b"  # another clause
-    r"|,\s+[a-zà-ÿ]+ant\b)"  # ", déplorant …": the writer's participle, not the reported clause
+    r"|,\s+[a-zà-ÿ]+ant\b"  # ", déplorant …": the writer's participle, not the reported clause
+    # "… mais a malgré tout confié", "et compte demander", "et va proposer": the speaker's next act
+    r"|,?\s+(?:mais|et)\s+(?:a|ont|avait|avaient|va|vont|compte|comptent|entend|entendent|doit|doivent)\b)"
 )
 
 
@@ -765,7 +767,8 @@ def _reported_clauses(verb, offset: int, art: _Article) -> list[tuple[int, int]]
             if bound > after:
                 sent_end = min(sent_end, bound)
     # "a déclaré (dans un communiqué) que …": a que within a few words, no punctuation between
-    m = re.match(r"(?:[^\W\d][\w'’-]*\s+){0,6}?(?:qu['’]\s*|que\s+|that\s+)", text[after:sent_end].lstrip()) \
+    # (commas allowed in between: "a annoncé sur France Inter ce matin, qu'il quittait …")
+    m = re.match(r"(?:[^\W\d][\w'’-]*,?\s+){0,8}?(?:qu['’]\s*|que\s+|that\s+)", text[after:sent_end].lstrip()) \
         if not re.match(r"\s*[,:;«“\"]", text[after:sent_end]) else None
     if m:
         pos = after + (len(text[after:sent_end]) - len(text[after:sent_end].lstrip())) + m.end()
@@ -780,10 +783,12 @@ def _reported_clauses(verb, offset: int, art: _Article) -> list[tuple[int, int]]
                 break
             pos = end_m.end()
         return [s for s in spans if s[1] > s[0]]
-    for child in verb.children:  # "a annoncé avoir tiré un missile", "dit vouloir engager …"
-        if child.dep_ in ("xcomp", "ccomp", "obj") and child.i == verb.i + 1 and "Inf" in child.morph.get("VerbForm"):
-            right = min(offset + child.right_edge.idx + len(child.right_edge.text), sent_end)
-            return [_trimmed(text, offset + child.idx, right)]
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if nxt is not None and nxt.pos_ in ("VERB", "AUX") and "Inf" in nxt.morph.get("VerbForm"):
+        # "a annoncé avoir tiré un missile" ("avoir" the auxiliary of "tiré"), "dit vouloir engager …"
+        head = nxt.head if nxt.dep_.startswith("aux") and nxt.head.i > nxt.i else nxt
+        right = min(offset + head.right_edge.idx + len(head.right_edge.text), sent_end)
+        return [_trimmed(text, offset + nxt.idx, right)]
     inverted = _clause_before_inverted_cue(verb, offset, art)
     return [inverted] if inverted else []
 
@@ -870,10 +875,17 @@ def _according_to_clauses(art: _Article, taken: list[tuple[int, int]]) -> list[Q
                 comma = re.match(r"\s*,", after)
                 if not comma:
                     continue
-                start, end = np_end + comma.end(), max(s_end, _text_sentence_end(art, np_end))
+                start, end = np_end + comma.end(), _text_sentence_end(art, np_end)
+                titled = re.match(r"(?:le|la|l['’]|les|the)\b", np.group().strip(), re.IGNORECASE) is not None
                 apposed = next((x for x in art.mentions if x.label == "PER" and 0 <= x.start - start <= 2), None)
-                if apposed is not None and re.match(r"\s*,", art.text[apposed.end : apposed.end + 3]):
+                if titled and apposed is not None and re.match(r"\s*,", art.text[apposed.end : apposed.end + 3]):
+                    # "Selon le secrétaire général, Ban Ki-moon, …": the name belongs to the source
                     start = apposed.end + re.match(r"\s*,", art.text[apposed.end : apposed.end + 3]).end()
+                elif not titled:  # "Selon Jean Dupont, le secrétaire du syndicat, …": so does the title
+                    described = re.match(r"\s*(?:le|la|l['’]|les|un|une)\b[^,.;«»]{1,90}?,", art.text[start:end])
+                    if described and not any(t.pos_ in ("VERB", "AUX") for _, t in
+                                             art.tokens_between(start, start + described.end())):
+                        start += described.end()
             elif before.endswith(","):  # "…, selon X." or "…, selon X, …"
                 start, end = s_start, s_end
                 if re.match(r"\s*[.!?]?\s*$", after):
