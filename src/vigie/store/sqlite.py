@@ -233,27 +233,15 @@ class SQLiteStore:
     def quotes(self, *, actor: str | None = None, speaker: str | None = None, query: str | None = None,
                kind: str | None = None, since: str | None = None, until: str | None = None,
                limit: int = 50) -> list[QuoteHit]:
-        where, params = [], []
-        if actor:
-            where.append("q.speaker_actor = ?")
-            params.append(actor)
-        if speaker:
-            where.append("(q.speaker_norm = ? OR q.speaker_norm LIKE ? OR q.speaker_norm LIKE ?)")
-            name = fold(speaker)
-            params += [name, f"% {name}", f"{name} %"]
-        if query:
-            match = fts_query(query) or '""'
-            where.append("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-            params.append(match)
-        if kind:
-            where.append("q.kind = ?")
-            params.append(kind)
-        if since:
-            where.append("q.published_utc >= ?")
-            params.append(since)
-        if until:
-            where.append("q.published_utc < ?")
-            params.append(until)
+        name = fold(speaker) if speaker else None
+        where, params = _conditions([
+            ("q.speaker_actor = ?", actor),
+            ("(q.speaker_norm = ? OR q.speaker_norm LIKE ? OR q.speaker_norm LIKE ?)",
+             (name, f"% {name}", f"{name} %") if name else None),
+            ("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)",
+             (fts_query(query) or '""') if query else None),
+            ("q.kind = ?", kind), ("q.published_utc >= ?", since), ("q.published_utc < ?", until),
+        ])
         sql = ("SELECT q.*, d.title AS doc_title, d.published FROM quotes q JOIN documents d ON d.id = q.doc_id "
                + ("WHERE " + " AND ".join(where) if where else "")
                + " ORDER BY q.published_utc DESC, q.doc_id, q.start LIMIT ?")
@@ -264,26 +252,14 @@ class SQLiteStore:
     def events(self, *, source: str | None = None, target: str | None = None, either: bool = False,
                type: str | None = None, since: str | None = None, until: str | None = None,
                limit: int | None = 100) -> list[dict[str, Any]]:
-        where, params = ["e.negated = 0"], []
-        if source and target and either:
-            where.append("((e.source_key = ? AND e.target_key = ?) OR (e.source_key = ? AND e.target_key = ?))")
-            params += [source, target, target, source]
-        else:
-            if source:
-                where.append("e.source_key = ?")
-                params.append(source)
-            if target:
-                where.append("e.target_key = ?")
-                params.append(target)
-        if type:
-            where.append("e.type = ?")
-            params.append(type.upper())
-        if since:
-            where.append("e.day >= ?")
-            params.append(since)
-        if until:
-            where.append("e.day < ?")
-            params.append(until)
+        both = bool(source and target and either)
+        where, params = _conditions([
+            ("e.negated = 0", ()),
+            ("((e.source_key = ? AND e.target_key = ?) OR (e.source_key = ? AND e.target_key = ?))",
+             (source, target, target, source) if both else None),
+            ("e.source_key = ?", None if both else source), ("e.target_key = ?", None if both else target),
+            ("e.type = ?", type.upper() if type else None), ("e.day >= ?", since), ("e.day < ?", until),
+        ])
         sql = ("SELECT e.*, d.title AS doc_title, d.url, d.source AS doc_source, d.published, "
                "substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence "
                "FROM events e JOIN documents d ON d.id = e.doc_id WHERE " + " AND ".join(where)
@@ -396,6 +372,19 @@ class SQLiteStore:
 
     def close(self) -> None:
         self.db.close()
+
+
+def _conditions(filters: list[tuple[str, Any]]) -> tuple[list[str], list[Any]]:
+    """SQL conditions and their parameters from (condition, value) pairs: a None value leaves its
+    condition out; a tuple gives one parameter per placeholder."""
+    where: list[str] = []
+    params: list[Any] = []
+    for condition, value in filters:
+        if value is None or value == "":
+            continue
+        where.append(condition)
+        params.extend(value if isinstance(value, tuple) else (value,))
+    return where, params
 
 
 def _event_row(doc_id: str, n: int, e, published_utc: str | None, published) -> tuple:
