@@ -301,3 +301,12 @@ def test_acronyms_after_des_are_counted_members():
     text = "Des CRS chargent des manifestants ; la CRS 8 est arrivée."
     ents = [_e(text, "CRS", "ORG"), _e(text, "CRS", "ORG", nth=1)]
     assert [e.start for e in refine(ents, [], text, "fr")] == [text.index("CRS 8")]
+
+
+def test_link_and_share_lists_are_not_names():
+    from vigie.nlp.entities import _not_in_link_lists
+
+    text = "Partager :\nGoogle ,\nIdenti.ca ,\nReddit ,\nDigg ,\nYahoo!\nParis est belle, Lyon aussi ,\nNice."
+    ents = [Entity(text.index(w), text.index(w) + len(w), w, "ORG", "ORG") for w in ("Google", "Reddit", "Yahoo!")]
+    ents += [Entity(text.index(w), text.index(w) + len(w), w, "LOC", "LOC") for w in ("Paris", "Lyon", "Nice")]
+    assert [e.text for e in _not_in_link_lists(ents, text)] == ["Paris", "Lyon", "Nice"]

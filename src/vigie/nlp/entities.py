@@ -173,7 +173,32 @@ def refine(entities: list[Entity], mentions: list[Mention], text: str, language:
     out = _demonyms_by_form(out, text, settings, places)
     out = _consistent(out, lang)
     out = _common_words_at_sentence_start(out, text, lang)
-    return _organisations_everywhere(out, text)
+    return _not_in_link_lists(_organisations_everywhere(out, text), text)
+
+
+_LIST_LINE = re.compile(r"[^\S\n]*[^\s,]{1,30}(?: [^\s,]{1,30})?[^\S\n]*[,']?[^\S\n]*$")
+
+
+def _not_in_link_lists(entities: list[Entity], text: str) -> list[Entity]:
+    """A run of three or more lines that each hold one or two words and a comma ("Google ,",
+    "Reddit ,", "Digg ,") is a list of links or share buttons the page left in the text, not
+    prose: its words are not named in the article."""
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line), bool(line.strip()) and _LIST_LINE.fullmatch(line) is not None
+                      and line.rstrip().endswith((",", "'"))))
+        pos += len(line) + 1
+    spans, run = [], []
+    for start, end, listed in lines + [(pos, pos, False)]:
+        if listed:
+            run.append((start, end))
+            continue
+        if len(run) >= 3:
+            spans.append((run[0][0], end))  # the line after the last comma ends the list too
+        run = []
+    if not spans:
+        return entities
+    return [e for e in entities if not any(s <= e.start < t for s, t in spans)]
 
 
 _TRAILING = re.compile(r"(?:\s+[!?»«:;,.]+)+$")
