@@ -111,3 +111,11 @@ def test_english_actors_and_agents(annotator):
     assert by_text["Russian diplomats"].code == "RUSGOV" and by_text["Russian diplomats"].label == "AGENT"
     assert by_text["Kremlin"].reading == "government"
     assert [(t.text, t.value) for t in a.timexes] == [("Monday", "2021-10-18")]
+
+
+def test_a_demonym_is_never_a_country_name(annotator):
+    """PETRARCH2's aliases of Australia include "Australien", which in French is the demonym."""
+    text = "La seconde place revient à l'Australien Jacob Birtwhistle."
+    a = annotator.annotate(_article(text, datetime(2016, 1, 1, tzinfo=timezone.utc)))
+    (m,) = _mentions(a, "Australien")
+    assert m.via == "demonym" and m.actor == "AUS" and m.label == "MISC"

@@ -310,3 +310,9 @@ def test_link_and_share_lists_are_not_names():
     ents = [Entity(text.index(w), text.index(w) + len(w), w, "ORG", "ORG") for w in ("Google", "Reddit", "Yahoo!")]
     ents += [Entity(text.index(w), text.index(w) + len(w), w, "LOC", "LOC") for w in ("Paris", "Lyon", "Nice")]
     assert [e.text for e in _not_in_link_lists(ents, text)] == ["Paris", "Lyon", "Nice"]
+
+
+def test_peoples_and_compass_points_are_not_places():
+    text = "Les Kurdes tiennent l'Ouest."
+    ents = [_e(text, "Kurdes", "LOC"), _e(text, "Ouest", "LOC")]
+    assert refine(ents, [], text, "fr") == []

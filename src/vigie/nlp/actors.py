@@ -88,9 +88,12 @@ def actor_index() -> ActorIndex:
         for lang_forms, kind in ((actor.name, "name"),):
             for name in lang_forms.values():
                 _add(forms, name, _Form(actor.id, kind))
+        demonyms = {form_key(v) for values in actor.adjectives.values() for v in values}
         for kind, table in (("name", actor.aliases), ("seat", actor.seats), ("adjective", actor.adjectives)):
             for values in table.values():
                 for n, value in enumerate(values):
+                    if kind == "name" and form_key(value) in demonyms:
+                        continue  # "Australien" among PETRARCH2's English aliases is the French demonym
                     is_ambiguous = value in ambiguous or value.endswith("?")
                     value = value.rstrip("?")
                     if kind == "adjective":
