@@ -316,3 +316,11 @@ def test_peoples_are_not_places():
     text = "Les Kurdes tiennent Kobané."
     ents = [_e(text, "Kurdes", "LOC"), _e(text, "Kobané", "LOC")]
     assert [e.text for e in refine(ents, [], text, "fr")] == ["Kobané"]
+
+
+def test_currency_codes_indefinite_articles_and_known_persons():
+    text = "Le baril vaut 68 $US. Une loi pour une République numérique. Pour Erdogan, c'est historique."
+    ents = [_e(text, "US", "LOC"), _e(text, "République", "LOC"), _e(text, "Erdogan", "LOC")]
+    mentions = [_m(text, "Erdogan", label="PER", actor="person/recep-tayyip-erdogan", actor_type="person",
+                   via="coref")]
+    assert [(e.text, e.label) for e in refine(ents, mentions, text, "fr")] == [("Erdogan", "PER")]

@@ -159,6 +159,10 @@ def refine(entities: list[Entity], mentions: list[Mention], text: str, language:
                 e = _strip_place_class(e, lang)
             if e is None or _not_a_name(e, agents, text, settings, lang) or any(p.match(e.text) for p in _patterns(lang)):
                 continue
+            if e.start > 0 and text[e.start - 1] in "$€£¥":
+                continue  # "68,65 $US": a currency's code, not a country
+            if e.label != "PER" and " " not in e.text and re.search(r"(?:^|\s)(?:un|une)\s+$", text[max(0, e.start - 6) : e.start]):
+                continue  # "une République numérique": a proper name takes no indefinite article
             e = _portfolio(e, text, lang)
             e = _organisation_by_cue(e, text, lang)
             e = _with_place_adjective(e, text, lang)
@@ -444,6 +448,15 @@ def _with_actors(entities: list[Entity], mentions: list[Mention], text: str, set
             if (inside or same or article) and (e.label != "PER" or (inside and not same)):
                 # "La France" at a sentence start → "France"; "Gilets" (PER) inside "Gilets jaunes"
                 out[i] = Entity(m.start, m.end, m.text, label, e.model_label)
+    for m in mentions:  # a person the article names in full, met again by surname ("Pour Erdogan, …")
+        if m.label != "PER" or m.actor_type != "person" or m.via not in ("coref", "surname", "name"):
+            continue
+        same = [i for i, e in enumerate(out) if (e.start, e.end) == (m.start, m.end)]
+        for i in same:
+            if out[i].label != "PER":
+                out[i] = Entity(out[i].start, out[i].end, out[i].text, "PER", out[i].model_label)
+        if not same and m.via == "coref" and not any(e.start < m.end and m.start < e.end for e in out):
+            out.append(Entity(m.start, m.end, m.text, "PER", "coref"))
     for m in mentions:  # "l'armée syrienne", "le gouvernement ukrainien": institutions of a country
         if m.label == "AGENT" and m.country and m.text.split(" ", 1)[0].lower() in settings["institutions"]:
             if not any(e.start < m.end and m.start < e.end for e in out):
