@@ -324,3 +324,9 @@ def test_currency_codes_indefinite_articles_and_known_persons():
     mentions = [_m(text, "Erdogan", label="PER", actor="person/recep-tayyip-erdogan", actor_type="person",
                    via="coref")]
     assert [(e.text, e.label) for e in refine(ents, mentions, text, "fr")] == [("Erdogan", "PER")]
+
+
+def test_abbreviation_of_common_nouns_is_no_name():
+    text = "des fins de contrats à durée déterminée (CDD) et l'Organisation mondiale de la santé (OMS)"
+    ents = [_e(text, "CDD", "ORG"), _e(text, "OMS", "ORG")]
+    assert [e.text for e in refine(ents, [], text, "fr")] == ["OMS"]

@@ -163,6 +163,8 @@ def refine(entities: list[Entity], mentions: list[Mention], text: str, language:
                 continue  # "68,65 $US": a currency's code, not a country
             if e.label != "PER" and " " not in e.text and re.search(r"(?:^|\s)(?:un|une)\s+$", text[max(0, e.start - 6) : e.start]):
                 continue  # "une République numérique": a proper name takes no indefinite article
+            if _common_noun_acronym(e, text):
+                continue  # "contrats à durée déterminée (CDD)": the abbreviation of common nouns
             e = _portfolio(e, text, lang)
             e = _organisation_by_cue(e, text, lang)
             e = _with_place_adjective(e, text, lang)
@@ -203,6 +205,25 @@ def _not_in_link_lists(entities: list[Entity], text: str) -> list[Entity]:
     if not spans:
         return entities
     return [e for e in entities if not any(s <= e.start < t for s, t in spans)]
+
+
+_LINKS = {"à", "de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "sur", "pour", "of", "the", "and", "for"}
+
+
+def _common_noun_acronym(e: Entity, text: str) -> bool:
+    """An acronym in parentheses whose expansion, just before it, is written in lowercase: the
+    initials of "contrats à durée déterminée" spell "CDD". "Organisation mondiale de la santé
+    (OMS)" starts with a capital: a name."""
+    acronym = e.text
+    if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 6):
+        return False
+    if not (text[max(0, e.start - 2) : e.start].strip() == "(" and text[e.end : e.end + 2].strip().startswith(")")):
+        return False
+    words = [w for w in re.findall(r"[\w'’-]+", text[max(0, e.start - 120) : e.start]) if w.lower().strip("'’") not in _LINKS]
+    expansion = words[-len(acronym):]
+    if len(expansion) < len(acronym) or "".join(w[0] for w in expansion).upper() != acronym:
+        return False
+    return expansion[0][0].islower()
 
 
 _TRAILING = re.compile(r"(?:\s+[!?»«:;,.]+)+$")
