@@ -5,9 +5,8 @@ ID|NAME`` (an actor page: who it is, its roles, its mentions over time) and ``vi
 from __future__ import annotations
 
 import argparse
-from datetime import date
 
-from vigie.cli.common import EXIT_FAILURE, EXIT_OK, error, print_json
+from vigie.cli.common import EXIT_FAILURE, EXIT_OK, day_range, error, print_json
 
 
 def add_parsers(sub, parent) -> None:
@@ -91,10 +90,12 @@ def run_actor(args: argparse.Namespace) -> int:
         reason = f"several actors match: {', '.join(candidates[:10])}" if candidates else "no such actor"
         error(query, reason)
         return EXIT_FAILURE
+    days = day_range(args)
+    if days is None:
+        return EXIT_FAILURE
+    since, until = days
     store = open_store(args.db)
     try:
-        since = args.since and date.fromisoformat(args.since).isoformat()
-        until = args.until and date.fromisoformat(args.until).isoformat()
         mentions = store.actor_mentions(actor.id, since=since, until=until, limit=args.limit)
         series = store.actor_series(actor.id, interval=args.interval)
     except ValueError as e:
@@ -144,12 +145,10 @@ def run_quotes(args: argparse.Namespace) -> int:
     if args.speaker:
         actor, _ = find_actor(args.speaker)
         actor_id = actor.id if actor is not None else None
-    try:
-        since = args.since and date.fromisoformat(args.since).isoformat()
-        until = args.until and date.fromisoformat(args.until).isoformat()
-    except ValueError as e:
-        error(args.since or args.until, str(e))
+    days = day_range(args)
+    if days is None:
         return EXIT_FAILURE
+    since, until = days
     store = open_store(args.db)
     try:
         # a known actor: every quote attributed to it, however the text named it; else the name as written

@@ -25,3 +25,15 @@ def print_json(obj: Any, *, pretty: bool = False) -> None:
 def error(item: str, reason: str) -> None:
     """Errors go to stderr and name the item and the reason."""
     sys.stderr.write(f"vigie: error: {item}: {reason}\n")
+
+
+def day_range(args) -> tuple[str | None, str | None] | None:
+    """``--since``/``--until`` as ISO days (YYYY-MM-DD), or None after reporting a bad one."""
+    from datetime import date
+
+    try:
+        return (args.since and date.fromisoformat(args.since).isoformat(),
+                args.until and date.fromisoformat(args.until).isoformat())
+    except ValueError as e:
+        error(args.since or args.until, str(e))
+        return None

@@ -8,10 +8,9 @@ import argparse
 import csv
 import json
 import sys
-from datetime import date
 from typing import Any
 
-from vigie.cli.common import EXIT_FAILURE, EXIT_OK, error, print_json
+from vigie.cli.common import EXIT_FAILURE, EXIT_OK, day_range, print_json
 
 # The GDELT-style TSV, column by column (documented in docs/cli.md).
 GDELT_COLUMNS = (
@@ -63,20 +62,10 @@ def actor_key(query: str | None) -> str | None:
     return actor.igo or actor.country or actor.id
 
 
-def _days(args) -> tuple[str | None, str | None] | None:
-    """``--since``/``--until`` as ISO days, or None after reporting a bad one."""
-    try:
-        return (args.since and date.fromisoformat(args.since).isoformat(),
-                args.until and date.fromisoformat(args.until).isoformat())
-    except ValueError as e:
-        error(args.since or args.until, str(e))
-        return None
-
-
 def run_events(args: argparse.Namespace) -> int:
     from vigie.store import open_store
 
-    days = _days(args)
+    days = day_range(args)
     if days is None:
         return EXIT_FAILURE
     since, until = days
@@ -122,7 +111,7 @@ def run_dyad(args: argparse.Namespace) -> int:
 def run_export_events(args: argparse.Namespace) -> int:
     from vigie.store import open_store
 
-    days = _days(args)
+    days = day_range(args)
     if days is None:
         return EXIT_FAILURE
     since, until = days
