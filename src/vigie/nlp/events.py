@@ -127,7 +127,6 @@ _ORDER = {"ordonner", "order"}
 # "une compétition appelée Coupe de Russie", "hit by a storm")
 _NEEDS_SOURCE = {"frapper", "toucher", "appeler", "strike", "hit", "call", "affecter", "secouer"}
 _COOP = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
-_CONFLICT = {"PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT"}
 _INTENT_CODE = {"CONSULT": "036", "AID": "033", "COOPERATE": "031", "SUPPORT": "032", "CONCEDE": "035",
                 "RETREAT": "035", "AGREE": None}
 _THREAT_CODE = {"ASSAULT": "138", "COERCE": "137", "PROTEST": "133", "MOBILIZE": "138"}

@@ -527,10 +527,6 @@ def _infinitive_first(seg: _Segment, art: _Article) -> bool:
     return False
 
 
-_SUBJECT_WORDS = {"je", "j'", "j’", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ce", "c'", "c’", "ça",
-                  "i", "we", "you", "he", "she", "they", "it", "this", "there"}
-
-
 def _verb_right_before(pos: int, art: _Article) -> bool:
     """A reporting verb is the last word before the quote ("a crié", "en criant")."""
     last = None

@@ -943,12 +943,6 @@ def _day_of(ctx: _Context, start: int) -> tuple[_Point, str] | None:
     return None
 
 
-def _same_sentence(ctx: _Context, a: int | None, b: int) -> bool:
-    if a is None:
-        return False
-    return not re.search(r"[.!?]\s|\n", ctx.text[a:b])
-
-
 _PERIOD_UNIT = {"semaine": "W", "week": "W", "mois": "M", "month": "M", "année": "Y", "an": "Y", "year": "Y",
                 "week-end": "WE", "weekend": "WE", "trimestre": "Q", "quarter": "Q", "semestre": "H"}
 
