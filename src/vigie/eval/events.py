@@ -415,8 +415,7 @@ def mention_evs(e: Any, text: str) -> list[Ev]:
         left = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
         ends = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
         right = min(ends) + 1 if ends else len(text)
-        out.append(first._replace(sentence=(left, right), trigger=(start, end)) if hasattr(first, "_replace")
-                   else replace(first, sentence=(left, right), trigger=(start, end)))
+        out.append(replace(first, sentence=(left, right), trigger=(start, end)))
     return out
 
 
