@@ -323,5 +323,60 @@ class Source:
         return asdict(self)
 
 
+RuleKind = Literal["match", "spike", "cooccurrence", "dyad_type", "silence"]
+
+
+@dataclass(slots=True)
+class Watchlist:
+    """What an analyst follows: a saved search, actors, dyads; where its alerts go."""
+
+    id: int
+    name: str
+    query: str | None = None
+    actors: list[str] = field(default_factory=list)
+    dyads: list[tuple[str, str]] = field(default_factory=list)
+    webhook: str | None = None
+    email: str | None = None
+    created_at: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["dyads"] = [list(d) for d in self.dyads]
+        return out
+
+
+@dataclass(slots=True)
+class AlertRule:
+    """One rule of a watchlist; ``params`` holds its settings (window, sensitivity, cooldown, quiet hours)."""
+
+    id: int
+    watchlist_id: int
+    kind: RuleKind
+    params: dict[str, Any] = field(default_factory=dict)
+    created_at: str | None = None
+    last_run: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Alert:
+    """A rule fired: about ``key`` (a story, a pair of actors, a day…), once, with its reason."""
+
+    rule_id: int
+    key: str
+    fired_at: str
+    day: str
+    title: str
+    why: dict[str, Any]
+    score: float = 0.0
+    held: str | None = None  # "budget" when kept but not sent
+    id: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None

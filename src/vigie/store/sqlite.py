@@ -13,6 +13,7 @@ from typing import Any
 from vigie.keys import canonical_url, document_id
 from vigie.model import AnnotatedArticle, Source
 from vigie.store.base import ActorMention, Interval, PutResult, QuoteHit, SearchHit
+from vigie.store.sqlite_watch import WatchTables
 from vigie.textfold import fold, fts_query
 
 
@@ -25,7 +26,7 @@ def _migrations() -> list[tuple[int, str]]:
     return sorted(out)
 
 
-class SQLiteStore:
+class SQLiteStore(WatchTables):
     def __init__(self, path: Path):
         self.path = path
         if str(path) != ":memory:":
