@@ -144,3 +144,18 @@ class Store(Protocol):
         """Whether a document with this (canonicalised) URL is stored, or was reached through it."""
 
     def close(self) -> None: ...
+
+    # -- signals (issue 8) --
+
+    def articles_by_day(self, since: str, until: str) -> list[tuple[str, str, str, str, str]]:
+        """(day, id, source, title, lede) of the articles of the UTC days in [since, until), in day order."""
+
+    def actor_mentions_by_day(self, since: str, until: str) -> list[tuple[str, str, str, str, str | None]]:
+        """(day, doc id, source, actor id, actor name), each known actor once per document, in day order."""
+
+    def dyad_events_by_day(self, since: str, until: str) -> list[tuple[str, str, str, str, str, str, str | None, str | None]]:
+        """(day, doc id, source, source key, target key, type, source name, target name) of the
+        reported events (not negated, hypothetical or historical), in day order."""
+
+    def newest_day(self) -> str | None:
+        """The UTC day of the newest stored article, or None when the store is empty."""

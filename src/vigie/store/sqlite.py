@@ -374,6 +374,55 @@ class SQLiteStore(WatchTables):
     def close(self) -> None:
         self.db.close()
 
+    # -- signals (issue 8): what the detectors read, day by day ----------------------
+
+    def articles_by_day(self, since: str, until: str) -> list[tuple[str, str, str, str, str]]:
+        """(day, id, source, title, lede) of the articles of the UTC days in [since, until), in day order.
+        An article without a publication time counts on the day it was ingested; its source is the
+        stored one, else its URL's host. A near-duplicate from the same source as its first copy is
+        left out (a feed publishing its own item again is not diffusion)."""
+        sql = """SELECT substr(coalesce(d.published_utc, d.ingested_at), 1, 10) AS day, d.id AS id,
+                        coalesce(nullif(d.source, ''), d.url, '') AS source, coalesce(d.title, '') AS title,
+                        coalesce(d.lede, '') AS lede
+                 FROM documents d LEFT JOIN documents o ON o.id = d.duplicate_of
+                 WHERE {range} AND (o.id IS NULL OR coalesce(o.source, '') != coalesce(d.source, ''))"""
+        rows = self.db.execute(
+            sql.format(range="d.published_utc >= ? AND d.published_utc < ?")
+            + " UNION ALL " + sql.format(range="d.published_utc IS NULL AND d.ingested_at >= ? AND d.ingested_at < ?")
+            + " ORDER BY day, id", (since, until, since, until)).fetchall()
+        return [tuple(r) for r in rows]
+
+    def actor_mentions_by_day(self, since: str, until: str) -> list[tuple[str, str, str, str, str | None]]:
+        """(day, doc id, source, actor id, actor name): each known actor once per document, for the
+        documents published on the UTC days in [since, until), in day order."""
+        rows = self.db.execute(
+            """SELECT DISTINCT substr(m.published_utc, 1, 10) AS day, m.doc_id,
+                      coalesce(nullif(d.source, ''), d.url, '') AS source, m.actor, m.actor_name
+               FROM mentions m JOIN documents d ON d.id = m.doc_id
+               WHERE m.actor IS NOT NULL AND m.published_utc >= ? AND m.published_utc < ?
+               ORDER BY day, m.doc_id, m.actor""", (since, until)).fetchall()
+        return [tuple(r) for r in rows]
+
+    def dyad_events_by_day(self, since: str, until: str) -> list[tuple[str, str, str, str, str, str, str | None, str | None]]:
+        """(day, doc id, source, source key, target key, type, source name, target name) of the events
+        reported on the UTC days in [since, until) (publication day; negated, hypothetical and
+        historical events left out), in day order."""
+        rows = self.db.execute(
+            """SELECT substr(e.published_utc, 1, 10) AS day, e.doc_id, coalesce(nullif(d.source, ''), d.url, '') AS source,
+                      e.source_key, e.target_key, e.type, e.source_name, e.target_name
+               FROM events e JOIN documents d ON d.id = e.doc_id
+               WHERE e.negated = 0 AND e.hypothetical = 0 AND e.historical = 0
+                 AND e.source_key IS NOT NULL AND e.target_key IS NOT NULL
+                 AND e.published_utc >= ? AND e.published_utc < ?
+               ORDER BY day, e.doc_id, e.n""", (since, until)).fetchall()
+        return [tuple(r) for r in rows]
+
+    def newest_day(self) -> str | None:
+        """The UTC day of the newest stored article (publication, else ingestion), or None when empty."""
+        row = self.db.execute("SELECT max(substr(coalesce(published_utc, ingested_at), 1, 10)) FROM documents").fetchone()
+        return row[0]
+
+
 
 def _conditions(filters: list[tuple[str, Any]]) -> tuple[list[str], list[Any]]:
     """SQL conditions and their parameters from (condition, value) pairs: a None value leaves its

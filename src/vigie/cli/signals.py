@@ -1,0 +1,161 @@
+"""``vigie signals``: what is new and growing in the store, each signal explained.
+
+The stored articles of the period, and of the ``--baseline`` days before it, are fed day by day
+(UTC publication days) to vigie's term detector (:class:`~vigie.analysis.signals.SignalDetector`:
+terms counted once per source per day and divided by the day's active sources); when the store holds
+actor mentions and events, the annotation detectors of :mod:`vigie.analysis.novelty` run beside it
+(new co-occurrences of actors, new event types for a dyad). Only the days of the period raise
+signals; the days before it are the baseline. ``--since 7d`` counts back from the newest stored day,
+so an archive replayed later reads the same as the live store did.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from datetime import date, timedelta
+from itertools import groupby
+from typing import Any
+from urllib.parse import urlsplit
+
+from vigie.cli.common import EXIT_OK, EXIT_USAGE, error, print_json
+
+_RELATIVE = re.compile(r"(\d+)\s*d")
+
+
+def add_parsers(sub, parent) -> None:
+    p = sub.add_parser("signals", parents=[parent],
+                       help="what is new and growing in the stored articles: breaking terms, bursts, weak signals, "
+                            "new actor pairs and new event types for a dyad, each explained")
+    p.add_argument("--since", default="7d",
+                   help="first day of the period: Nd (N days up to the newest stored day) or YYYY-MM-DD (default 7d)")
+    p.add_argument("--until", help="last day of the period, YYYY-MM-DD (default: the newest stored day)")
+    p.add_argument("--limit", type=int, default=30, help="at most N signals shown, newest day first (default 30)")
+    p.add_argument("--budget", type=int, default=10, help="at most N term signals a day (default 10)")
+    p.add_argument("--baseline", type=int, default=28,
+                   help="days before the period the detectors learn from (default 28, at least 7)")
+    p.set_defaults(run=run_signals)
+
+
+def period(since: str, until: str | None, newest: date) -> tuple[date, date]:
+    """(first day, last day) of the period; ValueError naming the bad value."""
+    try:
+        last = date.fromisoformat(until) if until else newest
+    except ValueError:
+        raise ValueError(f"--until {until!r}: not a day (YYYY-MM-DD)") from None
+    m = _RELATIVE.fullmatch(since.strip())
+    if m:
+        n = int(m.group(1))
+        if n < 1:
+            raise ValueError(f"--since {since!r}: at least 1d")
+        return last - timedelta(days=n - 1), last
+    try:
+        first = date.fromisoformat(since)
+    except ValueError:
+        raise ValueError(f"--since {since!r}: neither Nd nor a day (YYYY-MM-DD)") from None
+    if first > last:
+        raise ValueError(f"--since {since} is after the period's last day {last}")
+    return first, last
+
+
+def source_name(value: str) -> str:
+    """A stored source (a name, or a URL when none was stored) → one name per newsroom."""
+    from vigie.analysis.terms import publisher
+
+    if "/" in value:
+        value = urlsplit(value).hostname or value
+    return publisher(value) if "." in value and " " not in value else value
+
+
+def detect(store, first: date, last: date, *, budget: int = 10, baseline: int = 28) -> dict[str, Any]:
+    """Every signal of the days [first, last], learned from the ``baseline`` days before them."""
+    from vigie.analysis.novelty import DyadTypeDetector, EventRow, Mention, PairDetector
+    from vigie.analysis.signals import SignalDetector
+    from vigie.analysis.terms import Item
+
+    start = first - timedelta(days=baseline)
+    lo, hi = start.isoformat(), (last + timedelta(days=1)).isoformat()
+    titles: dict[str, str] = {}
+    terms = SignalDetector(budget=budget, window=max(7, baseline))
+    flags = []
+    n_articles = 0
+    articles = store.articles_by_day(lo, hi)
+    for day_s, rows in groupby(articles, key=lambda r: r[0]):
+        day = date.fromisoformat(day_s)
+        items = []
+        for _, doc_id, source, title, lede in rows:
+            titles[doc_id] = title
+            items.append(Item(doc_id, source_name(source), title, lede))
+        n_articles += len(items)
+        day_flags = terms.feed(day, items, emit=day >= first)
+        flags.extend(f for f in day_flags if day >= first)
+        if day < first:
+            titles = {}  # only the period's samples are shown
+    mentions = store.actor_mentions_by_day(lo, hi)
+    pairs = PairDetector(window=max(7, baseline))
+    for day_s, rows in groupby(mentions, key=lambda r: r[0]):
+        day = date.fromisoformat(day_s)
+        found = pairs.feed(day, [Mention(d, source_name(s), a, n) for _, d, s, a, n in rows], emit=day >= first)
+        flags.extend(found)
+    events = store.dyad_events_by_day(lo, hi)
+    dyads = DyadTypeDetector(window=max(7, baseline))
+    for day_s, rows in groupby(events, key=lambda r: r[0]):
+        day = date.fromisoformat(day_s)
+        found = dyads.feed(day, [EventRow(d, source_name(s), a, t, ty, an, tn) for _, d, s, a, t, ty, an, tn in rows],
+                           emit=day >= first)
+        flags.extend(found)
+    missing = [i for f in flags for i in f.samples if i not in titles]
+    for doc_id in dict.fromkeys(missing):
+        doc = store.get(doc_id)
+        titles[doc_id] = (doc or {}).get("article", {}).get("title") or ""
+    flags.sort(key=lambda f: (f.day, f.score), reverse=True)
+    return {"first": first, "last": last, "baseline_from": start, "articles": n_articles,
+            "mentions": len(mentions), "events": len(events), "flags": flags, "titles": titles}
+
+
+def run_signals(args: argparse.Namespace) -> int:
+    from vigie.store import open_store
+
+    for name, value, low in (("--limit", args.limit, 1), ("--budget", args.budget, 1), ("--baseline", args.baseline, 7)):
+        if value < low:
+            error(name, f"must be at least {low} (got {value})")
+            return EXIT_USAGE
+    store = open_store(args.db)
+    try:
+        newest = store.newest_day()
+        if newest is None:
+            if args.json:
+                print_json({"signals": [], "note": "the store holds no article"})
+            else:
+                print("no article in the store: nothing to detect")
+            return EXIT_OK
+        try:
+            first, last = period(args.since, args.until, date.fromisoformat(newest))
+        except ValueError as e:
+            error("signals", str(e))
+            return EXIT_USAGE
+        found = detect(store, first, last, budget=args.budget, baseline=args.baseline)
+    finally:
+        store.close()
+    shown = found["flags"][: args.limit]
+    titles = found["titles"]
+    if args.json:
+        print_json({
+            "since": first.isoformat(), "until": last.isoformat(), "newest_day": newest,
+            "baseline_from": found["baseline_from"].isoformat(), "articles": found["articles"],
+            "signals": [{**f.to_json(), "samples": [{"id": i, "title": titles.get(i, "")} for i in f.samples]}
+                        for f in shown],
+            "more": len(found["flags"]) - len(shown),
+        }, pretty=True)
+        return EXIT_OK
+    print(f"signals of {first} → {last} ({found['articles']} articles from {found['baseline_from']}, "
+          f"{found['mentions']} actor mentions, {found['events']} events; newest stored day {newest})")
+    if not shown:
+        print("no signal: nothing new or growing beyond its baseline")
+    for f in shown:
+        print("\n" + f.explain())
+        for i in f.samples[:3]:
+            print(f"    {i[:12]}  {titles.get(i, '')[:100]}")
+    if len(found["flags"]) > len(shown):
+        print(f"\n… {len(found['flags']) - len(shown)} more (--limit)")
+    return EXIT_OK
