@@ -304,3 +304,73 @@ def test_email_arrives_with_text_and_html_parts(store):
         assert "text/plain" in types and "text/html" in types
     finally:
         controller.stop()
+
+
+# -- briefings, the scheduler and the CLI ---------------------------------------------------------
+
+def test_brief_of_the_seed_day_has_events_quotes_and_escapes_titles(store, seed_annotated):
+    from vigie.analysis.brief import build_brief, to_html, to_markdown
+
+    store.put(seed_annotated)
+    day = seed_annotated.article.published.date()
+    put(store, 1, day, "<script>alert(1)</script> Un titre <b onmouseover=x()>piégé</b>",
+        body="Texte [lien](javascript:alert(1)) piégé")
+    data = build_brief(store, day)
+    assert data["articles"] == 2 and len(data["stories"]) == 2
+    types = {e["type"] for e in data["events"]}
+    assert "RETREAT" in types or "SANCTION" in types  # Russia suspends its mission / NATO withdrew accreditations
+    assert any("Lavrov" in q["speaker"] for q in data["quotes"])
+    html, md = to_html(data), to_markdown(data)
+    assert "<script>alert" not in html and "&lt;script&gt;" in html and "onmouseover=x()>" not in html
+    assert "<script>" not in md and "\\<script\\>" in md
+
+
+def test_scheduler_pass_is_safe_to_repeat_after_a_restart(tmp_path):
+    from vigie.scheduler import Settings, one_pass
+
+    path = tmp_path / "v.db"
+    store = open_store(path)
+    background(store, days=30, per_day=5)
+    for k in range(6):
+        put(store, 70 + k, START + timedelta(days=29), f"Crue de la Seine {k}", body=f"crue texte {k} " * (k + 2))
+    w = store.add_watchlist("crues", query="crue", email="veille@example.org")
+    store.add_rule(w.id, "spike")
+    store.db.execute("UPDATE watchlists SET created_at = ?", ("2023-01-01T00:00:00+00:00",))
+    now = clock(START + timedelta(days=29)) + timedelta(hours=8)  # after the briefing hour
+    settings = Settings(fetch=False, brief_hour=7, brief_email="chef@example.org", smtp=None)
+    first = one_pass(store, settings, now)
+    assert first.alerts["fired"] == 0  # the spike day closed at midnight: evaluated at 08:00 the next day
+    assert first.briefs == [(START + timedelta(days=29)).isoformat(), f"{(START + timedelta(days=29)).isoformat()} crues"]
+    store.close()
+    store = open_store(path)
+    second = one_pass(store, settings, now + timedelta(minutes=15))
+    assert second.briefs == [] and second.deliveries["sent"] == 0
+    pending = store.due_deliveries("9999")
+    assert len(pending) == 2 and all(p["brief_id"] for p in pending)  # no SMTP configured: kept, retried later
+    store.close()
+
+
+def test_cli_watch_add_test_and_brief(tmp_path, capsys):
+    from vigie.cli.main import main
+
+    db = str(tmp_path / "v.db")
+    store = open_store(db)
+    background(store, days=30, per_day=20)
+    for k in range(6):
+        put(store, 90 + k, START + timedelta(days=28), f"Punaises de lit dans le métro {k}", body=f"punaises texte {k} " * (k + 2))
+    store.close()
+    assert main(["watch", "add", "punaises", "--query", "punaises", "--db", db, "--json"]) == 0
+    rule = json.loads(capsys.readouterr().out)["rules"][0]
+    assert rule["kind"] == "spike"
+    assert main(["alert", "test", str(rule["id"]), "--since", "20d", "--until", (START + timedelta(days=29)).isoformat(),
+                 "--db", db, "--json"]) == 0
+    fired = json.loads(capsys.readouterr().out)["alerts"]
+    assert [a["day"] for a in fired] == [(START + timedelta(days=28)).isoformat()]
+    assert main(["watch", "add", "bad", "--query", "x", "--rule", "spike:sensitivty=2", "--db", db]) == 2
+    assert "has no setting" in capsys.readouterr().err
+    out = tmp_path / "brief.html"
+    assert main(["brief", "--date", (START + timedelta(days=28)).isoformat(), "--watchlist", "punaises",
+                 "--out", str(out), "--db", db]) == 0
+    html = out.read_text()
+    assert "Punaises de lit dans le métro" in html and "<h2>À la une</h2>" in html
+    assert main(["brief", "--date", "2023-13-01", "--db", db]) == 2
