@@ -9,7 +9,7 @@ import pytest
 
 from vigie.keys import canonical_url
 from vigie.model import AnnotatedArticle, Article
-from vigie.store.sqlite import SQLiteStore
+from vigie.store.sqlite import SQLiteStore, _migrations
 
 
 def _count(store, table):
@@ -130,7 +130,7 @@ def test_migrations_backfill_mentions_and_quotes_of_stored_documents(tmp_path, s
     s.db.execute("PRAGMA user_version = 4")
     s.close()
     s = SQLiteStore(path)
-    assert s.schema_version == 7
+    assert s.schema_version == max(v for v, _ in _migrations())  # every later migration ran too
     assert _count(s, "mentions") == len(seed_annotated.mentions)
     assert _count(s, "quotes") == _count(s, "quotes_fts") == len(seed_annotated.quotes)
     assert s.quotes(actor="person/sergey-lavrov", query="contacts")

@@ -3,7 +3,7 @@ so a PostgreSQL backend can replace SQLite without touching them."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, Literal, Protocol
 
@@ -76,6 +76,55 @@ class QuoteHit:
         return asdict(self)
 
 
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """One group of a search page: the first stored copy that matched (or the best match of
+    its group) with its highlighted snippet, and the other matching near-duplicates."""
+
+    id: str
+    title: str | None
+    published: str | None
+    source: str | None
+    url: str | None
+    language: str | None
+    author: str | None
+    snippet: str
+    highlights: list[tuple[int, int]]  # [start, end) of matched words in ``snippet``
+    score: float
+    duplicate_of: str | None = None
+    copies: list[dict[str, Any]] = field(default_factory=list)  # {id, title, source, published}
+
+    def to_json(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["highlights"] = [list(h) for h in self.highlights]
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    """A page of grouped results with the facets of everything that matched."""
+
+    total: int  # matching documents
+    groups: int  # matching groups of near-duplicates (what pages count)
+    page: int
+    per_page: int
+    hits: list[SearchResult]
+    facets: dict[str, list[tuple[str, int]]]  # source, language, actor, type
+    histogram: list[tuple[str, int]]
+    interval: str  # of the histogram: day or month
+    facets_over: int  # documents the facets count (the best ``facet_limit`` when more match)
+    ranked: bool  # by relevance (the query has words) or else by date
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "total": self.total, "groups": self.groups, "page": self.page, "per_page": self.per_page,
+            "ranked": self.ranked, "hits": [h.to_json() for h in self.hits],
+            "facets": {k: [{"value": v, "count": n} for v, n in vals] for k, vals in self.facets.items()},
+            "facets_over": self.facets_over,
+            "histogram": {"interval": self.interval, "series": [{"period": p, "count": n} for p, n in self.histogram]},
+        }
+
+
 class Store(Protocol):
     def put(self, annotated: AnnotatedArticle) -> PutResult:
         """Store one annotated article in one transaction. Idempotent: the same article
@@ -86,6 +135,11 @@ class Store(Protocol):
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Full-text search folding case, accents and French elisions, best first."""
+
+    def search_page(self, query: Any, *, page: int = 1, per_page: int = 20, facet_limit: int = 5000,
+                    facet_size: int = 10) -> SearchPage:
+        """The query language (``vigie.query``: a string or a parsed tree) → one page of results,
+        near-duplicates grouped under their first copy, with facets and a date histogram."""
 
     def facets(self, field: str, query: str | None = None, limit: int = 20) -> list[tuple[str, int]]:
         """Counts of documents per value of ``field`` (language, source, author, entity:PER…)."""

@@ -12,7 +12,7 @@ from typing import Any
 
 from vigie.keys import canonical_url, document_id
 from vigie.model import AnnotatedArticle, Source
-from vigie.store.base import ActorMention, Interval, PutResult, QuoteHit, SearchHit
+from vigie.store.base import ActorMention, Interval, PutResult, QuoteHit, SearchHit, SearchPage, SearchResult
 from vigie.store.sqlite_watch import WatchTables
 from vigie.textfold import fold, fts_query
 
@@ -178,6 +178,103 @@ class SQLiteStore(WatchTables):
         ).fetchall()
         return [SearchHit(r["id"], r["title"], r["published"], r["source"], r["url"], r["language"],
                           r["snippet"], round(-r["score"], 4), r["duplicate_of"]) for r in rows]
+
+    # -- search with the query language (web workspace) --------------------------
+
+    _HIT_START, _HIT_END = "\ue000", "\ue001"  # private-use marks around matched words in a snippet
+
+    def search_page(self, query: Any, *, page: int = 1, per_page: int = 20, facet_limit: int = 5000,
+                    facet_size: int = 10) -> SearchPage:
+        from vigie.query import parse
+        from vigie.store.search import plan
+
+        node = parse(query) if isinstance(query, str) else query
+        if page < 1 or not 1 <= per_page <= 200:
+            raise ValueError(f"page must be ≥ 1 and per_page within 1..200 (got {page}, {per_page})")
+        match, where, params = plan(node)
+        # Every match once into a per-connection temporary table: the page, the groups and the
+        # facets are then read from it instead of running the search again for each.
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS search_hits (docrow INTEGER PRIMARY KEY, id TEXT, "
+                        "root TEXT, score REAL, published TEXT)")
+        self.db.execute("DELETE FROM temp.search_hits")
+        if match:
+            self.db.execute(
+                "INSERT INTO temp.search_hits SELECT d.rowid, d.id, coalesce(d.duplicate_of, d.id), "
+                "bm25(documents_fts, 5.0, 2.0, 1.0), d.published_utc FROM documents_fts "
+                f"JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ? AND {where}",
+                (match, *params))
+        else:
+            self.db.execute("INSERT INTO temp.search_hits SELECT d.rowid, d.id, coalesce(d.duplicate_of, d.id), 0, "
+                            f"d.published_utc FROM documents d WHERE {where}", params)
+        total, groups = self.db.execute("SELECT count(*), count(DISTINCT root) FROM temp.search_hits").fetchone()
+        order = "min(score), max(published) DESC" if match else "max(published) DESC, root"
+        roots = [r[0] for r in self.db.execute(
+            f"SELECT root FROM temp.search_hits GROUP BY root ORDER BY {order} LIMIT ? OFFSET ?",
+            (per_page, (page - 1) * per_page))]
+        hits = self._page_hits(roots, match)
+        facets, histogram, interval, over = self._search_facets(total, facet_limit, facet_size, ranked=bool(match))
+        return SearchPage(total, groups, page, per_page, hits, facets, histogram, interval, over, bool(match))
+
+    def _page_hits(self, roots: list[str], match: str | None) -> list[SearchResult]:
+        if not roots:
+            return []
+        marks = ", ".join("?" * len(roots))
+        members: dict[str, list] = {r: [] for r in roots}
+        for r in self.db.execute(
+                f"SELECT h.docrow, h.id, h.root, h.score, d.title, d.source, d.published, d.url, d.language, "
+                f"d.author, d.duplicate_of, substr(coalesce(nullif(d.lede, ''), d.text), 1, 300) AS opening "
+                f"FROM temp.search_hits h JOIN documents d ON d.rowid = h.docrow WHERE h.root IN ({marks}) "
+                f"ORDER BY h.docrow", roots):
+            members[r["root"]].append(r)
+        leads = {}
+        for root, rows in members.items():
+            # the first stored copy when it matched, else the best-scoring copy
+            leads[root] = next((r for r in rows if r["id"] == root), None) or min(rows, key=lambda r: r["score"])
+        snippets: dict[int, str] = {}
+        if match:
+            rows = [leads[r]["docrow"] for r in roots]
+            snippets = {r[0]: r[1] for r in self.db.execute(
+                f"SELECT rowid, snippet(documents_fts, -1, '{self._HIT_START}', '{self._HIT_END}', '…', 24) "
+                f"FROM documents_fts WHERE documents_fts MATCH ? AND rowid IN ({', '.join('?' * len(rows))})",
+                (match, *rows))}
+        out = []
+        for root in roots:
+            lead = leads[root]
+            raw = snippets.get(lead["docrow"]) or (lead["opening"] or "")
+            text, spans = _marked(raw, self._HIT_START, self._HIT_END)
+            copies = [{"id": r["id"], "title": r["title"], "source": r["source"], "published": r["published"]}
+                      for r in members[root] if r["id"] != lead["id"]]
+            out.append(SearchResult(lead["id"], lead["title"], lead["published"], lead["source"], lead["url"],
+                                    lead["language"], lead["author"], " ".join(text.split("\n")), spans,
+                                    round(-lead["score"], 4), lead["duplicate_of"], copies))
+        return out
+
+    def _search_facets(self, total: int, facet_limit: int, size: int, ranked: bool):
+        # facets count the best ``facet_limit`` matches: bounded time on a very common word
+        over = min(total, facet_limit)
+        best = (f"(SELECT docrow, id, published FROM temp.search_hits ORDER BY "
+                f"{'score' if ranked else 'published DESC'} LIMIT {int(facet_limit)})")
+        facets = {
+            "source": f"SELECT d.source, count(*) AS n FROM {best} h JOIN documents d ON d.rowid = h.docrow "
+                      f"WHERE d.source IS NOT NULL GROUP BY d.source",
+            "language": f"SELECT d.language, count(*) AS n FROM {best} h JOIN documents d ON d.rowid = h.docrow "
+                        f"WHERE d.language IS NOT NULL GROUP BY d.language",
+            "actor": f"SELECT m.actor, count(DISTINCT m.doc_id) AS n FROM {best} h JOIN mentions m "
+                     f"ON m.doc_id = h.id WHERE m.actor IS NOT NULL GROUP BY m.actor",
+            "type": f"SELECT e.type, count(DISTINCT e.doc_id) AS n FROM {best} h JOIN events e "
+                    f"ON e.doc_id = h.id WHERE e.negated = 0 GROUP BY e.type",
+        }
+        out = {name: [(r[0], r[1]) for r in self.db.execute(sql + f" ORDER BY n DESC, 1 LIMIT {int(size)}")]
+               for name, sql in facets.items()}
+        first, last = self.db.execute("SELECT min(published), max(published) FROM temp.search_hits").fetchone()
+        interval = "day"
+        if first and last and (datetime.fromisoformat(last[:10]) - datetime.fromisoformat(first[:10])).days > 62:
+            interval = "month"
+        fmt = self._BUCKETS[interval]
+        histogram = [(r[0], r[1]) for r in self.db.execute(
+            f"SELECT strftime('{fmt}', published) AS p, count(*) FROM temp.search_hits "
+            f"WHERE published IS NOT NULL GROUP BY p ORDER BY p")]
+        return out, histogram, interval, over
 
     _FACET_COLUMNS = {"language", "source", "author", "extractor"}
 
@@ -423,7 +520,6 @@ class SQLiteStore(WatchTables):
         return row[0]
 
 
-
 def _conditions(filters: list[tuple[str, Any]]) -> tuple[list[str], list[Any]]:
     """SQL conditions and their parameters from (condition, value) pairs: a None value leaves its
     condition out; a tuple gives one parameter per placeholder."""
@@ -435,6 +531,24 @@ def _conditions(filters: list[tuple[str, Any]]) -> tuple[list[str], list[Any]]:
         where.append(condition)
         params.extend(value if isinstance(value, tuple) else (value,))
     return where, params
+
+
+def _marked(text: str, start: str, end: str) -> tuple[str, list[tuple[int, int]]]:
+    """A snippet with marks around its matched words → the plain text and the marked spans."""
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    length, opened = 0, None
+    for piece in re.split(f"({start}|{end})", text):
+        if piece == start:
+            opened = length
+        elif piece == end:
+            if opened is not None and length > opened:
+                spans.append((opened, length))
+            opened = None
+        else:
+            out.append(piece)
+            length += len(piece)
+    return "".join(out), spans
 
 
 def _event_row(doc_id: str, n: int, e, published_utc: str | None, published) -> tuple:
