@@ -105,6 +105,17 @@ def add_parsers(sub, parent) -> None:
                    help="write every flag (system, day, term, counts, explanation) as JSON Lines to FILE")
     g.set_defaults(run=run_signals)
 
+    w = evals.add_parser("alerts", parents=[parent],
+                         help="watchlists replayed day by day on fr-news-rss-2023-2024: first spike alert against "
+                              "each silver story's mainstream day, alerts per day against the budget")
+    w.add_argument("--data", type=Path, metavar="DIR",
+                   help="folder holding fr-news-rss-2023-2024 (default: $VIGIE_EVAL_DATA, else ../shared/data)")
+    w.add_argument("--budget", type=int, default=10, help="alerts sent per watchlist and day (default: 10)")
+    w.add_argument("--until", help="stop the stream after this day, YYYY-MM-DD (default: all of it)")
+    w.add_argument("--store", type=Path, metavar="FILE",
+                   help="keep the replay's SQLite store there (reused when it exists; default: a temporary file)")
+    w.set_defaults(run=run_alerts)
+
 
 def _common_nlp_options(p: argparse.ArgumentParser, what: str) -> None:
     p.add_argument("--limit", type=int, help=f"at most N {what}")
@@ -240,4 +251,27 @@ def run_signals(args: argparse.Namespace) -> int:
     print_json(report, pretty=True) if args.json else print(format_report(report))
     if "skipped" in report:
         sys.stderr.write("vigie: " + report["skipped"] + "\n")
+    return EXIT_OK
+
+
+def run_alerts(args: argparse.Namespace) -> int:
+    import tempfile
+    from datetime import date
+
+    from vigie.eval.alerts import format_report, run
+    from vigie.store import open_store
+
+    try:
+        until = date.fromisoformat(args.until) if args.until else None
+    except ValueError as e:
+        error(args.until, str(e))
+        return EXIT_USAGE
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(args.store or Path(tmp) / "replay.db")
+        try:
+            report = run(store, args.data, until=until, budget=args.budget,
+                         progress=not args.json and sys.stderr.isatty())
+        finally:
+            store.close()
+    print_json(report, pretty=True) if args.json else print(format_report(report))
     return EXIT_OK
