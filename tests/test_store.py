@@ -120,13 +120,27 @@ def test_actor_mentions_over_time(store, seed_annotated):
     assert stats["mentions"] >= stats["mentions_resolved"] > 0
 
 
+def _tables(store) -> set[str]:
+    return {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
 def test_migrations_backfill_mentions_and_quotes_of_stored_documents(tmp_path, seed_annotated):
     """A database made before actor mentions existed gets them from its stored annotate JSON."""
+    import vigie.store.sqlite as sqlite_module
+
+    every = sqlite_module._migrations
+    sqlite_module._migrations = lambda: [m for m in every() if m[0] <= 4]
+    try:
+        old_tables = _tables(SQLiteStore(tmp_path / "v4.db"))  # what a version-4 database holds
+    finally:
+        sqlite_module._migrations = every
     path = tmp_path / "old.db"
     s = SQLiteStore(path)
     s.put(seed_annotated)
-    for table in ("mentions", "quotes", "quotes_fts", "events"):  # as it was at schema version 4
-        s.db.execute(f"DROP TABLE {table}")
+    s.db.execute("PRAGMA foreign_keys = OFF")  # dropped in any order
+    for table in sorted(_tables(s) - old_tables):  # back to version 4, the stored documents kept
+        if s.db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)).fetchone():
+            s.db.execute(f"DROP TABLE {table}")
     s.db.execute("PRAGMA user_version = 4")
     s.close()
     s = SQLiteStore(path)
