@@ -148,7 +148,7 @@ _PARTICIPANT_NOUNS = {
     "autorité", "pouvoir", "royaume", "république", "allié", "partenaire", "opposition", "rebelle", "force",
     "troupe", "soldat", "militaire", "police", "manifestant", "opposant", "ambassadeur", "diplomate", "délégation",
     "ministère", "ministre", "président", "dirigeant", "leader", "parti", "ong", "armée", "milice", "putschiste",
-    "responsable", "chef", "exécutif", "administration", "conseil", "commission", "union", "alliance", "famille",
+    "responsable", "chef", "rédacteur", "juge", "policier", "militant", "exécutif", "administration", "conseil", "commission", "union", "alliance", "famille",
     "civil", "population", "habitant", "hôpital", "école", "journaliste", "otage", "prisonnier", "détenu",
     "expert", "observateur", "casque", "mission", "contingent", "navire", "avion", "jet", "char", "service",
     "community", "coalition", "group", "member", "country", "state", "government", "regime", "authorities",
@@ -160,6 +160,9 @@ _PARTICIPANT_NOUNS = {
 # Nouns that count or frame events rather than classify things ("une série de promesses", "tentative de coup")
 _SERIES = {"série", "vague", "tentative", "processus", "campagne", "cycle", "suite", "nombre", "ensemble", "mouvement",
            "succession", "multiplication", "escalade", "reprise", "voie", "menace", "risque", "début", "poursuite"}
+# Two-sided fighting: one record, the side named acts (the French gold's rule)
+_FIGHTING = {"heurt", "heurts", "affrontement", "combat", "accrochage", "échange", "clash", "skirmish", "fighting"}
+_POSSESSIVE = {"son", "sa", "ses", "leur", "leurs", "notre", "nos", "its", "their", "his", "her", "our"}
 _RELATIVE = {"who", "that", "which", "whom", "qui", "que", "lequel", "laquelle", "lesquels", "lesquelles", "dont"}
 _CLAUSES = {"relcl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis"}
 
@@ -524,14 +527,14 @@ def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], ti
         target = None  # one participant read twice
     if _weak(target) and code in ("042", "043"):  # "la venue de Victoria Nuland à Moscou": the host
         target = _better(target, _place_host(offset + sent.start_char, offset + sent.end_char, mentions, source))
-    if target is None and (ptype in _PLACE_TARGET or code[:2] == "09" or code in ("1033", "075")):
-        # "imposed a curfew in Cizre", "rioted … in Israel", "une enquête … au Burundi", "sought refuge in Germany"
-        target = _place_target(cand, offset, mentions, text, source)
     if source is None and code[:3] in ("173", "174") and _passive(cand.clause):
         # "a missionary was arrested in Lebanon": the state where one is arrested or deported arrests
         found = _place_target(cand, offset, mentions, text, target)
         if found is not None and found.country and not (target is not None and target.country == found.country):
             source = found
+    if target is None and (ptype in _PLACE_TARGET or code[:2] == "09" or code in ("1033", "075")):
+        # "imposed a curfew in Cizre", "rioted … in Israel", "une enquête … au Burundi", "sought refuge in Germany"
+        target = _place_target(cand, offset, mentions, text, source)
     s_start, s_end = offset + sent.start_char, offset + sent.end_char
     if source is None and token.pos_ == "VERB" and token.lemma_.lower() in _NEEDS_SOURCE:
         return []
@@ -703,6 +706,8 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
         if source_tok is None and lang == "en":  # "Palestinian riots", "US Predator attacks"
             source_tok = next((c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i
                                and _actor_in(c, offset, mentions)), None)
+    if source_tok is None and token.lemma_.lower() in _FIGHTING:  # "les heurts avec la police": the side named
+        source_tok = next((n for case, n in _preps(token) if case in ("avec", "with")), None)
     if source_tok is None and token.pos_ == "NOUN" and token.dep_ == "obj" and token.head.pos_ == "VERB" \
             and _light(token.head, lang):
         for child in token.head.children:  # "la Russie a mené un exercice", "ont tenu une rencontre"
@@ -780,9 +785,9 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
     if source is None and (_plover(cand.code) or ("",))[0] not in ("ASSAULT", "PROTEST"):
         source = _label(token, offset, mentions)  # "Canada : fin des frappes": the title's label acts,
         # not where the violence was ("Mali : attaque à Tombouctou")
-    if source is None and source_tok is None and lang == "fr" and verb.pos_ == "VERB" \
-            and "Fin" in verb.morph.get("VerbForm") or source is None and source_tok is None and lang == "fr" \
-            and verb.pos_ == "VERB" and verb.dep_ == "ROOT":
+    if not passive and (source is None and source_tok is None and lang == "fr" and verb.pos_ == "VERB"
+                        and "Fin" in verb.morph.get("VerbForm") or source is None and source_tok is None
+                        and lang == "fr" and verb.pos_ == "VERB" and verb.dep_ == "ROOT"):
         source = _left_actor(verb, offset, mentions)
     target = _arg(target_tok, offset, mentions, text, exclude=source)
     if source_tok is not None and (between is None or lang == "en"):  # "la Russie et la Biélorussie ont mené …"
@@ -811,7 +816,14 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
                     arg_tok = next((g for g in child.children if g.dep_ == "pobj"), None)
                     if arg_tok is None or child.lower_ not in ("of", "with", "to", "against", "from"):
                         continue
-                target = _better(target, _arg(arg_tok, offset, mentions, text, exclude=source))
+                found = _arg(arg_tok, offset, mentions, text, exclude=source)
+                # words alone only for a person's or a thing's complement ("le rédacteur en chef"), not
+                # an act's ("soutenons la fin de cette mission")
+                target = _better(target, found if not _weak(found) or not _rows(obj, lang) else None)
+    if _weak(target) and target_tok is not None and (
+            any(c.lower_ in _POSSESSIVE for c in target_tok.children if c.dep_ in ("det", "poss", "nmod:poss", "det:poss"))
+            or (_plover(cand.code) or ("",))[0] == "MOBILIZE"):
+        target = None  # "rapatrier ses avions": its own; a test, a deployment: no target by words alone
     for inner in cand.inner:  # "threatened to shell Iraqi towns", "demanded that Hamas renounce"
         if _weak(target):
             target = _better(target, _inner_target(inner, offset, mentions, text, source, lang))
@@ -944,6 +956,11 @@ def _left_actor(verb, offset: int, mentions: list[Mention]) -> EventArg | None:
             before = t.doc[t.left_edge.i - 1] if t.left_edge.i > sent.start else None
             if before is not None and before.pos_ == "ADP":
                 return None
+            head = t
+            while offset + head.head.idx >= m.start and offset + head.head.idx < m.end and head.head != head:
+                head = head.head
+            if _case(head) or head.head.dep_ == "prep":  # "Selon Reporters sans frontières, …": a source of news
+                return None
             return EventArg(m.start, m.end, m.text, m.actor, m.actor_name or m.text, m.country,
                             m.actor if m.actor_type == "igo" else None, m.sector)
     return None
@@ -1059,6 +1076,13 @@ def _arg(token, offset: int, mentions: list[Mention], text: str, exclude: EventA
                   and not (exclude.actor and m.actor == exclude.actor)]
     if not inside:
         found = _by_demonym(token, offset, *_phrase(token, offset))  # "sept membres de la mission russe" → RUS
+        if found is None:  # "les provocations de Pyongyang": a seat of power named as a participant's
+            seat = next((m for m in mentions if start <= m.start and m.end <= end and m.via == "seat" and m.country
+                         and not _in_place_complement(token, m, offset)
+                         and not any(a <= m.start < b for a, b in clauses)
+                         and not (exclude is not None and exclude.country == m.country)), None)
+            if seat is not None:
+                found = EventArg(seat.start, seat.end, seat.text, None, seat.text, seat.country, None, None)
         if found is None and (_participant(token) or token.ent_type_ in ("LOC", "GPE")):
             # "demonstrators in Baghdad", "flew to Moscow": the place's country
             place = next((m for m in mentions if start <= m.start and m.end <= end and m.country
@@ -1070,8 +1094,17 @@ def _arg(token, offset: int, mentions: list[Mention], text: str, exclude: EventA
             a, b = _phrase(token, offset)
             found = EventArg(a, b, text[a:b], None, None, None, None, None)  # words only: no name
         return found
-    # the mention at the head of the phrase first, then the first one
-    m = next((x for x in inside if x.start <= head_start < x.end), None) or inside[0]
+    # the mention at the head of the phrase first, then the first one not in a place complement ("un
+    # avion américain au-dessus de la mer de Chine": not China), then the head's demonym
+    m = next((x for x in inside if x.start <= head_start < x.end), None)
+    if m is None:
+        close = [x for x in inside if not _in_place_complement(token, x, offset)]
+        if not close:
+            found = next((d for c in token.children if c.dep_ in ("amod", "compound")
+                          and (d := _by_demonym(c, offset, *_phrase(token, offset))) is not None), None)
+            if found is not None and not (exclude is not None and found.country == exclude.country):
+                return found
+        m = (close or inside)[0]
     country = m.country
     igo = m.actor if m.actor_type == "igo" else None
     sector = m.sector if m.sector else None
@@ -1084,9 +1117,31 @@ def _arg(token, offset: int, mentions: list[Mention], text: str, exclude: EventA
     return EventArg(m.start, m.end, m.text, m.actor, m.actor_name or m.text, country, igo, sector)
 
 
+_LOCATIVE = {"à", "au", "aux", "en", "dans", "sur", "vers", "depuis", "près", "chez", "hors", "in", "at", "near",
+              "over", "into", "from", "inside", "outside", "across", "around", "throughout", "above"}
+
+
+def _in_place_complement(token, m: Mention, offset: int) -> bool:
+    """The mention lies in a place complement of the phrase ("au-dessus de la mer de Chine", "à
+    Bruxelles", "in Serbia"), not in a part that names who the phrase is."""
+    word = next((t for t in token.subtree if offset + t.idx == m.start), None)
+    if word is None or word == token:
+        return False
+    t = word
+    while t != token and t.head != t:
+        if t.pos_ == "ADV" and t.dep_ in ("nmod", "advmod", "obl"):
+            return True  # "au-dessus de", "près de"
+        if t.dep_ in ("nmod", "obl", "obl:mod", "pobj", "dep") and (_case(t) in _LOCATIVE
+                                                                  or t.head.dep_ == "prep" and t.head.lower_ in _LOCATIVE):
+            return True
+        t = t.head
+    return False
+
+
 _THING_NOUNS = {"language", "langue", "policy", "politique", "fate", "sort", "economy", "économie", "culture",
                 "history", "histoire", "law", "loi", "constitution", "budget", "project", "projet", "plan",
-                "program", "programme", "offices", "interest", "intérêt", "territory", "question", "issue"}
+                "program", "programme", "offices", "interest", "intérêt", "territory", "question", "issue",
+                "frontière", "border", "territoire", "mer", "sea", "espace", "space", "sol", "soil"}
 
 
 def _demonym_of_participant(token, m: Mention, offset: int) -> bool:

