@@ -217,7 +217,7 @@ def _term(tok: _Tok) -> Node:
             value = value.upper()
         return Field(canonical, value)
     phrase = text.startswith('"')
-    words = text.strip('"')
+    words = text.strip('"') if phrase else text.lstrip("-")  # '--x': one negation, then the word
     prefix = not phrase and words.endswith("*")
     words = words.rstrip("*") if prefix else words
     return Text(words, phrase=phrase or len(fold(words).split()) > 1, prefix=prefix)
@@ -266,14 +266,26 @@ def parse(query: str) -> Node:
     tokens = _tokens(query)
     if not tokens:
         raise QueryError("empty query")
-    node = _Parser(tokens).parse()
-    if not any(isinstance(n, (Text, Field, DateRange)) and _searchable(n) for n in walk(node)):
+    node = _prune(_Parser(tokens).parse())
+    if node is None:
         raise QueryError("nothing to search: the words are only punctuation or elided articles")
     return node
 
 
-def _searchable(node: Node) -> bool:
-    return not isinstance(node, Text) or bool(fold(node.words).split())
+def _prune(node: Node) -> Node | None:
+    """The tree without words that fold to nothing (punctuation, a lone elided article), which
+    search nothing; an operator left with one operand is that operand."""
+    if isinstance(node, Text):
+        return node if fold(node.words).split() else None
+    if isinstance(node, Not):
+        item = _prune(node.item)
+        return Not(item) if item is not None else None
+    if isinstance(node, (And, Or)):
+        items = tuple(i for i in map(_prune, node.items) if i is not None)
+        if len(items) <= 1:
+            return items[0] if items else None
+        return type(node)(items)
+    return node
 
 
 def walk(node: Node):

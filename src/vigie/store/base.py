@@ -141,6 +141,17 @@ class Store(Protocol):
         """The query language (``vigie.query``: a string or a parsed tree) → one page of results,
         near-duplicates grouped under their first copy, with facets and a date histogram."""
 
+    def add_api_token(self, name: str, token_hash: str) -> int:
+        """Record a web API token by its SHA-256 (the token itself is never stored); returns its id."""
+
+    def check_api_token(self, token_hash: str) -> bool:
+        """Whether an unrevoked token has this hash (and note its use)."""
+
+    def list_api_tokens(self) -> list[dict[str, Any]]: ...
+
+    def revoke_api_token(self, id_or_name: str) -> int:
+        """Revoke tokens by id or name; returns how many."""
+
     def facets(self, field: str, query: str | None = None, limit: int = 20) -> list[tuple[str, int]]:
         """Counts of documents per value of ``field`` (language, source, author, entity:PER…)."""
 

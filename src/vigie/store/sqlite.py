@@ -276,6 +276,26 @@ class SQLiteStore(WatchTables):
             f"WHERE published IS NOT NULL GROUP BY p ORDER BY p")]
         return out, histogram, interval, over
 
+    # -- API tokens of ``vigie serve`` (only their SHA-256 is stored) -----------------------------
+
+    def add_api_token(self, name: str, token_hash: str) -> int:
+        return self.db.execute("INSERT INTO api_tokens (name, hash, created_at) VALUES (?, ?, ?)",
+                               (name, token_hash, _now())).lastrowid
+
+    def check_api_token(self, token_hash: str) -> bool:
+        cur = self.db.execute("UPDATE api_tokens SET last_used = ? WHERE hash = ? AND revoked_at IS NULL",
+                              (_now(), token_hash))
+        return cur.rowcount == 1
+
+    def list_api_tokens(self) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.db.execute(
+            "SELECT id, name, created_at, last_used, revoked_at FROM api_tokens ORDER BY id")]
+
+    def revoke_api_token(self, id_or_name: str) -> int:
+        column = "id" if id_or_name.isdigit() else "name"
+        return self.db.execute(f"UPDATE api_tokens SET revoked_at = ? WHERE {column} = ? AND revoked_at IS NULL",
+                               (_now(), id_or_name)).rowcount
+
     _FACET_COLUMNS = {"language", "source", "author", "extractor"}
 
     def facets(self, field: str, query: str | None = None, limit: int = 20) -> list[tuple[str, int]]:
