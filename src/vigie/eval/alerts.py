@@ -69,13 +69,14 @@ def run(store: Any, data_dir: Path | None = None, *, until: date | None = None, 
     missing = set(json.loads((folder / "days.json").read_text(encoding="utf-8")).get("missing_days", []))
     first_day = date.fromisoformat(store.stats()["published_first"][:10])
     last_day = date.fromisoformat(store.stats()["published_last"][:10])
-    if not store.watchlists():
-        for s in stories:
-            w = store.add_watchlist(s["story_id"], query=QUERIES.get(s["story_id"], s["seed_terms"][0]))
-            store.add_rule(w.id, "spike", {"budget": budget})
-            store.add_rule(w.id, "match", {"budget": budget})
-        # the watchlists exist from the start of the stream (the rules skip older items otherwise)
-        store.db.execute("UPDATE watchlists SET created_at = ?", (f"{first_day.isoformat()}T00:00:00+00:00",))
+    for old in store.watchlists():  # a reused store keeps its documents; the replay starts afresh
+        store.remove_watchlist(old.id)
+    for s in stories:
+        w = store.add_watchlist(s["story_id"], query=QUERIES.get(s["story_id"], s["seed_terms"][0]))
+        store.add_rule(w.id, "spike", {"budget": budget})
+        store.add_rule(w.id, "match", {"budget": budget})
+    # the watchlists exist from the start of the stream (the rules skip older items otherwise)
+    store.db.execute("UPDATE watchlists SET created_at = ?", (f"{first_day.isoformat()}T00:00:00+00:00",))
     replay_started = time.perf_counter()
     day, errors = first_day + timedelta(days=7), []  # the first week is the feeds' backlog: warm-up
     while day <= last_day:

@@ -13,7 +13,6 @@ from datetime import datetime, timezone
 from typing import Any
 
 from vigie.model import Alert, AlertRule, Watchlist
-from vigie.textfold import fts_query
 
 
 def _now() -> str:
@@ -32,6 +31,10 @@ class WatchTables:
             raise ValueError("a watchlist needs a name")
         if not (query or actors or dyads):
             raise ValueError(f"watchlist {name!r}: give a query, actors or dyads to follow")
+        if query:
+            from vigie.query import parse
+
+            parse(query)  # a query that cannot run is refused now, not at every evaluation
         try:
             cur = self.db.execute(
                 "INSERT INTO watchlists (name, query, actors, dyads, webhook, email, created_at) VALUES (?,?,?,?,?,?,?)",
@@ -288,11 +291,17 @@ class WatchTables:
         return out
 
     def _watch_match(self, query: str | None) -> tuple[str, list[Any]]:
-        # The saved query is read as a full-text search (case, accents and elisions folded).
+        """A saved query in the search syntax (``vigie.query``) as a condition on ``documents d``."""
         if not query:
             return "", []
-        return ("AND d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)",
-                [fts_query(query) or '""'])
+        from vigie.query import parse
+        from vigie.store.search import plan
+
+        match, where, params = plan(parse(query))
+        if match:
+            return (f"AND d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?) AND {where}",
+                    [match, *params])
+        return f"AND {where}", list(params)
 
 
 def _watchlist(r: sqlite3.Row) -> Watchlist:
