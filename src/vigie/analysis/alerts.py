@@ -25,7 +25,7 @@ KINDS = ("match", "spike", "cooccurrence", "dyad_type", "silence")
 # Settings each kind understands, with their defaults; anything else in params is refused.
 DEFAULTS: dict[str, dict[str, Any]] = {
     "match": {"lookback_hours": 48, "cooldown_hours": 0, "max_items": 20},
-    "spike": {"window": 28, "sensitivity": 3.0, "min_count": 3, "min_ratio": 2.0, "cooldown_hours": 72},
+    "spike": {"window": 28, "sensitivity": 3.0, "min_count": 3, "min_ratio": 2.0, "cooldown_hours": 24},
     "cooccurrence": {"lookback_hours": 48, "min_docs": 2, "cooldown_hours": 0},
     "dyad_type": {"lookback_hours": 48, "min_docs": 1, "cooldown_hours": 0},
     "silence": {"window": 14, "hours": 24, "min_daily": 5.0, "ratio": 0.1, "source": None, "cooldown_hours": 24},
@@ -204,10 +204,20 @@ def _spike(store, watch: Watchlist, p: dict[str, Any], since: datetime, now: dat
     if z < p["sensitivity"] or observed < p["min_ratio"] * max(expected, 1.0):
         return []
     docs = store.matching_documents(watch.query, today.isoformat(), until, limit=10)
+    # One alert per episode, not per day: the episode started on the first of the busy days (at
+    # least min_count, gaps of up to two quiet days) that lead to today.
+    start_ep, gap, d = today, 0, today - timedelta(days=1)
+    while d >= start and gap <= 2:
+        if matched.get(d.isoformat(), 0) >= p["min_count"]:
+            start_ep, gap = d, 0
+        else:
+            gap += 1
+        d -= timedelta(days=1)
     return [_Found(
-        f"{watch.name} — pic : {observed} articles le {key_today} (attendu ≈ {expected:.1f})", f"spike:{key_today}",
+        f"{watch.name} — pic : {observed} articles le {key_today} (attendu ≈ {expected:.1f})", f"spike:{start_ep}",
         {"query": watch.query, "observed": observed, "expected": round(expected, 2), "z": round(z, 2),
          "baseline_days": len(base_days), "window": int(p["window"]), "volume": volume,
+         "episode_start": start_ep.isoformat(),
          "sources": sorted({d["source"] for d in docs if d["source"]}), "items": [_item(d) for d in docs]},
         z)]
 
