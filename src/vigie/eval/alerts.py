@@ -35,14 +35,18 @@ QUERIES = {"punaises_de_lit": '"punaises de lit"', "nouvelle_caledonie": '"nouve
            "navalny": "navalny", "dissolution": "dissolution", "mpox": "mpox", "depardieu": "depardieu"}
 
 
-def build_store(store: Any, stream: Path, until: date | None, progress: bool = False) -> int:
+def build_store(store: Any, stream: Path, until: date | None, progress: bool = False, *,
+                since: date | None = None) -> int:
     """The stream's items as plain articles, first seen at 21:00 UTC (the snapshot's hour)."""
     n = 0
     with gzip.open(stream, "rt", encoding="utf-8") as f:
         for line in f:
             r = json.loads(line)
-            if until and date.fromisoformat(r["first_seen"]) > until:
+            seen = date.fromisoformat(r["first_seen"])
+            if until and seen > until:
                 break
+            if since and seen < since:
+                continue
             raw = RawDocument(r["id"], r.get("summary") or "", "plain-text", url=r["link"], source=r["source"],
                               hints={"title": r.get("title") or "", "published": f"{r['first_seen']}T21:00:00+00:00",
                                      "language": "fr"})
