@@ -903,6 +903,11 @@ _LIST_GAP = re.compile(r"\s*(?:,|;|\bet\b|\band\b|\bou\b|\bor\b|\bainsi que\b|\b
                        r"(?:(?:la|le|les|l'|the)\s*)?$", re.I)
 
 
+# a gap holding one listed name the actors stage did not find ("…, de la France, des Pays-Bas et de l'UE")
+_LIST_GAP_NAME = re.compile(f"(?i:{_LIST_GAP.pattern[:-1]})" + r"[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+)?"
+                            + f"(?i:{_LIST_GAP.pattern[:-1]})$")
+
+
 def _listed(token, first: EventArg | None, found: list[EventArg], offset: int, mentions: list[Mention],
             text: str) -> list[EventArg]:
     """Other actors listed after a participant ("l'Arabie Saoudite , l'Égypte , le Bahreïn … et la
@@ -920,7 +925,7 @@ def _listed(token, first: EventArg | None, found: list[EventArg], offset: int, m
             if (walk is ordered and m.start < edge) or (walk is not ordered and m.end > edge):
                 continue
             gap = text[edge:m.start] if walk is ordered else text[m.end:edge]
-            if not _LIST_GAP.fullmatch(gap) or len(gap) > 25:
+            if not (_LIST_GAP.fullmatch(gap) and len(gap) <= 25 or _LIST_GAP_NAME.fullmatch(gap) and len(gap) <= 50):
                 break
             edge = m.end if walk is ordered else m.start
             code = (m.actor if m.actor_type == "igo" else None) or m.country
@@ -1066,7 +1071,8 @@ def _arg(token, offset: int, mentions: list[Mention], text: str, exclude: EventA
     if end - start > 150:
         start, end = head_start, head_start + len(token.text)
     clauses = _clausal_ranges(token, offset)
-    inside = [m for m in mentions if start <= m.start and m.end <= end and m.reading != "place"
+    inside = [m for m in mentions if (start <= m.start and m.end <= end or m.start <= head_start < m.end)
+              and m.reading != "place"
               and (m.actor or m.country or m.label == "PER")
               and not any(a <= m.start < b and not (a <= head_start < b) for a, b in clauses)
               and (m.via != "demonym" or _demonym_of_participant(token, m, offset))]
