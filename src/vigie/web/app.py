@@ -36,6 +36,7 @@ SECURITY_HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
 }
 COOKIE = "vigie_token"
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "no such item: `detail` names it"}}
 Lang = Literal["fr", "en"]
 _HERE = resources.files("vigie.web")
 
@@ -135,7 +136,8 @@ def create_app(db_path: str | Path, *, require_token: bool = False) -> FastAPI:
         return render(request, "today.html", data, lang, json_path="/today.json")
 
     @app.get("/search", include_in_schema=False)
-    @app.get("/search.json", tags=["pages"], summary="Search with the query language (docs/search.md)")
+    @app.get("/search.json", tags=["pages"], summary="Search with the query language (docs/search.md)",
+             responses={400: {"description": "the query cannot be read: `error` says where and why"}})
     def search_page(request: Request, q: str = Query("", max_length=1000, description="query (docs/search.md)"),
                     page: int = Query(1, ge=1, le=10_000), per_page: int = Query(20, ge=1, le=100),
                     lang: Lang = "fr"):
@@ -144,7 +146,8 @@ def create_app(db_path: str | Path, *, require_token: bool = False) -> FastAPI:
                       json_path="/search.json", q=q)
 
     @app.get("/article/{doc_id}", include_in_schema=False)
-    @app.get("/article/{doc_id}.json", tags=["pages"], summary="One article with its annotations")
+    @app.get("/article/{doc_id}.json", tags=["pages"], summary="One article with its annotations",
+             responses=NOT_FOUND)
     def article_page(request: Request, doc_id: str = PathParam(..., max_length=64), lang: Lang = "fr"):
         try:
             data = views.article(stores.get(), doc_id)
@@ -153,7 +156,8 @@ def create_app(db_path: str | Path, *, require_token: bool = False) -> FastAPI:
         return render(request, "article.html", data, lang, json_path=f"/article/{quote(doc_id)}.json")
 
     @app.get("/actor/{actor_id:path}", include_in_schema=False)
-    @app.get("/actor/{actor_id:path}.json", tags=["pages"], summary="One actor: names, roles, mentions, relations")
+    @app.get("/actor/{actor_id:path}.json", tags=["pages"], summary="One actor: names, roles, mentions, relations",
+             responses=NOT_FOUND)
     def actor_page(request: Request, actor_id: str, lang: Lang = "fr",
                    interval: Literal["day", "week", "month", "year"] = "month"):
         if not actor_id.strip() or len(actor_id) > 200:
@@ -177,7 +181,8 @@ def create_app(db_path: str | Path, *, require_token: bool = False) -> FastAPI:
         return render(request, "stories.html", data, lang, json_path="/stories.json")
 
     @app.get("/story/{story_id}", include_in_schema=False)
-    @app.get("/story/{story_id}.json", tags=["pages"], summary="One story: its articles, sources, actors, events")
+    @app.get("/story/{story_id}.json", tags=["pages"], summary="One story: its articles, sources, actors, events",
+             responses=NOT_FOUND)
     def story_page(request: Request, story_id: str = PathParam(..., max_length=200), lang: Lang = "fr"):
         try:
             data = views.story(stores.get(), story_id)
