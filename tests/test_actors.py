@@ -119,3 +119,15 @@ def test_a_demonym_is_never_a_country_name(annotator):
     a = annotator.annotate(_article(text, datetime(2016, 1, 1, tzinfo=timezone.utc)))
     (m,) = _mentions(a, "Australien")
     assert m.via == "demonym" and m.actor == "AUS" and m.label == "MISC"
+
+
+def test_hyphenated_names_split_by_the_tokenizer_are_found(annotator):
+    """spaCy's French tokenizer cuts "d'Al-Qaïda" into "Al", "-", "Qaïda"; the name is still
+    the group's. "le groupe État islamique": the common noun is not part of the name."""
+    text = "Plus de 100 combattants d'Al-Qaïda ont été tués. Le groupe État islamique a revendiqué l'attaque."
+    a = annotator.annotate(_article(text, datetime(2017, 1, 21, tzinfo=timezone.utc)))
+    (qaeda,) = _mentions(a, "Al-Qaïda")
+    assert qaeda.actor == "group/al-qaeda"
+    assert [m.actor for m in _mentions(a, "État islamique")] == ["org/islamic-state-of-iraq-and-the-levant"]
+    assert not _mentions(a, "groupe État islamique")
+    assert ("Al-Qaïda", "ORG") in {(e.text, e.label) for e in a.entities}

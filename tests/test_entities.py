@@ -331,3 +331,35 @@ def test_abbreviation_of_common_nouns_is_no_name():
     ents = [_e(text, "CDD", "ORG"), _e(text, "OMS", "ORG")]
     got = [e.text for e in refine(ents, [], text, "fr")]
     assert "CDD" not in got and "OMS" in got
+
+
+def test_a_demonym_introduces_a_person():
+    """WiNER: la Hongroise [Emese Szász]PER. spaCy cuts the name short, takes the demonym into
+    it, or misses it; an organisation it saw after the demonym stays, and an English adjective
+    inside a name is not a demonym."""
+    text = ("La Hongroise Emese Szász bat la Thaïlandaise Sopita Tanasan et l'Américain Ben Canute ; "
+            "l'Américain Boeing livre. La British Academy remet ses prix.")
+    ents = [_e(text, "Emese", "PER"), _e(text, "Thaïlandaise Sopita Tanasan", "ORG"), _e(text, "Boeing", "ORG"),
+            _e(text, "British Academy", "ORG")]
+    demonyms = [("Hongroise", "HUN", 0), ("Thaïlandaise", "THA", 0), ("Américain", "USA", 0), ("Américain", "USA", 1),
+                ("British", "GBR", 0)]
+    mentions = []
+    for word, actor, nth in demonyms:
+        e = _e(text, word, "MISC", nth)
+        mentions.append(Mention(e.start, e.end, word, "MISC", actor=actor, via="demonym"))
+    got = _spans(refine(ents, mentions, text, "fr"))
+    assert {("Emese Szász", "PER"), ("Sopita Tanasan", "PER"), ("Ben Canute", "PER"), ("Boeing", "ORG"),
+            ("British Academy", "ORG")} <= got
+    assert not {t for t, _ in got} & {"Emese", "Thaïlandaise Sopita Tanasan", "Academy"}
+
+
+def test_a_newspaper_or_a_company_named_as_such_is_an_organisation():
+    """Whatever spaCy's label: "le journal La Provence" (LOC), "la société Gucci" (PER); a
+    known country keeps its place label, and a person after "dirigée par" stays a person."""
+    text = "Selon le journal La Provence, la société Gucci et le quotidien Granma, la France a signé."
+    ents = [_e(text, "La Provence", "LOC"), _e(text, "Gucci", "PER"), _e(text, "Granma", "LOC"), _e(text, "France", "LOC")]
+    mentions = [_m(text, "France", actor="FRA", actor_type="country", via="name")]
+    got = _spans(refine(ents, mentions, text, "fr"))
+    assert got == {("La Provence", "ORG"), ("Gucci", "ORG"), ("Granma", "ORG"), ("France", "LOC")}
+    text = "L'entreprise dirigée par Jean Dupont a fermé."
+    assert _spans(refine([_e(text, "Jean Dupont", "PER")], [], text, "fr")) == {("Jean Dupont", "PER")}

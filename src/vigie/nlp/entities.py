@@ -170,6 +170,7 @@ def refine(entities: list[Entity], mentions: list[Mention], text: str, language:
             e = _with_place_adjective(e, text, lang)
             out.append(_organisation_by_head(e, settings))
     out = _with_actors(out, mentions, text, settings, lang)
+    out = _people_after_demonyms(out, mentions, text, lang)
     out = _countries_are_places(out, text, lang)
     out = _sources_are_organisations(out, mentions, text, lang)
     out = _places_in_names(out, mentions, text, lang)
@@ -339,9 +340,11 @@ def _organisation_by_head(e: Entity, settings: dict[str, Any]) -> Entity:
 def _organisation_by_cue(e: Entity, text: str, lang: str) -> Entity:
     """"le quotidien allemand Bild", "l'entreprise OneWeb", "le magazine Marianne": a name that a
     common noun introduces as a newspaper, a company or a party is an organisation (WiNER
-    labels titles of the press ORG); spaCy, trained on Wikipedia, reads many as works (MISC)."""
+    labels titles of the press ORG); spaCy, trained on Wikipedia, reads many as works (MISC),
+    places ("le journal La Provence") or persons ("la société Gucci"). A country or a capital
+    the gazetteer knows gets its place label back from the actors stage."""
     cue = _regex(lang, "organisation_cue")
-    if e.label != "MISC" or cue is None or not cue.search(text, max(0, e.start - 60), e.start):
+    if e.label == "ORG" or cue is None or not cue.search(text, max(0, e.start - 60), e.start):
         return e
     return Entity(e.start, e.end, e.text, "ORG", e.model_label)
 
@@ -483,6 +486,38 @@ def _with_actors(entities: list[Entity], mentions: list[Mention], text: str, set
             if not any(e.start < m.end and m.start < e.end for e in out):
                 out.append(Entity(m.start, m.end, m.text, "ORG", "agent"))
     return _dedupe(out)
+
+
+def _people_after_demonyms(entities: list[Entity], mentions: list[Mention], text: str, lang: str) -> list[Entity]:
+    """"la Hongroise Emese Szász", "l'Américaine Virginia Thrasher", "le Britannique Ben Canute":
+    a nationality noun after an article, then capitalised words, introduces a person (WiNER:
+    la Hongroise [Emese Szász]PER). spaCy reads many of these pairs as one place or one work,
+    cuts an unusual name short ("Emese") or misses it; the demonym itself is not a name."""
+    before = _regex(lang, "demonym_article")
+    name = _regex(lang, "person_after_demonym")
+    if before is None or name is None:
+        return entities
+    gazetteer = load_gazetteer()
+    out = list(entities)
+    for m in mentions:
+        if m.via != "demonym" or m.actor is None or not before.search(text, max(0, m.start - 6), m.start):
+            continue
+        actor = gazetteer.get(m.actor)
+        if actor is None or m.text not in (actor.adjectives.get(lang) or ()):
+            continue  # "la British Academy": an English adjective in a name
+        n = name.match(text, m.end)
+        if n is None:
+            continue
+        start, end = n.start(1), n.end(1)
+        overlapping = [i for i, e in enumerate(out) if e.start < end and start < e.end]
+        if any(out[i].end > end or out[i].start < m.start for i in overlapping):
+            continue  # a longer name runs on: leave it to spaCy
+        if any(out[i].label in ("LOC", "ORG") and out[i].start == start for i in overlapping):
+            continue  # "l'Américain Boeing": spaCy saw an organisation there
+        model_label = out[overlapping[0]].model_label if overlapping else "demonym"
+        out = [e for i, e in enumerate(out) if i not in overlapping]
+        out.append(Entity(start, end, text[start:end], "PER", model_label))
+    return sorted(out, key=lambda e: (e.start, -e.end))
 
 
 def _countries_are_places(entities: list[Entity], text: str, lang: str) -> list[Entity]:
