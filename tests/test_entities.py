@@ -237,11 +237,11 @@ def test_an_organisation_spelled_out_before_its_acronym_is_one_name():
 
 
 def test_names_tagged_organisation_are_found_where_spacy_left_them():
-    text = "Renault rachète Nissan. Chez Renault, on se tait ; les CRS et la CRS."
-    ents = [_e(text, "Renault", "ORG"), _e(text, "Nissan", "ORG"), _e(text, "CRS", "ORG", nth=1)]
+    text = "Renault rachète Nissan. Chez Renault, on se tait ; les SNCF et la SNCF."
+    ents = [_e(text, "Renault", "ORG"), _e(text, "Nissan", "ORG"), _e(text, "SNCF", "ORG", nth=1)]
     got = [(e.text, e.start) for e in refine(ents, [], text, "fr")]
     assert got == [("Renault", 0), ("Nissan", text.index("Nissan")), ("Renault", text.index("Renault,")),
-                   ("CRS", text.index("CRS", text.index("la CRS")))]
+                   ("SNCF", text.index("SNCF", text.index("la SNCF")))]
 
 
 def test_a_country_spacy_left_untagged_is_found():
@@ -363,3 +363,12 @@ def test_a_newspaper_or_a_company_named_as_such_is_an_organisation():
     assert got == {("La Provence", "ORG"), ("Gucci", "ORG"), ("Granma", "ORG"), ("France", "LOC")}
     text = "L'entreprise dirigée par Jean Dupont a fermé."
     assert _spans(refine([_e(text, "Jean Dupont", "PER")], [], text, "fr")) == {("Jean Dupont", "PER")}
+
+
+def test_acronyms_used_as_common_nouns_and_currency_codes_are_not_names():
+    text = "Les CRS ont chargé, un SDF a été blessé près du TGV ; le contrat vaut 8 milliards de dollars US."
+    ents = [_e(text, "CRS", "ORG"), _e(text, "SDF", "ORG"), _e(text, "TGV", "ORG"), _e(text, "US", "LOC")]
+    assert refine(ents, [], text, "fr") == []
+    text = "Les US Open ont lieu à New York, aux US."
+    ents = [_e(text, "US Open", "MISC"), _e(text, "US", "LOC", nth=1)]
+    assert _spans(refine(ents, [], text, "fr")) == {("US Open", "MISC"), ("US", "LOC")}

@@ -159,8 +159,8 @@ def refine(entities: list[Entity], mentions: list[Mention], text: str, language:
                 e = _strip_place_class(e, lang)
             if e is None or _not_a_name(e, agents, text, settings, lang) or any(p.match(e.text) for p in _patterns(lang)):
                 continue
-            if e.start > 0 and text[e.start - 1] in "$€£¥":
-                continue  # "68,65 $US": a currency's code, not a country
+            if e.start > 0 and text[e.start - 1] in "$€£¥" or _after_currency(e, text, lang):
+                continue  # "68,65 $US", "1,68 milliard de dollars US": a currency's code, not a country
             if e.label != "PER" and " " not in e.text and re.search(r"(?:^|\s)(?:un|une)\s+$", text[max(0, e.start - 6) : e.start]):
                 continue  # "une République numérique": a proper name takes no indefinite article
             if _common_noun_acronym(e, text):
@@ -382,6 +382,14 @@ def _portfolio(e: Entity, text: str, lang: str) -> Entity:
     return e
 
 
+def _after_currency(e: Entity, text: str, lang: str) -> bool:
+    """"1,68 milliard de dollars US": a short code after the name of a currency says which
+    currency, it names no country."""
+    currency = _regex(lang, "currency_before")
+    return (currency is not None and e.text.isupper() and len(e.text) <= 3
+            and currency.search(text, max(0, e.start - 12), e.start) is not None)
+
+
 def _not_a_name(e: Entity, agents: dict[str, str], text: str, settings: dict[str, Any], lang: str) -> bool:
     """A lone letter or a title ("Président", "Ministre") is not a name, nor a one-word person
     in the plural ("les Brownlee") or alone between quotes ("« Obamacare »"); nor is a common noun
@@ -394,6 +402,8 @@ def _not_a_name(e: Entity, agents: dict[str, str], text: str, settings: dict[str
         return True  # "rhinocéros", "autopompes", "girondine": a proper name has a capital
     if stripped in settings["common_nouns"]:
         return True
+    if stripped in settings.get("common_noun_acronyms", ()) and not re.match(r"\s*\d", text[e.end :]):
+        return True  # "les CRS", "un SDF", "le TGV": common nouns; "la CRS 8" is one unit
     if _ACRONYM.fullmatch(e.text.rstrip("s")) and _regex(lang, "countable_before").search(text, max(0, e.start - 20), e.start):  # type: ignore[union-attr]
         return True  # "4 100 CRS", "un AVC", "un CDD": a count noun, not an organisation's name
     if stripped in settings["compass_points"] and _regex(lang, "compass_complement").match(text, e.end):  # type: ignore[union-attr]
