@@ -430,6 +430,7 @@ def _candidates(sent, lang: str) -> list[_Cand]:
     for cand in cands.values():  # "started a hunger strike to protest …": the purpose names the target
         clause = cand.clause
         if not cand.absorbed and clause.dep_ in ("advcl", "xcomp") and clause.head.i in by_clause \
+                and not any(c.dep_.startswith("nsubj") for c in clause.children) \
                 and by_clause[clause.head.i] is not cand:
             head = by_clause[clause.head.i]
             head.purposes.append(cand)
@@ -523,6 +524,9 @@ def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], ti
         source = _arg(requester, offset, mentions, text, exclude=None)
         target = asked if asked is not None else target
         co_sources, co_targets = [], []
+    s_start, s_end = offset + sent.start_char, offset + sent.end_char
+    source = _ethnic_home(source, s_start, s_end, text, mentions)
+    target = _ethnic_home(target, s_start, s_end, text, mentions)
     if source is not None and target is not None and _same(source, target):
         target = None  # one participant read twice
     if _weak(target) and code in ("042", "043"):  # "la venue de Victoria Nuland à Moscou": the host
@@ -535,7 +539,6 @@ def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], ti
     if target is None and (ptype in _PLACE_TARGET or code[:2] == "09" or code in ("1033", "075")):
         # "imposed a curfew in Cizre", "rioted … in Israel", "une enquête … au Burundi", "sought refuge in Germany"
         target = _place_target(cand, offset, mentions, text, source)
-    s_start, s_end = offset + sent.start_char, offset + sent.end_char
     if source is None and token.pos_ == "VERB" and token.lemma_.lower() in _NEEDS_SOURCE:
         return []
     # a mention of the event coded before ("l'attaque n'a pas été revendiquée"): it joins it when merged
@@ -855,10 +858,29 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
     if _weak(target) and lang == "en":  # "mobilized reservists for a possible war against Iraq"
         clauses = _clausal_ranges(verb, offset)
         for t in verb.subtree:
-            if t.dep_ == "prep" and t.lower_ == "against" and not any(a <= offset + t.idx < b for a, b in clauses):
+            if t.dep_ == "prep" and t.lower_ == "against" and not any(a <= offset + t.idx < b for a, b in clauses) \
+                    and not (t.head != verb and t.head.dep_ == "acl" and t.head.tag_ in ("VBN", "VBG")):
+                # not "techniques used against X": what the participle does, not the event
                 noun = next((g for g in t.children if g.dep_ == "pobj"), None)
-                target = _better(target, _arg(noun, offset, mentions, text, exclude=source))
+                found = _arg(noun, offset, mentions, text, exclude=source)
+                if found is None and noun is not None:  # "riots against Israeli military policies": whose policies
+                    found = next((d for c in noun.children if c.dep_ in ("amod", "compound", "poss") and (
+                        d := _by_demonym(c, offset, *_phrase(noun, offset))) is not None), None)
+                target = _better(target, found)
     return source, target
+
+
+_ETHNIC = re.compile(r"\b(?:ethnic|ethniques?)\b", re.I)
+
+
+def _ethnic_home(arg: EventArg | None, s_start: int, s_end: int, text: str, mentions: list[Mention]) -> EventArg | None:
+    """"Ethnic Albanians in south Serbia", "des Albanais ethniques": a minority is coded with the
+    country it lives in when the sentence names one, not the country its name comes from."""
+    if arg is None or not arg.country or not _ETHNIC.search(text[max(s_start, arg.start - 12):arg.end]):
+        return arg
+    home = next((m for m in mentions if s_start <= m.start < s_end and m.label == "LOC" and m.country
+                 and m.country != arg.country and m.via != "demonym"), None)
+    return replace(arg, country=home.country) if home is not None else arg
 
 
 def _weak(arg: EventArg | None) -> bool:
@@ -1238,6 +1260,9 @@ def _place_target(cand: _Cand, offset: int, mentions: list[Mention], text: str,
         holders.append(obj)
     for holder in holders:
         for case, noun in _preps(holder):
+            if case in ("at", "on", "sur", "contre", "against") and noun not in holders and len(holders) < 6 \
+                    and not _rows(noun, noun.lang_):
+                holders.append(noun)  # "fired … at targets in Jericho": where what is aimed at is
             if case not in _PLACE_CASES:
                 continue
             start = offset + noun.left_edge.idx
