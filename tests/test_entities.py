@@ -372,3 +372,16 @@ def test_acronyms_used_as_common_nouns_and_currency_codes_are_not_names():
     text = "Les US Open ont lieu à New York, aux US."
     ents = [_e(text, "US Open", "MISC"), _e(text, "US", "LOC", nth=1)]
     assert _spans(refine(ents, [], text, "fr")) == {("US Open", "MISC"), ("US", "LOC")}
+
+
+def test_a_capitalised_particle_belongs_to_the_surname():
+    text = "Cyclisme : De Gendt remporte l'étape devant Wout Van Aert. De Paris à Nice, rien."
+    ents = [_e(text, "Gendt", "PER"), _e(text, "Wout Van Aert", "PER"), _e(text, "Paris", "LOC")]
+    got = _spans(refine(ents, [], text, "fr"))
+    assert got == {("De Gendt", "PER"), ("Wout Van Aert", "PER"), ("Paris", "LOC")}
+
+
+def test_a_landform_named_with_a_country_adjective_is_a_place():
+    text = "Daech recule dans le désert syrien et sur l'île cubaine ; le territoire syrien et le désert rouge."
+    got = _spans(refine([], [], text, "fr"))
+    assert got == {("désert syrien", "LOC"), ("île cubaine", "LOC")}

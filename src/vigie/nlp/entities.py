@@ -156,7 +156,7 @@ def refine(entities: list[Entity], mentions: list[Mention], text: str, language:
             if e is not None:
                 e = _strip_titles(e, text, lang)
             if e is not None:
-                e = _strip_place_class(e, lang)
+                e = _strip_place_class(_with_particle(e, text, lang), lang)
             if e is None or _not_a_name(e, agents, text, settings, lang) or any(p.match(e.text) for p in _patterns(lang)):
                 continue
             if e.start > 0 and text[e.start - 1] in "$€£¥" or _after_currency(e, text, lang):
@@ -172,6 +172,7 @@ def refine(entities: list[Entity], mentions: list[Mention], text: str, language:
     out = _with_actors(out, mentions, text, settings, lang)
     out = _people_after_demonyms(out, mentions, text, lang)
     out = _countries_are_places(out, text, lang)
+    out = _landforms_of_a_country(out, text, lang)
     out = _sources_are_organisations(out, mentions, text, lang)
     out = _places_in_names(out, mentions, text, lang)
     out = _acronyms_in_parentheses(out, text)
@@ -284,6 +285,18 @@ def _strip_function_words(e: Entity, text: str, settings: dict[str, Any]) -> Ent
     if start == e.start:
         return e
     return Entity(start, e.end, text[start : e.end], e.label, e.model_label)
+
+
+def _with_particle(e: Entity, text: str, lang: str) -> Entity:
+    """"De Gendt remporte…", "Van Aert": a capitalised particle right before a person's name
+    is part of it; at the start of a sentence spaCy takes "De" for the preposition."""
+    particle = _regex(lang, "capitalised_particle_before")
+    if e.label != "PER" or particle is None:
+        return e
+    m = particle.search(text, max(0, e.start - 6), e.start)
+    if m is None:
+        return e
+    return Entity(m.start(1), e.end, text[m.start(1) : e.end], e.label, e.model_label)
 
 
 def _strip_titles(e: Entity, text: str, lang: str) -> Entity | None:
@@ -548,6 +561,25 @@ def _countries_are_places(entities: list[Entity], text: str, lang: str) -> list[
                     out.append(Entity(m.start(), end, name, "LOC", "gazetteer"))
                 break
     return sorted(out, key=lambda e: (e.start, -e.end))
+
+
+def _landforms_of_a_country(entities: list[Entity], text: str, lang: str) -> list[Entity]:
+    """"le désert syrien", "l'île cubaine": a natural region named by a common noun and the
+    adjective of its country is a place (WiNER annotates it); spaCy, which looks for capitals,
+    misses it. Administrative words ("territoire", "frontière", "capitale") are not names."""
+    landform = _regex(lang, "landform_with_adjective")
+    if landform is None:
+        return entities
+    from vigie.nlp.actors import actor_index  # the actors stage's index of country adjectives
+
+    adjectives = actor_index().adjectives
+    added = []
+    for m in landform.finditer(text):
+        if form_key(m.group(2)) in adjectives and not any(e.start < m.end() and m.start() < e.end for e in entities):
+            added.append(Entity(m.start(), m.end(), m.group(0), "LOC", "landform"))
+    if not added:
+        return entities
+    return sorted(entities + added, key=lambda e: (e.start, -e.end))
 
 
 def _sources_are_organisations(entities: list[Entity], mentions: list[Mention], text: str,
