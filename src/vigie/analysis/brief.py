@@ -86,12 +86,20 @@ def _quotes(store: Any, since: str, until: str, ids: set[str] | None, top: int) 
 
 
 def _signals(store: Any, day: date, top: int) -> list[dict[str, Any]] | None:
-    """New and rising signals of the day from the signal detectors, None when they cannot run here."""
-    try:
-        from vigie.analysis.signals import signals_for_day
-    except ImportError:
+    """New and rising signals of the day (``vigie signals`` for that one day, its usual 28-day
+    baseline), None when the store has nothing to learn from."""
+    from vigie.cli.signals import detect  # the store-reading detector run of `vigie signals`
+
+    if store.newest_day() is None:
         return None
-    return [s.to_json() if hasattr(s, "to_json") else s for s in signals_for_day(store, day, limit=top)]
+    found = detect(store, day, day, budget=top)
+    titles = found.get("titles", {})
+    out = []
+    for flag in found["flags"][:top]:
+        data = flag.to_json()
+        data["sample_titles"] = [titles.get(i, "") for i in flag.samples[:3]]
+        out.append(data)
+    return out
 
 
 # -- rendering ---------------------------------------------------------------------------------------
