@@ -380,3 +380,20 @@ class Alert:
 
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A story: articles about one thing, clustered online (``vigie stories``). ``id`` never changes;
+    a story merged into a later-grown one keeps its id as an alias (``merged_into``)."""
+
+    id: str
+    first_day: str  # YYYY-MM-DD
+    last_day: str
+    size: int  # articles
+    sources: int  # distinct sources
+    label: str  # its heaviest terms
+    merged_into: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)

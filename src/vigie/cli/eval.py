@@ -1,5 +1,5 @@
 """Evaluation commands: ``vigie eval extraction``, ``vigie eval ner``, ``vigie eval actors``, ``vigie eval timex``,
-``vigie eval quotes``, ``vigie eval events``, ``vigie eval signals``."""
+``vigie eval quotes``, ``vigie eval events``, ``vigie eval signals``, ``vigie eval stories``."""
 
 from __future__ import annotations
 
@@ -115,6 +115,18 @@ def add_parsers(sub, parent) -> None:
     w.add_argument("--store", type=Path, metavar="FILE",
                    help="keep the replay's SQLite store there (reused when it exists; default: a temporary file)")
     w.set_defaults(run=run_alerts)
+
+    c = evals.add_parser("stories", parents=[parent],
+                         help="online story clustering replayed on fr-news-rss-2023-2024: B-cubed precision and "
+                              "recall of the silver stories' matching ids, vigie vs near-duplicates only and "
+                              "TF-IDF without decay")
+    c.add_argument("--data", type=Path, metavar="DIR",
+                   help="folder holding fr-news-rss-2023-2024 (default: $VIGIE_EVAL_DATA, else ../shared/data)")
+    c.add_argument("--set", dest="settings", default="", metavar="KEY=VALUE[,KEY=VALUE]",
+                   help="clustering settings (e.g. threshold=0.25,half_life=3)")
+    c.add_argument("--days", type=int, help="only the first N days of the stream")
+    c.add_argument("--no-baselines", action="store_true", help="vigie's clustering only")
+    c.set_defaults(run=run_stories)
 
 
 def _common_nlp_options(p: argparse.ArgumentParser, what: str) -> None:
@@ -274,4 +286,24 @@ def run_alerts(args: argparse.Namespace) -> int:
         finally:
             store.close()
     print_json(report, pretty=True) if args.json else print(format_report(report))
+    return EXIT_OK
+
+
+def run_stories(args: argparse.Namespace) -> int:
+    from vigie.analysis.stories import Settings
+    from vigie.eval.stories import format_report, run
+
+    if args.days is not None and args.days < 1:
+        error("--days", "must be at least 1")
+        return EXIT_USAGE
+    try:
+        settings = Settings.parse(args.settings)
+    except ValueError as e:
+        error("--set", str(e))
+        return EXIT_USAGE
+    report = run(args.data, settings=settings, with_baselines=not args.no_baselines, days=args.days,
+                 progress=not args.json and sys.stderr.isatty())
+    print_json(report, pretty=True) if args.json else print(format_report(report))
+    if "skipped" in report:
+        sys.stderr.write("vigie: " + report["skipped"] + "\n")
     return EXIT_OK

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from vigie import __version__
-from vigie.cli import actors, events, ingest, query, serve, signals, sources, watch
+from vigie.cli import actors, events, ingest, query, serve, signals, sources, stories, watch
 from vigie.cli import eval as eval_cli
 from vigie.cli.common import EXIT_FAILURE, EXIT_USAGE, common_options, error
 
@@ -21,6 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
     actors.add_parsers(sub, parent)
     events.add_parsers(sub, parent)
     signals.add_parsers(sub, parent)
+    stories.add_parsers(sub, parent)
     eval_cli.add_parsers(sub, parent)
     sources.add_parsers(sub, parent)
     watch.add_parsers(sub, parent)

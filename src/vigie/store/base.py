@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, Literal, Protocol
 
-from vigie.model import AnnotatedArticle, Source
+from vigie.model import AnnotatedArticle, Source, Story
 
 PutStatus = Literal["added", "updated", "unchanged"]
 Interval = Literal["day", "week", "month", "year"]
@@ -224,3 +224,23 @@ class Store(Protocol):
 
     def newest_day(self) -> str | None:
         """The UTC day of the newest stored article, or None when the store is empty."""
+
+    # -- stories (issue 8) --
+
+    def story_pending(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """The articles not yet in a story, in publication order: id, day, source, title, lede,
+        duplicate_of, features (``actor:ID``)."""
+
+    def story_state(self) -> tuple[dict[str, Any], dict[str, int]]:
+        """The clusterer's saved state and its document frequencies."""
+
+    def save_stories(self, assigned: list[tuple[str, str, str]], stories: list[Story],
+                     merges: list[tuple[str, str]], state: dict[str, Any], df: dict[str, int]) -> None:
+        """Save one clustering run in one transaction: assignments, stories, merges, state, frequencies."""
+
+    def stories(self, *, since: str | None = None, until: str | None = None, min_size: int = 1,
+                min_sources: int = 1, limit: int | None = 20) -> list[Story]:
+        """Stories with an article on a day in [since, until), the largest first."""
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        """One story (a merged id leads to its survivor): record, articles, days, sources, actors, events."""

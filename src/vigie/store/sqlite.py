@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from vigie.keys import canonical_url, document_id
-from vigie.model import AnnotatedArticle, Source
+from vigie.model import AnnotatedArticle, Source, Story
 from vigie.store.base import ActorMention, Interval, PutResult, QuoteHit, SearchHit, SearchPage, SearchResult
 from vigie.store.sqlite_watch import WatchTables
 from vigie.textfold import fold, fts_query
@@ -538,6 +538,123 @@ class SQLiteStore(WatchTables):
         """The UTC day of the newest stored article (publication, else ingestion), or None when empty."""
         row = self.db.execute("SELECT max(substr(coalesce(published_utc, ingested_at), 1, 10)) FROM documents").fetchone()
         return row[0]
+
+    # -- stories (issue 8): online clusters of articles ------------------------------
+
+    def story_pending(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """The articles not yet in a story, in publication order (ingestion time when unknown): id, day,
+        source, title, lede, duplicate_of, and ``features`` (``actor:ID`` of its known actors)."""
+        rows = self.db.execute(
+            """SELECT d.id, substr(coalesce(d.published_utc, d.ingested_at), 1, 10) AS day,
+                      coalesce(nullif(d.source, ''), d.url, '') AS source, coalesce(d.title, '') AS title,
+                      coalesce(d.lede, '') AS lede, d.duplicate_of
+               FROM documents d LEFT JOIN story_articles sa ON sa.doc_id = d.id
+               WHERE sa.doc_id IS NULL
+               ORDER BY coalesce(d.published_utc, d.ingested_at), d.rowid""" + (" LIMIT ?" if limit else ""),
+            (limit,) if limit else ()).fetchall()
+        out = [dict(r) | {"features": []} for r in rows]
+        by_id = {r["id"]: r for r in out}
+        ids = list(by_id)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            for doc_id, actor in self.db.execute(
+                    f"SELECT DISTINCT doc_id, actor FROM mentions WHERE actor IS NOT NULL AND doc_id IN "
+                    f"({','.join('?' * len(chunk))}) ORDER BY doc_id, actor", chunk):
+                by_id[doc_id]["features"].append(f"actor:{actor}")
+        return out
+
+    def story_state(self) -> tuple[dict[str, Any], dict[str, int]]:
+        """The clusterer's saved state (live stories, counters) and its document frequencies."""
+        row = self.db.execute("SELECT value FROM story_state WHERE key = 'clusterer'").fetchone()
+        df = {r[0]: r[1] for r in self.db.execute("SELECT term, df FROM story_df")}
+        return (json.loads(row[0]) if row else {}), df
+
+    def save_stories(self, assigned: list[tuple[str, str, str]], stories: list[Story],
+                     merges: list[tuple[str, str]], state: dict[str, Any], df: dict[str, int]) -> None:
+        """One clustering run in one transaction: (doc id, story id, day) assignments, the stories they
+        touched (size and sources are recounted here), merges (gone → kept: the gone story's articles
+        move, its row stays as an alias), the clusterer's state and its changed frequencies."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.executemany("INSERT OR REPLACE INTO story_articles (doc_id, story_id, day) VALUES (?, ?, ?)",
+                                assigned)
+            self.db.executemany(
+                "INSERT INTO stories (id, first_day, last_day, size, sources, label) VALUES (?, ?, ?, 0, 0, ?) "
+                "ON CONFLICT (id) DO UPDATE SET first_day = min(first_day, excluded.first_day), "
+                "last_day = max(last_day, excluded.last_day), label = excluded.label",
+                [(st.id, st.first_day, st.last_day, st.label) for st in stories])
+            for gone, kept in merges:
+                self.db.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", (kept, gone))
+                self.db.execute("UPDATE stories SET merged_into = ? WHERE id = ? OR merged_into = ?", (kept, gone, gone))
+            touched = {st.id for st in stories} | {k for _, k in merges}
+            self.db.executemany(
+                """UPDATE stories SET size = (SELECT count(*) FROM story_articles WHERE story_id = stories.id),
+                          sources = (SELECT count(DISTINCT coalesce(nullif(d.source, ''), d.url, ''))
+                                     FROM story_articles sa JOIN documents d ON d.id = sa.doc_id
+                                     WHERE sa.story_id = stories.id),
+                          first_day = coalesce((SELECT min(day) FROM story_articles WHERE story_id = stories.id),
+                                               first_day),
+                          last_day = coalesce((SELECT max(day) FROM story_articles WHERE story_id = stories.id),
+                                              last_day)
+                   WHERE id = ?""", [(sid,) for sid in sorted(touched)])
+            self.db.execute("INSERT OR REPLACE INTO story_state (key, value) VALUES ('clusterer', ?)",
+                            (json.dumps(state, ensure_ascii=False),))
+            self.db.executemany("INSERT OR REPLACE INTO story_df (term, df) VALUES (?, ?)", df.items())
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def stories(self, *, since: str | None = None, until: str | None = None, min_size: int = 1,
+                min_sources: int = 1, limit: int | None = 20) -> list[Story]:
+        """Stories (merged ones left out) with an article on a day in [since, until), the largest
+        first (then the latest)."""
+        where, params = _conditions([
+            ("merged_into IS NULL", ()), ("last_day >= ?", since), ("first_day < ?", until),
+            ("size >= ?", min_size), ("sources >= ?", min_sources),
+        ])
+        sql = ("SELECT id, first_day, last_day, size, sources, label, merged_into FROM stories WHERE "
+               + " AND ".join(where) + " ORDER BY size DESC, last_day DESC, id" + (" LIMIT ?" if limit else ""))
+        return [Story(**dict(r)) for r in self.db.execute(sql, (*params, limit) if limit else params)]
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        """One story by id (a merged story's id leads to the story that took it in): its record, its
+        articles over time, its sources, actors and event types."""
+        story_id = story_id.strip()
+        row = None
+        for _ in range(64):  # follows merges; a chain is short, the bound guards against a cycle
+            row = self.db.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+            if row is None or not row["merged_into"]:
+                break
+            story_id = row["merged_into"]
+        if row is None:
+            return None
+        st = Story(**dict(row))
+        articles = [dict(r) for r in self.db.execute(
+            """SELECT sa.day, d.id, d.title, coalesce(nullif(d.source, ''), d.url, '') AS source, d.url, d.language,
+                      d.duplicate_of FROM story_articles sa JOIN documents d ON d.id = sa.doc_id
+               WHERE sa.story_id = ? ORDER BY sa.day, d.published_utc, d.rowid""", (st.id,))]
+        days = [tuple(r) for r in self.db.execute(
+            "SELECT day, count(*) FROM story_articles WHERE story_id = ? GROUP BY day ORDER BY day", (st.id,))]
+        sources = [tuple(r) for r in self.db.execute(
+            """SELECT coalesce(nullif(d.source, ''), d.url, '') AS source, count(*) AS n
+               FROM story_articles sa JOIN documents d ON d.id = sa.doc_id WHERE sa.story_id = ?
+               GROUP BY source ORDER BY n DESC, source""", (st.id,))]
+        actors = [dict(r) for r in self.db.execute(
+            """SELECT m.actor, min(m.actor_name) AS name, count(DISTINCT m.doc_id) AS articles
+               FROM story_articles sa JOIN mentions m ON m.doc_id = sa.doc_id
+               WHERE sa.story_id = ? AND m.actor IS NOT NULL GROUP BY m.actor ORDER BY articles DESC, m.actor
+               LIMIT 20""", (st.id,))]
+        events = [dict(r) for r in self.db.execute(
+            """SELECT e.type, e.source_key, e.target_key, count(*) AS events, count(DISTINCT e.doc_id) AS articles
+               FROM story_articles sa JOIN events e ON e.doc_id = sa.doc_id
+               WHERE sa.story_id = ? AND e.negated = 0 GROUP BY e.type, e.source_key, e.target_key
+               ORDER BY events DESC, e.type LIMIT 20""", (st.id,))]
+        aliases = [r[0] for r in self.db.execute("SELECT id FROM stories WHERE merged_into = ? ORDER BY id", (st.id,))]
+        return {**st.to_json(), "aliases": aliases, "articles": articles,
+                "days": [{"day": d, "articles": n} for d, n in days],
+                "by_source": [{"source": s, "articles": n} for s, n in sources],
+                "actors": actors, "events": events}
 
 
 def _conditions(filters: list[tuple[str, Any]]) -> tuple[list[str], list[Any]]:
