@@ -141,7 +141,7 @@ _PATIENT_NOUNS = {"arrestation", "interpellation", "détention", "libération", 
                   "reconnaissance", "remplacement", "suspension", "fermeture", "bombardement", "invasion", "blocus",
                   "incarcération", "emprisonnement", "inculpation", "condamnation", "mise", "accueil", "exclusion",
                   "rappel", "intégration", "réintégration", "adhésion", "encerclement", "saisie", "confiscation",
-                  "financement", "isolement", "soutien", "annulation", "report"}
+                  "financement", "isolement", "soutien", "annulation", "report", "fin", "levée", "arrêt"}
 # Heads of noun phrases that name participants even when the actors stage knows no actor there
 _PARTICIPANT_NOUNS = {
     "communauté", "coalition", "organisation", "groupe", "membre", "pays", "état", "gouvernement", "régime",
@@ -163,6 +163,8 @@ _SERIES = {"série", "vague", "tentative", "processus", "campagne", "cycle", "su
 # Two-sided fighting: one record, the side named acts (the French gold's rule)
 _FIGHTING = {"heurt", "heurts", "affrontement", "combat", "accrochage", "échange", "clash", "skirmish", "fighting"}
 _POSSESSIVE = {"son", "sa", "ses", "leur", "leurs", "notre", "nos", "its", "their", "his", "her", "our"}
+_HARM = {"tuer", "blesser", "viser", "frapper", "toucher", "cibler", "kill", "wound", "injure", "hit", "target",
+         "strike"}
 _RELATIVE = {"who", "that", "which", "whom", "qui", "que", "lequel", "laquelle", "lesquels", "lesquelles", "dont"}
 _CLAUSES = {"relcl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis"}
 
@@ -542,10 +544,11 @@ def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], ti
     if source is None and token.pos_ == "VERB" and token.lemma_.lower() in _NEEDS_SOURCE:
         return []
     # a mention of the event coded before ("l'attaque n'a pas été revendiquée"): it joins it when merged
-    before = last.get("source:" + ptype) if last and token.pos_ == "NOUN" else None
+    anaphoric = token.pos_ == "NOUN"
+    before = last.get("source:" + ptype) if last and anaphoric else None
     if source is None and before is not None and offset + token.idx - before.trigger_start < 1500:
         source = before.source
-    before = last.get(ptype) if last and token.pos_ == "NOUN" else None
+    before = last.get(ptype) if last and anaphoric else None
     if source is None and target is None and before is not None and offset + token.idx - before.trigger_start < 1500:
         source, target = before.source, before.target
     if source is None and target is None and not any(
@@ -744,6 +747,9 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
                     "LOC", "GPE") or target_tok.head == target_tok:
                 break
             target_tok = target_tok.head
+    if target_tok is None and token.pos_ == "NOUN" and token.dep_ in ("nsubj", "csubj") \
+            and token.head.lemma_.lower() in _HARM:  # "les frappes ont tué des civils": who the act hit
+        target_tok = next((c for c in token.head.children if c.dep_ in ("obj", "dobj")), None)
     if target_tok is not None and target_tok.pos_ == "PRON" and target_tok.lower_ not in _RELATIVE:
         target_tok = _antecedent(target_tok, verb) if lang == "en" else target_tok
     holders = [verb] if verb == token else [verb, token]
@@ -762,7 +768,14 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
                     if target_tok is None or not _actor_in(target_tok, offset, mentions):
                         target_tok = c
         for case, noun in _preps(holder):
-            if noun == source_tok or case not in _TARGET_CASES | {"", "of"}:
+            if noun == source_tok:
+                continue
+            if case in ("de", "du", "des", "d'") and holder == verb and verb.pos_ == "VERB" \
+                    and cand.code[:2] in ("16", "08") and _actor_in(noun, offset, mentions) \
+                    and not (target_tok is not None and _actor_in(target_tok, offset, mentions)):
+                best = best or (60, noun)  # "se retirer de la CPI", "sortir de l'Union": the body left
+                continue
+            if case not in _TARGET_CASES | {"", "of"}:
                 continue
             if case == "of" and holder == verb:
                 continue
