@@ -45,11 +45,16 @@ def _patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str], re.Pattern[
 
 
 @cache
-def byline_start() -> str:
-    """A regular expression (for lxml's EXSLT ``re:test``) matching text that starts like a byline."""
-    prefixes = sorted({p for code in lang.LANGUAGES for p in lang.settings(code)["author_prefixes"]},
-                      key=len, reverse=True)
-    return r"^\s*(" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in prefixes) + r")(\s|$)"
+def byline_prefixes() -> tuple[str, ...]:
+    """The words that start a byline ("Par", "By", "Auteur :"), in every language, longest first."""
+    return tuple(sorted({p for code in lang.LANGUAGES for p in lang.settings(code)["author_prefixes"]},
+                        key=len, reverse=True))
+
+
+@cache
+def byline_start() -> re.Pattern[str]:
+    """Text that starts like a byline: a byline word, then a space or the end."""
+    return re.compile(r"^\s*(" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in byline_prefixes()) + r")(\s|$)")
 
 
 def parse_byline(line: str) -> str | None:
