@@ -385,3 +385,12 @@ def test_a_landform_named_with_a_country_adjective_is_a_place():
     text = "Daech recule dans le désert syrien et sur l'île cubaine ; le territoire syrien et le désert rouge."
     got = _spans(refine([], [], text, "fr"))
     assert got == {("désert syrien", "LOC"), ("île cubaine", "LOC")}
+
+
+def test_an_acronym_defined_in_parentheses_is_an_organisation():
+    text = "L'Association pour l'étude de la neige (ANENA) alerte ; au Congo (RDC) et au péage (A7), rien."
+    ents = [_e(text, "ANENA", "LOC"), _e(text, "Congo", "LOC"), _e(text, "RDC", "LOC"), _e(text, "A7", "LOC")]
+    mentions = [_m(text, "Congo", actor="COD", actor_type="country", via="name"),
+                _m(text, "RDC", actor="COD", actor_type="country", via="name")]
+    got = _spans(refine(ents, mentions, text, "fr"))
+    assert got == {("ANENA", "ORG"), ("Congo", "LOC"), ("RDC", "LOC"), ("A7", "LOC")}

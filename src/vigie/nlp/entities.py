@@ -178,6 +178,7 @@ def refine(entities: list[Entity], mentions: list[Mention], text: str, language:
     out = _acronyms_in_parentheses(out, text)
     out = _abbreviations(out, text, lang)
     places = {(m.start, m.end) for m in mentions if m.via in ("name", "seat")}
+    out = _acronyms_defined_are_organisations(out, text, places)
     out = _demonyms_by_form(out, text, settings, places)
     out = _consistent(out, lang)
     out = _common_words_at_sentence_start(out, text, lang)
@@ -749,6 +750,21 @@ def _abbreviations(entities: list[Entity], text: str, lang: str) -> list[Entity]
             if not any(e.start < end and start < e.end for e in out):
                 out.append(Entity(start, end, short, label, "abbreviation"))
     return sorted(out, key=lambda e: (e.start, -e.end))
+
+
+def _acronyms_defined_are_organisations(entities: list[Entity], text: str, known: set[tuple[int, int]]) -> list[Entity]:
+    """"l'Association nationale pour l'étude de la neige (ANENA)", "la Mission … en Somalie
+    (AMISOM)": an acronym given in parentheses after what it stands for is the short name of an
+    organisation; spaCy reads many unknown acronyms as places. Places the gazetteer knows
+    ("(RDC)", "(USA)") stay places, and so do codes with digits ("(A7)", a motorway)."""
+    out = []
+    for e in entities:
+        if (e.label == "LOC" and e.text.isupper() and e.text.isalpha() and len(e.text) >= 3 and (e.start, e.end) not in known
+                and text[max(0, e.start - 2) : e.start].strip() == "(" and text[e.end : e.end + 2].strip().startswith(")")
+                and re.search(r"[^\W\d]\s*$", text[max(0, e.start - 4) : e.start].rstrip("( "))):
+            e = Entity(e.start, e.end, e.text, "ORG", e.model_label)
+        out.append(e)
+    return out
 
 
 def _demonyms_by_form(entities: list[Entity], text: str, settings: dict[str, Any],
