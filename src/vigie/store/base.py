@@ -112,7 +112,7 @@ class SearchPage:
     facets: dict[str, list[tuple[str, int]]]  # source, language, actor, type
     histogram: list[tuple[str, int]]
     interval: str  # of the histogram: day or month
-    facets_over: int  # documents the facets count (the best ``facet_limit`` when more match)
+    facets_over: int  # documents the actor and type facets count (the best ``facet_limit`` when more match)
     ranked: bool  # by relevance (the query has words) or else by date
 
     def to_json(self) -> dict[str, Any]:
@@ -136,7 +136,7 @@ class Store(Protocol):
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Full-text search folding case, accents and French elisions, best first."""
 
-    def search_page(self, query: Any, *, page: int = 1, per_page: int = 20, facet_limit: int = 5000,
+    def search_page(self, query: Any, *, page: int = 1, per_page: int = 20, facet_limit: int = 1000,
                     facet_size: int = 10) -> SearchPage:
         """The query language (``vigie.query``: a string or a parsed tree) → one page of results,
         near-duplicates grouped under their first copy, with facets and a date histogram."""

@@ -73,7 +73,7 @@ def _field(node: Field) -> tuple[str, list[Any]]:
     if node.name == "source":  # the exact name, or a part of it: source:monde finds lemonde.fr
         return "(d.source = ? COLLATE NOCASE OR d.source LIKE ? ESCAPE '\\')", [node.value, _like(node.value)]
     if node.name == "lang":
-        return "d.language = ?", [node.value]
+        return "+d.language = ?", [node.value]  # '+': few values, an index on it would only slow the scan
     if node.name == "author":
         return "d.author LIKE ? ESCAPE '\\'", [_like(node.value)]
     if node.name == "type":

@@ -183,7 +183,7 @@ class SQLiteStore(WatchTables):
 
     _HIT_START, _HIT_END = "\ue000", "\ue001"  # private-use marks around matched words in a snippet
 
-    def search_page(self, query: Any, *, page: int = 1, per_page: int = 20, facet_limit: int = 5000,
+    def search_page(self, query: Any, *, page: int = 1, per_page: int = 20, facet_limit: int = 1000,
                     facet_size: int = 10) -> SearchPage:
         from vigie.query import parse
         from vigie.store.search import plan
@@ -192,28 +192,41 @@ class SQLiteStore(WatchTables):
         if page < 1 or not 1 <= per_page <= 200:
             raise ValueError(f"page must be ≥ 1 and per_page within 1..200 (got {page}, {per_page})")
         match, where, params = plan(node)
-        # Every match once into a per-connection temporary table: the page, the groups and the
-        # facets are then read from it instead of running the search again for each.
+        # Every match once into a per-connection temporary table, with the few columns the page,
+        # the groups and the facets need: they are read from it instead of searching again.
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS search_hits (docrow INTEGER PRIMARY KEY, id TEXT, "
-                        "root TEXT, score REAL, published TEXT)")
+                        "root TEXT, score REAL, published TEXT, source TEXT, language TEXT)")
         self.db.execute("DELETE FROM temp.search_hits")
         if match:
             self.db.execute(
-                "INSERT INTO temp.search_hits SELECT d.rowid, d.id, coalesce(d.duplicate_of, d.id), "
-                "bm25(documents_fts, 5.0, 2.0, 1.0), d.published_utc FROM documents_fts "
+                "INSERT INTO temp.search_hits SELECT d.rowid, d.id, d.id, bm25(documents_fts, 5.0, 2.0, 1.0), "
+                "d.published_utc, d.source, d.language FROM documents_fts "
                 f"JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ? AND {where}",
                 (match, *params))
         else:
-            self.db.execute("INSERT INTO temp.search_hits SELECT d.rowid, d.id, coalesce(d.duplicate_of, d.id), 0, "
-                            f"d.published_utc FROM documents d WHERE {where}", params)
-        total, groups = self.db.execute("SELECT count(*), count(DISTINCT root) FROM temp.search_hits").fetchone()
-        order = "min(score), max(published) DESC" if match else "max(published) DESC, root"
-        roots = [r[0] for r in self.db.execute(
-            f"SELECT root FROM temp.search_hits GROUP BY root ORDER BY {order} LIMIT ? OFFSET ?",
-            (per_page, (page - 1) * per_page))]
+            self.db.execute("INSERT INTO temp.search_hits SELECT d.rowid, d.id, d.id, 0, d.published_utc, d.source, "
+                            f"d.language FROM documents d WHERE {where}", params)
+        # near-duplicates are few: their first copy is read through the duplicate_of index only
+        # (the column sits at the end of long rows)
+        self.db.execute(
+            "UPDATE temp.search_hits SET root = (SELECT duplicate_of FROM documents WHERE rowid = docrow) "
+            "WHERE docrow IN (SELECT rowid FROM documents WHERE duplicate_of IS NOT NULL)")
+        best: dict[str, list] = {}  # root → [best score, newest publication]
+        total = 0
+        for root, score, published in self.db.execute("SELECT root, score, published FROM temp.search_hits"):
+            total += 1
+            b = best.get(root)
+            if b is None:
+                best[root] = [score, published or ""]
+            else:
+                b[0], b[1] = min(b[0], score), max(b[1], published or "")
+        order = sorted(best, key=lambda r: best[r][1], reverse=True)  # newest first…
+        if match:
+            order.sort(key=lambda r: best[r][0])  # …then by relevance (stable: ties stay newest first)
+        roots = order[(page - 1) * per_page: page * per_page]
         hits = self._page_hits(roots, match)
         facets, histogram, interval, over = self._search_facets(total, facet_limit, facet_size, ranked=bool(match))
-        return SearchPage(total, groups, page, per_page, hits, facets, histogram, interval, over, bool(match))
+        return SearchPage(total, len(best), page, per_page, hits, facets, histogram, interval, over, bool(match))
 
     def _page_hits(self, roots: list[str], match: str | None) -> list[SearchResult]:
         if not roots:
@@ -250,15 +263,15 @@ class SQLiteStore(WatchTables):
         return out
 
     def _search_facets(self, total: int, facet_limit: int, size: int, ranked: bool):
-        # facets count the best ``facet_limit`` matches: bounded time on a very common word
+        # sources and languages count every match; actors and event types (one index probe per
+        # document) the best ``facet_limit`` matches, so a very common word stays fast
         over = min(total, facet_limit)
-        best = (f"(SELECT docrow, id, published FROM temp.search_hits ORDER BY "
-                f"{'score' if ranked else 'published DESC'} LIMIT {int(facet_limit)})")
+        best = (f"(SELECT id FROM temp.search_hits ORDER BY {'score' if ranked else 'published DESC'} "
+                f"LIMIT {int(facet_limit)})")
         facets = {
-            "source": f"SELECT d.source, count(*) AS n FROM {best} h JOIN documents d ON d.rowid = h.docrow "
-                      f"WHERE d.source IS NOT NULL GROUP BY d.source",
-            "language": f"SELECT d.language, count(*) AS n FROM {best} h JOIN documents d ON d.rowid = h.docrow "
-                        f"WHERE d.language IS NOT NULL GROUP BY d.language",
+            "source": "SELECT source, count(*) AS n FROM temp.search_hits WHERE source IS NOT NULL GROUP BY source",
+            "language": "SELECT language, count(*) AS n FROM temp.search_hits WHERE language IS NOT NULL "
+                        "GROUP BY language",
             "actor": f"SELECT m.actor, count(DISTINCT m.doc_id) AS n FROM {best} h JOIN mentions m "
                      f"ON m.doc_id = h.id WHERE m.actor IS NOT NULL GROUP BY m.actor",
             "type": f"SELECT e.type, count(DISTINCT e.doc_id) AS n FROM {best} h JOIN events e "
