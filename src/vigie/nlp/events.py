@@ -163,6 +163,7 @@ _SERIES = {"série", "vague", "tentative", "processus", "campagne", "cycle", "su
 # Two-sided fighting: one record, the side named acts (the French gold's rule)
 _FIGHTING = {"heurt", "heurts", "affrontement", "combat", "accrochage", "échange", "clash", "skirmish", "fighting"}
 _POSSESSIVE = {"son", "sa", "ses", "leur", "leurs", "notre", "nos", "its", "their", "his", "her", "our"}
+_DEMONSTRATIVE = {"c'", "ce", "cela", "ça", "ceci", "it", "this", "that"}
 _HARM = {"tuer", "blesser", "viser", "frapper", "toucher", "cibler", "kill", "wound", "injure", "hit", "target",
          "strike"}
 _RELATIVE = {"who", "that", "which", "whom", "qui", "que", "lequel", "laquelle", "lesquels", "lesquelles", "dont"}
@@ -673,6 +674,8 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
                 source_tok = next((g for g in child.children if g.dep_ == "pobj"), child)
         elif not passive and child.dep_ in ("nsubj", "csubj", "nsubj:pass", "nsubjpass"):
             source_tok = child
+    if source_tok is not None and verb.pos_ in ("NOUN", "PROPN") and source_tok.lower_ in _DEMONSTRATIVE:
+        source_tok = None  # "C'est le plus grand déploiement de troupes américaines": no one; the noun's "de X"
     if source_tok is None and verb.pos_ in ("VERB", "AUX", "ADJ"):
         source_tok = _controller(verb, lang)
     participle = lang == "fr" and verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") \
@@ -798,9 +801,16 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
             source_tok = between
             target_tok = conj[0] if conj else target_tok
     source = _arg(source_tok, offset, mentions, text, exclude=None)
-    if source is None and (_plover(cand.code) or ("",))[0] not in ("ASSAULT", "PROTEST"):
-        source = _label(token, offset, mentions)  # "Canada : fin des frappes": the title's label acts,
-        # not where the violence was ("Mali : attaque à Tombouctou")
+    if source is None:
+        label = _label(token, offset, mentions)  # "Canada : fin des frappes": the title's label acts,
+        if (_plover(cand.code) or ("",))[0] in ("ASSAULT", "PROTEST") and label is not None:
+            # but where the violence was is no actor ("Mali : attaque à Tombouctou"), unless the
+            # sentence puts the violence in another country ("Canada : … frappes en Irak")
+            s0, s1 = offset + token.sent.start_char, offset + token.sent.end_char
+            if not any(s0 <= m.start < s1 and m.start > label.end and m.country and m.country != label.country
+                       and m.label == "LOC" for m in mentions):
+                label = None
+        source = label
     if not passive and (source is None and source_tok is None and lang == "fr" and verb.pos_ == "VERB"
                         and "Fin" in verb.morph.get("VerbForm") or source is None and source_tok is None
                         and lang == "fr" and verb.pos_ == "VERB" and verb.dep_ == "ROOT"):
@@ -1019,6 +1029,9 @@ def _controller(verb, lang: str):
                 if child.dep_ != "nsubj" and t.dep_ != "xcomp":
                     continue
                 return child
+        if lang == "fr" and t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") \
+                and "Part" in t.morph.get("VerbForm"):
+            return t.head  # "une force de police … chargée de former": the force the participle is said of
     return None
 
 
