@@ -54,8 +54,9 @@ def test_today_json(client):
 
 def test_every_page_has_an_html_and_a_json_twin(client, ids):
     doc = ids["La Russie suspend sa mission auprès de l'Otan"]
+    story = client.get(f"/article/{doc}.json").json()["story"]["id"]
     for page in ["/today", "/search?q=otan", f"/article/{doc}", "/actor/NATO", "/actor/person/sergey-lavrov",
-                 "/signals", "/stories"]:
+                 "/signals", "/stories", f"/story/{story}"]:
         html = client.get(page)
         assert html.status_code == 200 and html.headers["content-type"].startswith("text/html"), page
         path, _, query = page.partition("?")
@@ -149,10 +150,37 @@ def test_signals_and_stories_json(client):
     for f in sig["signals"]:
         assert f["explanation"] and "samples" in f
     stories = client.get("/stories.json").json()
-    assert stories["available"] in (True, False)
-    if not stories["available"]:
-        assert client.get("/story/anything.json").json() == {"available": False, "id": "anything", "story": None}
-        assert "Non disponible" in client.get("/stories").text
+    assert stories["available"] and stories["stories"]
+    assert sum(s["size"] for s in stories["stories"]) == 8  # every article is in one story
+    assert client.get("/story/no-such-story.json").status_code == 404
+
+
+def test_story_pages(client, ids):
+    doc = ids["La Russie suspend sa mission auprès de l'Otan"]
+    story = client.get(f"/article/{doc}.json").json()["story"]
+    assert story and story["size"] >= 2  # with its wire copy at least
+    data = client.get(f"/story/{story['id']}.json").json()
+    titles = [a["title"] for a in data["story"]["articles"]]
+    assert "La Russie suspend sa mission auprès de l'Otan (dépêche)" in titles
+    assert sum(data["chart"]["series"][0]["values"]) == data["story"]["size"]
+    html = client.get(f"/story/{story['id']}").text
+    assert f'href="/article/{doc}"' in html and 'id="chart-story"' in html
+    today = client.get("/today.json").json()["stories"]
+    assert today["available"] and today["since"] == "2024-03-27"  # the 7 newest stored days
+
+
+def test_a_store_without_the_stories_table_says_so(db, tmp_path):
+    from vigie.store import open_store
+
+    path = copy_db(db, tmp_path)
+    store = open_store(path)
+    store.db.execute("DROP TABLE story_articles")
+    store.db.execute("DROP TABLE stories")
+    store.close()
+    with TestClient(create_app(path)) as c:
+        data = c.get("/stories.json").json()
+        assert data["available"] is False and "no such table" in data["reason"]
+        assert c.get("/").status_code == 200 and "Non disponible" in c.get("/stories").text
 
 
 def test_untrusted_text_is_escaped_in_html(client, ids):

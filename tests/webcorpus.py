@@ -1,5 +1,6 @@
 """The small store behind the query and web tests: tests/fixtures/web_corpus.jsonl ingested once
-per test run (the cost is the annotation), then copied for each test that wants to write."""
+per test run (the cost is the annotation) and its stories clustered, then copied for each test
+that wants to write."""
 
 from __future__ import annotations
 
@@ -23,6 +24,9 @@ def corpus_db(tmp_path_factory, annotator) -> Path:
         try:
             report = ingest([CORPUS], store, annotator)
             assert report.ok, report.to_json()
+            from vigie.analysis.stories import update_store
+
+            update_store(store)  # the stories of the Story pages
         finally:
             store.close()
         _built["db"] = path

@@ -176,8 +176,10 @@ def create_app(db_path: str | Path, *, require_token: bool = False) -> FastAPI:
 
     @app.get("/stories", include_in_schema=False)
     @app.get("/stories.json", tags=["pages"], summary="Stories (when the store groups articles into stories)")
-    def stories_page(request: Request, lang: Lang = "fr"):
-        data = views.stories_list(stores.get(), limit=50)
+    def stories_page(request: Request, days: int | None = Query(None, ge=1, le=3660,
+                                                                description="only stories active in the N newest days"),
+                     lang: Lang = "fr"):
+        data = views.stories_list(stores.get(), messages(lang), limit=50, days=days)
         return render(request, "stories.html", data, lang, json_path="/stories.json")
 
     @app.get("/story/{story_id}", include_in_schema=False)
@@ -185,7 +187,7 @@ def create_app(db_path: str | Path, *, require_token: bool = False) -> FastAPI:
              responses=NOT_FOUND)
     def story_page(request: Request, story_id: str = PathParam(..., max_length=200), lang: Lang = "fr"):
         try:
-            data = views.story(stores.get(), story_id)
+            data = views.story(stores.get(), story_id, messages(lang))
         except views.NotFound as e:
             return not_found(request, lang, str(e))
         return render(request, "story.html", data, lang, json_path=f"/story/{quote(story_id)}.json")

@@ -3,6 +3,7 @@ template renders the same dict. Everything here reads the store through its inte
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urlsplit
@@ -53,7 +54,7 @@ def today(store, words: dict[str, str], now: datetime | None = None) -> dict[str
                    "failing_sources": failing, "sources": len(store.list_sources()),
                    "documents": db.execute("SELECT count(*) FROM documents").fetchone()[0], "newest_day": newest},
         "per_day": chart(words["per_day"], days, {words["documents"]: counts}, words),
-        "stories": stories_list(store, limit=8),
+        "stories": stories_list(store, words, limit=8, days=7),
         "signals": signals(store, words, days=3, limit=6),
     }
 
@@ -93,9 +94,15 @@ def article(store, doc_id: str) -> dict[str, Any]:
     blocks = [{"kind": b["kind"], "segments": _segments(text, b["start"], b["end"], spans)} for b in a["blocks"]]
     url = a.get("url")
     safe_url = url if url and urlsplit(url).scheme in ("http", "https") else None
-    story = None
-    if hasattr(store, "story_of"):
-        story = store.story_of(doc["id"])
+    story, story_available = None, hasattr(store, "story") and hasattr(store, "story_keys")
+    if story_available:
+        try:
+            key = store.story_keys([doc["id"]]).get(doc["id"], "")
+            found = store.story(key[len("story:"):]) if key.startswith("story:") else None
+        except sqlite3.OperationalError:  # a store whose stories migration has not run
+            story_available, found = False, None
+        if found:
+            story = {"id": found["id"], "label": found["label"], "size": found["size"]}
     return {
         "id": doc["id"], "title": a.get("title"), "url": safe_url, "source": a.get("source"),
         "author": a.get("author"), "published": a.get("published"), "updated": a.get("updated"),
@@ -104,7 +111,7 @@ def article(store, doc_id: str) -> dict[str, Any]:
         "mentions": [m for m in ann.get("mentions", [])], "entities": ann.get("entities", []),
         "quotes": ann.get("quotes", []), "timexes": ann.get("timexes", []),
         "events": [_event_summary(e) for e in ann.get("events", [])],
-        "story": story, "story_available": hasattr(store, "story_of"),
+        "story": story, "story_available": story_available,
     }
 
 
@@ -214,19 +221,35 @@ def _relations(store, key: str, words: dict[str, str], top: int = 4) -> list[dic
 # -- Stories and signals (built by other parts of vigie; shown when the store has them) ----------
 
 
-def stories_list(store, limit: int = 20) -> dict[str, Any]:
+def stories_list(store, words: dict[str, str] | None = None, limit: int = 20, days: int | None = None) -> dict[str, Any]:
+    """The largest stories (of the ``days`` newest stored days when given)."""
     if not hasattr(store, "stories"):
-        return {"available": False, "stories": []}
-    return {"available": True, "stories": [s if isinstance(s, dict) else s.to_json() for s in store.stories(limit=limit)]}
+        return {"available": False, "reason": "this store has no story grouping", "stories": []}
+    since = None
+    if days:
+        newest = store.newest_day()
+        since = (date.fromisoformat(newest) - timedelta(days=days - 1)).isoformat() if newest else None
+    try:
+        found = store.stories(since=since, limit=limit)
+    except sqlite3.OperationalError as e:  # e.g. a store migrated past 0008 before it existed
+        return {"available": False, "reason": f"stories cannot be read from this store: {e}", "stories": []}
+    return {"available": True, "since": since, "stories": [s.to_json() for s in found]}
 
 
-def story(store, story_id: str) -> dict[str, Any]:
+def story(store, story_id: str, words: dict[str, str]) -> dict[str, Any]:
     if not hasattr(store, "story"):
-        return {"available": False, "id": story_id, "story": None}
-    found = store.story(story_id)
+        return {"available": False, "reason": "this store has no story grouping", "id": story_id, "story": None}
+    try:
+        found = store.story(story_id)
+    except sqlite3.OperationalError as e:
+        return {"available": False, "reason": f"stories cannot be read from this store: {e}", "id": story_id,
+                "story": None}
     if found is None:
         raise NotFound(f"no story {story_id!r}")
-    return {"available": True, "id": story_id, "story": found if isinstance(found, dict) else found.to_json()}
+    days = found.get("days", [])
+    return {"available": True, "id": story_id, "story": found,
+            "chart": chart(words["story_articles"], [d["day"] for d in days],
+                           {words["story_articles"]: [d["articles"] for d in days]}, words)}
 
 
 def signals(store, words: dict[str, str], days: int = 7, limit: int = 30) -> dict[str, Any]:
