@@ -4,6 +4,7 @@ template renders the same dict. Everything here reads the store through its inte
 from __future__ import annotations
 
 import sqlite3
+import threading
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urlsplit
@@ -29,6 +30,16 @@ def resolve_actor(value: str) -> tuple[tuple[str, ...], str | None]:
 # -- Today -------------------------------------------------------------------------------------
 
 
+def newest_day(store) -> str | None:
+    """``Store.newest_day`` (publication day, else ingestion day of the newest document) through
+    the publication index: the store's own method reads every row, which Today cannot afford."""
+    db = store.db
+    published = db.execute("SELECT max(published_utc) FROM documents").fetchone()[0]
+    undated = db.execute("SELECT max(ingested_at) FROM documents WHERE published_utc IS NULL").fetchone()[0]
+    days = [v[:10] for v in (published, undated) if v]
+    return max(days) if days else None
+
+
 def today(store, words: dict[str, str], now: datetime | None = None) -> dict[str, Any]:
     now = now or datetime.now(timezone.utc)
     db = store.db
@@ -38,7 +49,7 @@ def today(store, words: dict[str, str], now: datetime | None = None) -> dict[str
     recent = db.execute("SELECT count(*) FROM documents WHERE ingested_at >= ?", (since,)).fetchone()[0]
     failing = [{"id": s.id, "url": s.url, "title": s.title, "errors": s.consecutive_errors, "error": s.last_error,
                 "next_try": s.next_try} for s in store.list_sources() if s.consecutive_errors > 0]
-    newest = store.newest_day() if hasattr(store, "newest_day") else None
+    newest = newest_day(store)
     days: list[str] = []
     counts: list[int] = []
     if newest:
@@ -54,8 +65,8 @@ def today(store, words: dict[str, str], now: datetime | None = None) -> dict[str
                    "failing_sources": failing, "sources": len(store.list_sources()),
                    "documents": db.execute("SELECT count(*) FROM documents").fetchone()[0], "newest_day": newest},
         "per_day": chart(words["per_day"], days, {words["documents"]: counts}, words),
-        "stories": stories_list(store, words, limit=8, days=7),
-        "signals": signals(store, words, days=3, limit=6),
+        "stories": stories_list(store, words, limit=8, days=7, newest=newest),
+        "signals": signals(store, words, days=3, limit=6, newest=newest),
     }
 
 
@@ -221,13 +232,14 @@ def _relations(store, key: str, words: dict[str, str], top: int = 4) -> list[dic
 # -- Stories and signals (built by other parts of vigie; shown when the store has them) ----------
 
 
-def stories_list(store, words: dict[str, str] | None = None, limit: int = 20, days: int | None = None) -> dict[str, Any]:
+def stories_list(store, words: dict[str, str] | None = None, limit: int = 20, days: int | None = None,
+                 newest: str | None = None) -> dict[str, Any]:
     """The largest stories (of the ``days`` newest stored days when given)."""
     if not hasattr(store, "stories"):
         return {"available": False, "reason": "this store has no story grouping", "stories": []}
     since = None
     if days:
-        newest = store.newest_day()
+        newest = newest or newest_day(store)
         since = (date.fromisoformat(newest) - timedelta(days=days - 1)).isoformat() if newest else None
     try:
         found = store.stories(since=since, limit=limit)
@@ -252,15 +264,28 @@ def story(store, story_id: str, words: dict[str, str]) -> dict[str, Any]:
                            {words["story_articles"]: [d["articles"] for d in days]}, words)}
 
 
-def signals(store, words: dict[str, str], days: int = 7, limit: int = 30) -> dict[str, Any]:
-    """The signals of the last ``days`` stored days (``vigie signals``), each with its explanation."""
+_SIGNALS_CACHE: dict[tuple, dict[str, Any]] = {}
+_SIGNALS_LOCK = threading.Lock()
+
+
+def signals(store, words: dict[str, str], days: int = 7, limit: int = 30, newest: str | None = None) -> dict[str, Any]:
+    """The signals of the last ``days`` stored days (``vigie signals``), each with its explanation.
+
+    The detectors replay weeks of articles (seconds on a large store), and their answer only
+    changes when the store does: it is kept per store state (newest day, last document rowid)."""
     try:
         from vigie.cli.signals import detect
     except ImportError:
         return {"available": False, "signals": [], "error": None}
-    newest = store.newest_day()
+    newest = newest or newest_day(store)
     if newest is None:
         return {"available": True, "signals": [], "error": None, "since": None, "until": None, "articles": 0}
+    state = (str(getattr(store, "path", "")), newest,
+             store.db.execute("SELECT max(rowid), count(*) FROM documents").fetchone()[:], days, limit)
+    with _SIGNALS_LOCK:
+        cached = _SIGNALS_CACHE.get(state)
+    if cached is not None:
+        return cached
     last = date.fromisoformat(newest)
     first = last - timedelta(days=days - 1)
     try:
@@ -275,6 +300,11 @@ def signals(store, words: dict[str, str], days: int = 7, limit: int = 30) -> dic
         item["samples"] = [{"id": i, "title": titles.get(i, "")} for i in f.samples]
         item["day"] = str(item.get("day"))
         shown.append(item)
-    return {"available": True, "error": None, "since": first.isoformat(), "until": last.isoformat(),
-            "baseline_from": found["baseline_from"].isoformat(), "articles": found["articles"],
-            "signals": shown, "more": max(0, len(found["flags"]) - limit)}
+    out = {"available": True, "error": None, "since": first.isoformat(), "until": last.isoformat(),
+           "baseline_from": found["baseline_from"].isoformat(), "articles": found["articles"],
+           "signals": shown, "more": max(0, len(found["flags"]) - limit)}
+    with _SIGNALS_LOCK:
+        if len(_SIGNALS_CACHE) >= 16:
+            _SIGNALS_CACHE.clear()
+        _SIGNALS_CACHE[state] = out
+    return out

@@ -11,3 +11,5 @@ CREATE TABLE IF NOT EXISTS api_tokens (
 );
 CREATE INDEX IF NOT EXISTS documents_source ON documents (source);
 CREATE INDEX IF NOT EXISTS documents_language ON documents (language);
+-- Today's ingest status: the last document added and those of the last 24 hours.
+CREATE INDEX IF NOT EXISTS documents_ingested ON documents (ingested_at);
