@@ -125,6 +125,24 @@ def test_an_item_bridging_two_close_stories_merges_them_and_the_old_id_resolves(
     assert c2.merged == [] and set(c2.stories) >= {"sa", "sb"}
 
 
+def test_an_expired_story_can_be_woken_by_a_close_item_within_its_dormant_days():
+    def run(revive):
+        c = StoryClusterer(Settings(ttl=3, revive_threshold=revive, dormant_days=30, dormant_min_size=3))
+        got = {}
+        for it in background(2) + items(NAVALNY[:3], D0 + timedelta(days=2), "nav"):
+            got[it.id] = c.add(it)
+        for d in range(3, 20):  # two weeks of other news: the Navalny story expires
+            for it in items(BACKGROUND, D0 + timedelta(days=d), f"bg{d}-"):
+                c.add(it)
+        late = StoryItem("late", D0 + timedelta(days=20), "z.fr", "Navalny : sa veuve accuse Poutine de sa mort en prison")
+        return got["nav0"], c.add(late), c
+
+    first, late, c = run(0.3)
+    assert late == first and first in c.stories and first not in c.dormant
+    first, late, c = run(0.0)
+    assert late != first and not c.dormant
+
+
 def test_settings_parse_reports_bad_keys_and_values():
     assert Settings.parse("threshold=0.25,ttl=5") == Settings(threshold=0.25, ttl=5)
     with pytest.raises(ValueError, match="unknown story setting 'nope=1'"):

@@ -94,6 +94,9 @@ class Settings:
     feature_weight: float = 1.5  # weight of an entity/actor feature against a word
     dup_threshold: float = 0.6  # estimated Jaccard of shingle sets for a near-duplicate (0: off)
     merge_threshold: float = 0.0  # cosine of two centroids an item bridges to merge them (0: never)
+    revive_threshold: float = 0.0  # cosine (no decay) with which an item wakes a dormant story (0: never)
+    dormant_days: int = 90  # how long an expired story of at least dormant_min_size items can be woken
+    dormant_min_size: int = 3
 
     @classmethod
     def parse(cls, spec: str) -> Settings:
@@ -156,6 +159,10 @@ class StoryClusterer:
         self.alias: dict[str, str] = {}  # merged story → the story that took it in
         self.merged: list[tuple[str, str]] = []  # (gone, kept) merges not yet reported (the store records them)
         self.dirty: set[str] = set()  # terms whose frequency changed since the last save
+        # expired stories that may come back (a trial months later): their own small index
+        self.dormant: dict[str, LiveStory] = {}
+        self.dormant_postings: dict[str, set[str]] = {}
+        self._dormant_expiry: list[tuple[date, str]] = []
 
     # -- the one online step ---------------------------------------------------------------
 
@@ -192,6 +199,8 @@ class StoryClusterer:
                 story_id = ranked[0][1]
                 if s.merge_threshold and len(ranked) > 1:
                     story_id = self._bridge(story_id, [sid for _, sid in ranked[1:3]])
+            elif s.revive_threshold and self.dormant:
+                story_id = self._revive(vec)
         if story_id is None:
             story_id = story_id_for(item.id)
             if story_id in self.stories:  # the same item fed twice: it stays in its story
@@ -316,10 +325,57 @@ class StoryClusterer:
                 continue  # a later item renewed it (its newer entry is further in the heap)
             self._reindex(st, frozenset())
             del self.stories[sid]
+            if self.settings.revive_threshold and st.size >= self.settings.dormant_min_size:
+                self._sleep(st)
+        while self._dormant_expiry and (today - self._dormant_expiry[0][0]).days > self.settings.dormant_days:
+            day, sid = heapq.heappop(self._dormant_expiry)
+            st = self.dormant.get(sid)
+            if st is not None and st.last_day == day:
+                self._wake(st)  # out of the dormant index for good
         while self._item_days and (today - self._item_days[0][0]).days > ttl:
             _, iid = heapq.heappop(self._item_days)
             self.item_story.pop(iid, None)
             self._forget(iid)
+
+    # -- dormant stories -------------------------------------------------------------------
+
+    def _sleep(self, st: LiveStory) -> None:
+        self.dormant[st.id] = st
+        heapq.heappush(self._dormant_expiry, (st.last_day, st.id))
+        cap = self.settings.max_postings
+        for t in st.centroid:
+            ids = self.dormant_postings.setdefault(t, set())
+            if len(ids) < cap:
+                ids.add(st.id)
+
+    def _wake(self, st: LiveStory) -> None:
+        del self.dormant[st.id]
+        for t in st.centroid:
+            ids = self.dormant_postings.get(t)
+            if ids is not None:
+                ids.discard(st.id)
+                if not ids:
+                    del self.dormant_postings[t]
+
+    def _revive(self, vec: dict[str, float]) -> str | None:
+        """The dormant story most like ``vec`` (cosine, no decay) at or above ``revive_threshold``,
+        made live again; None when there is none."""
+        dots: dict[str, float] = {}
+        for t, w in vec.items():
+            for sid in self.dormant_postings.get(t, ()):
+                dots[sid] = dots.get(sid, 0.0) + w * self.dormant[sid].centroid[t]
+        best, best_score = None, self.settings.revive_threshold
+        for sid, dot in sorted(dots.items()):
+            score = dot / self.dormant[sid].norm
+            if score >= best_score:
+                best, best_score = sid, score
+        if best is None:
+            return None
+        st = self.dormant[best]
+        self._wake(st)
+        st.indexed = frozenset()
+        self.stories[best] = st
+        return best
 
     # -- near-duplicates -------------------------------------------------------------------
 
@@ -369,6 +425,9 @@ class StoryClusterer:
             "stories": [{"id": st.id, "first_day": st.first_day.isoformat(), "last_day": st.last_day.isoformat(),
                          "size": st.size, "centroid": st.centroid, "sources": sorted(st.sources)}
                         for st in self.stories.values()],
+            "dormant": [{"id": st.id, "first_day": st.first_day.isoformat(), "last_day": st.last_day.isoformat(),
+                         "size": st.size, "centroid": st.centroid, "sources": sorted(st.sources)}
+                        for st in self.dormant.values()],
         }
 
     def restore(self, state: dict[str, Any], df: dict[str, int]) -> None:
@@ -382,6 +441,11 @@ class StoryClusterer:
             self.stories[st.id] = st
             heapq.heappush(self._expiry, (st.last_day, st.id))
             self._reindex(st, frozenset(st.centroid))
+        for r in state.get("dormant", []):
+            st = LiveStory(r["id"], date.fromisoformat(r["first_day"]), date.fromisoformat(r["last_day"]), r["size"],
+                           dict(r["centroid"]), 0.0, frozenset(), set(r.get("sources", ())))
+            st.norm = math.sqrt(sum(v * v for v in st.centroid.values())) or 1.0
+            self._sleep(st)
         for iid, sid in state.get("items", {}).items():
             if sid in self.stories:
                 self.item_story[iid] = sid
