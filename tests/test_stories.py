@@ -18,7 +18,7 @@ BACKGROUND = [
     "Le prix du gazole baisse encore à la pompe", "Ligue 1 : Lens s'impose à Nantes", "Un incendie ravage un entrepôt à Lyon",
     "La SNCF annonce de nouveaux TGV pour l'été", "Bac 2024 : les dates des épreuves", "Un loup aperçu dans le Jura",
     "Grève dans les écoles de Marseille", "Le Louvre bat son record de visiteurs", "Tempête sur la Bretagne : alerte orange",
-    "Un nouveau pont inauguré à Bordeaux", "Tour de France : le parcours dévoilé", "La Bourse de Paris termine en hausse",
+    "Un pont inauguré à Bordeaux", "Tour de France : le parcours dévoilé", "La Bourse de Paris termine en hausse",
 ]
 NAVALNY = [
     "Alexeï Navalny est mort en prison, annonce l'administration pénitentiaire russe",
@@ -220,9 +220,9 @@ def test_store_round_trip_incremental_and_idempotent(tmp_path):
 
     listed = one.stories(limit=None)
     assert sum(s.size for s in listed) == len(docs)
-    biggest = listed[0]
-    assert biggest.size == len(NAVALNY) and biggest.sources == len(NAVALNY) and "navalny" in biggest.label
-    story = one.story(biggest.id)
+    (nav,) = [s for s in listed if "navalny" in s.label]
+    assert nav.size == len(NAVALNY) and nav.sources == len(NAVALNY)
+    story = one.story(nav.id)
     assert [a["title"] for a in story["articles"]] == NAVALNY
     assert story["days"] == [{"day": (D0 + timedelta(days=5)).isoformat(), "articles": len(NAVALNY)}]
     assert len(story["by_source"]) == len(NAVALNY)
@@ -256,10 +256,10 @@ def test_cli_stories_and_story_json(tmp_path, capsys):
     for d in corpus():
         s.put(d)
     s.close()
-    assert main(["stories", "--db", str(db), "--json", "--since", "30d", "--limit", "2"]) == 0
+    assert main(["stories", "--db", str(db), "--json", "--since", "2d", "--limit", "2"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert len(out["stories"]) == 2 and out["stories"][0]["size"] == len(NAVALNY)
     assert out["until"] == (D0 + timedelta(days=6)).isoformat()
+    assert [s["size"] for s in out["stories"]] == [len(NAVALNY), len(AGRI)]  # the two stories of the last 2 days
     sid = out["stories"][0]["id"]
     assert main(["story", sid, "--db", str(db), "--json", "--no-update"]) == 0
     one = json.loads(capsys.readouterr().out)

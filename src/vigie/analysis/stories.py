@@ -85,7 +85,7 @@ class StoryItem:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    threshold: float = 0.3  # decayed cosine needed to join a story
+    threshold: float = 0.2  # decayed cosine needed to join a story
     half_life: float = 3.0  # days after a story's last item at which its pull is halved
     ttl: int = 10  # days without an item after which a story is no longer live
     centroid_terms: int = 40  # terms kept in a story's centroid (and indexed)
@@ -93,7 +93,7 @@ class Settings:
     max_postings: int = 400  # live stories a term may point at; more is no evidence
     feature_weight: float = 1.5  # weight of an entity/actor feature against a word
     dup_threshold: float = 0.6  # estimated Jaccard of shingle sets for a near-duplicate (0: off)
-    merge_threshold: float = 0.0  # cosine of two centroids an item bridges to merge them (0: never)
+    merge_threshold: float = 0.15  # cosine of two centroids an item bridges to merge them (0: never)
     revive_threshold: float = 0.0  # cosine (no decay) with which an item wakes a dormant story (0: never)
     dormant_days: int = 90  # how long an expired story of at least dormant_min_size items can be woken
     dormant_min_size: int = 3
