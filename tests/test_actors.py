@@ -131,3 +131,10 @@ def test_hyphenated_names_split_by_the_tokenizer_are_found(annotator):
     assert [m.actor for m in _mentions(a, "État islamique")] == ["org/islamic-state-of-iraq-and-the-levant"]
     assert not _mentions(a, "groupe État islamique")
     assert ("Al-Qaïda", "ORG") in {(e.text, e.label) for e in a.entities}
+
+
+def test_a_known_name_does_not_take_the_dash_after_it(annotator):
+    text = "Groupe D : Espagne - République tchèque - Croatie - Turquie, à 18h."
+    a = annotator.annotate(_article(text, datetime(2016, 6, 12, tzinfo=timezone.utc)))
+    assert [m.actor for m in _mentions(a, "République tchèque")] == ["CZE"]
+    assert all(not m.text.endswith(("-", " ")) for m in a.mentions)

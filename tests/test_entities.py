@@ -394,3 +394,10 @@ def test_an_acronym_defined_in_parentheses_is_an_organisation():
                 _m(text, "RDC", actor="COD", actor_type="country", via="name")]
     got = _spans(refine(ents, mentions, text, "fr"))
     assert got == {("ANENA", "ORG"), ("Congo", "LOC"), ("RDC", "LOC"), ("A7", "LOC")}
+
+
+def test_directions_and_ranks_are_not_names():
+    text = "La tempête gagne l'Ouest et le Sud-Est ; dans le Nord, Nicolas Hulot, ministre d'État, est venu."
+    ents = [_e(text, "Ouest", "LOC"), _e(text, "Sud-Est", "LOC"), _e(text, "Nord", "LOC"),
+            _e(text, "Nicolas Hulot", "PER"), _e(text, "ministre d'État", "ORG")]
+    assert _spans(refine(ents, [], text, "fr")) == {("Nord", "LOC"), ("Nicolas Hulot", "PER")}

@@ -179,6 +179,8 @@ def _scan_names(doc, offset: int, index: ActorIndex, settings: dict[str, Any]) -
         match = None
         if keys[i] in index.first_words or keys[i].split(" ", 1)[0] in index.first_words:
             for j in range(min(n, i + MAX_NAME_TOKENS), i + 1, -1):
+                if not keys[j - 1]:
+                    continue  # a name does not end with a dash or a quote mark
                 # a hyphen spaCy made a token of ("Al", "-", "Qaïda") folds to nothing
                 forms = index.lookup(" ".join(k for k in keys[i:j] if k))
                 if forms:

@@ -151,7 +151,7 @@ def refine(entities: list[Entity], mentions: list[Mention], text: str, language:
         if entity.label not in NAME_LABELS:
             out.append(entity)
             continue
-        for e in _split_at_dashes(_trimmed(entity), text, lang):
+        for e in map(_trimmed, _split_at_dashes(_trimmed(entity), text, lang)):
             e = _strip_function_words(e, text, settings)
             if e is not None:
                 e = _strip_titles(e, text, lang)
@@ -229,12 +229,13 @@ def _common_noun_acronym(e: Entity, text: str) -> bool:
     return expansion[0][0].islower()
 
 
-_TRAILING = re.compile(r"(?:\s+[!?»«:;,.]+)+$")
+_TRAILING = re.compile(r"(?:\s+[!?»«:;,.–—-]+)+$")
 
 
 def _trimmed(e: Entity) -> Entity:
-    """"Rio !", "Tarn-et-Garonne)": punctuation after a space and an unbalanced closing bracket
-    at the end are not part of a name ("Yahoo!" keeps its mark)."""
+    """"Rio !", "République tchèque -", "Tarn-et-Garonne)": punctuation or a dash after a space
+    and an unbalanced closing bracket at the end are not part of a name ("Yahoo!" keeps its
+    mark)."""
     text = _TRAILING.sub("", e.text)
     while text.endswith((")", "]")) and text.count("(") + text.count("[") < text.count(")") + text.count("]"):
         text = _TRAILING.sub("", text[:-1])
@@ -422,6 +423,8 @@ def _not_a_name(e: Entity, agents: dict[str, str], text: str, settings: dict[str
         return True  # "4 100 CRS", "un AVC", "un CDD": a count noun, not an organisation's name
     if stripped in settings["compass_points"] and _regex(lang, "compass_complement").match(text, e.end):  # type: ignore[union-attr]
         return True
+    if stripped in settings.get("directions", ()):
+        return True  # "vers l'Ouest", "dans le Sud-Est": a direction, not a place's name
     if (e.label == "PER" and " " not in stripped and _regex(lang, "quote_open").search(text, max(0, e.start - 3), e.start)  # type: ignore[union-attr]
             and _regex(lang, "quote_close").match(text, e.end)):  # type: ignore[union-attr]
         return True  # "« Obamacare »", "« Menteur »": a quoted word
