@@ -530,11 +530,12 @@ def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], ti
     s_start, s_end = offset + sent.start_char, offset + sent.end_char
     source = _ethnic_home(source, s_start, s_end, text, mentions)
     target = _ethnic_home(target, s_start, s_end, text, mentions)
-    if source is not None and target is not None and _same(source, target):
+    if source is not None and target is not None and (_same(source, target) or source.igo and source.igo == target.igo):
         target = None  # one participant read twice
     if _weak(target) and code in ("042", "043"):  # "la venue de Victoria Nuland à Moscou": the host
         target = _better(target, _place_host(offset + sent.start_char, offset + sent.end_char, mentions, source))
-    if source is None and code[:3] in ("173", "174") and _passive(cand.clause):
+    if source is None and code[:3] in ("173", "174") and (_passive(cand.clause) or lang == "fr" and cand.clause.dep_ == "acl"
+                                                           and "Part" in cand.clause.morph.get("VerbForm")):
         # "a missionary was arrested in Lebanon": the state where one is arrested or deported arrests
         found = _place_target(cand, offset, mentions, text, target)
         if found is not None and found.country and not (target is not None and target.country == found.country):
@@ -682,6 +683,11 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
         and "Past" in verb.morph.get("Tense")  # "des soldats appréhendés", "émissaire envoyé par le Conseil"
     if participle:
         source_tok = next((c for c in verb.children if c.dep_.startswith("obl") and _case(c) == "par"), None)
+        noun = verb.head
+        if source_tok is None and noun.dep_ in ("obj", "nsubj:pass") and noun.head.pos_ == "VERB" \
+                and noun.head.lemma_.lower() not in _SAY[lang]:
+            # "les États-Unis ont expulsé 35 diplomates russes accusés d'espionnage": who acts on them
+            source_tok = next((c for c in noun.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
     elif lang == "fr" and source_tok is None and verb.dep_ in ("amod", "acl", "nmod", "appos") \
             and "Fin" in verb.morph.get("VerbForm") and verb.head.i < verb.i and verb.head.pos_ in ("PROPN", "NOUN"):
         source_tok = verb.head  # "La Chine intercepte un avion": a finite verb the parser hung on its subject
@@ -767,7 +773,7 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
             for c in candidates:
                 if c == source_tok:
                     continue
-                if c in candidates[:1] and child.dep_ == "advmod":
+                if c in candidates[:1] and child.dep_ == "advmod" and child.lower_ in ("auprès", "près"):
                     if target_tok is None or not _actor_in(target_tok, offset, mentions):
                         target_tok = c
         for case, noun in _preps(holder):
@@ -791,7 +797,7 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
             rank = _CASE_RANK.get(case, 50)
             if best is None or rank < best[0]:
                 best = (rank, noun)
-    if best is not None and (target_tok is None or not _actor_in(target_tok, offset, mentions)):
+    if best is not None and (target_tok is None or not _actor_in(target_tok, offset, mentions, person=True)):
         target_tok = best[1]
     if between is not None:
         conj = [c for c in between.children if c.dep_ == "conj"]
@@ -1090,11 +1096,14 @@ def _case(token) -> str:
     return ""
 
 
-def _actor_in(token, offset: int, mentions: list[Mention]) -> bool:
+def _actor_in(token, offset: int, mentions: list[Mention], person: bool = False) -> bool:
+    """An actor is named in the phrase (with ``person``, a person's name counts, known or not)."""
     if token is None:
         return False
     start, end = offset + token.left_edge.idx, offset + token.right_edge.idx + len(token.right_edge.text)
-    return any(start <= m.start and m.end <= end and (m.actor or m.country) for m in mentions)
+    head = offset + token.idx
+    return any((start <= m.start and m.end <= end or m.start <= head < m.end)
+               and (m.actor or m.country or person and m.label == "PER") for m in mentions)
 
 
 def _clausal_ranges(token, offset: int) -> list[tuple[int, int]]:
