@@ -169,6 +169,32 @@ def test_story_pages(client, ids):
     assert today["available"] and today["since"] == "2024-03-27"  # the 7 newest stored days
 
 
+def test_watchlist_tiles_on_today(db, tmp_path):
+    from vigie.store import open_store
+
+    path = copy_db(db, tmp_path)
+    store = open_store(path)
+    store.add_watchlist("Russie", query="russie -lavrov")
+    store.add_watchlist("Otan", actors=["NATO"])
+    store.close()
+    with TestClient(create_app(path)) as c:
+        tiles = c.get("/today.json").json()["watchlists"]
+        assert tiles["available"]
+        by_name = {t["name"]: t for t in tiles["tiles"]}
+        russie, otan = by_name["Russie"], by_name["Otan"]
+        # the 14 newest stored days: 2024-03-20 → 2024-04-02; only the hostile article of 2024-03-20
+        # matches 'russie -lavrov' then (Kiev's is of 2024-03-12, the January ones are older)
+        assert russie["documents"] == 1 and sum(russie["chart"]["series"][0]["values"]) == 1
+        assert russie["chart"]["labels"][0] == "2024-03-20"
+        assert russie["chart"]["kind"] == "spark" and len(russie["chart"]["x"]) == 14 and russie["alerts"] == 0
+        # actors only: the documents mentioning them, as the search counts them
+        assert otan["search"] == "actor:NATO"
+        expected = c.get("/search.json", params={"q": "actor:NATO since:2024-03-20"}).json()["results"]["total"]
+        assert otan["documents"] == expected >= 1
+        html = c.get("/").text
+        assert 'href="/search?q=russie+-lavrov"' in html and f'id="spark-{russie["id"]}"' in html
+
+
 def test_a_store_without_the_stories_table_says_so(db, tmp_path):
     from vigie.store import open_store
 

@@ -65,9 +65,40 @@ def today(store, words: dict[str, str], now: datetime | None = None) -> dict[str
                    "failing_sources": failing, "sources": len(store.list_sources()),
                    "documents": db.execute("SELECT count(*) FROM documents").fetchone()[0], "newest_day": newest},
         "per_day": chart(words["per_day"], days, {words["documents"]: counts}, words),
+        "watchlists": watchlist_tiles(store, words, newest, days),
         "stories": stories_list(store, words, limit=8, days=7, newest=newest),
         "signals": signals(store, words, days=3, limit=6, newest=newest),
     }
+
+
+def watchlist_tiles(store, words: dict[str, str], newest: str | None, days: list[str]) -> dict[str, Any]:
+    """One tile per watchlist: its saved search's documents per day over the 14 newest stored days
+    (a sparkline), and its alerts of the last 7 of those days."""
+    if not hasattr(store, "watchlists"):
+        return {"available": False, "reason": "this store has no watchlists", "tiles": []}
+    try:
+        lists = store.watchlists()
+    except sqlite3.OperationalError as e:
+        return {"available": False, "reason": f"watchlists cannot be read from this store: {e}", "tiles": []}
+    tiles = []
+    for w in lists:
+        tile: dict[str, Any] = {"id": w.id, "name": w.name, "query": w.query, "actors": w.actors, "error": None}
+        if days:
+            until = (date.fromisoformat(days[-1]) + timedelta(days=1)).isoformat()
+            # a watchlist of actors only counts the documents that mention them
+            query = w.query or " OR ".join(f"actor:{a}" for a in w.actors) or None
+            tile["search"] = query
+            try:
+                per_day = store.daily_counts(query, days[0], until)
+            except (QueryError, ValueError) as e:  # a saved query this version cannot read
+                tile["error"] = str(e)
+                per_day = {}
+            values = [per_day.get(d, 0) for d in days]
+            tile["chart"] = {**chart(w.name, days, {words["documents"]: values}, words), "kind": "spark"}
+            tile["documents"] = sum(values)
+            tile["alerts"] = len(store.alerts(since=days[-7], watchlist_id=w.id)) if hasattr(store, "alerts") else None
+        tiles.append(tile)
+    return {"available": True, "tiles": tiles}
 
 
 # -- Search ------------------------------------------------------------------------------------

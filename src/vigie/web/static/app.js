@@ -74,6 +74,14 @@
       series.push(opts);
       values.push(s.values);
     });
+    if (data.kind === "spark") {  // a tile's sparkline: no axes, no legend
+      new uPlot({ width: 180, height: 44, series: [{}, { stroke: COLORS[0], width: 1.5, fill: "#0b4f9c22" }],
+                  axes: [{ show: false }, { show: false }], legend: { show: false }, cursor: { show: false },
+                  scales: { x: { time: true }, y: { range: function (u, lo, hi) { return [0, Math.max(1, hi)]; } } } },
+                [data.x, data.series[0].values], el);
+      el.dataset.rendered = "true";
+      return;
+    }
     var width = Math.max(280, Math.min(el.clientWidth || 600, 900));
     // a month's bar needs room around it; counts start at zero
     var pad = data.x.length > 1 ? 0 : 15 * 86400;
