@@ -169,6 +169,24 @@ def test_story_pages(client, ids):
     assert today["available"] and today["since"] == "2024-03-27"  # the 7 newest stored days
 
 
+def test_signal_chart_counts_the_term_per_day(db):
+    from datetime import date
+
+    from vigie.store import open_store
+    from vigie.web.i18n import messages
+    from vigie.web.views import _signal_chart
+
+    store = open_store(db)
+    try:
+        chart = _signal_chart(store, "otan", date(2024, 1, 1), date(2024, 3, 31), messages("fr"))
+        assert len(chart["labels"]) == 91 and sum(chart["series"][0]["values"]) == store.search_page(
+            "otan date:2024-01..2024-03").total
+        assert chart["series"][0]["values"][chart["labels"].index("2024-01-15")] == 2  # the article and its copy
+        assert _signal_chart(store, "Otan + Russie", date(2024, 1, 1), date(2024, 1, 31), messages("fr")) is None
+    finally:
+        store.close()
+
+
 def test_watchlist_tiles_on_today(db, tmp_path):
     from vigie.store import open_store
 

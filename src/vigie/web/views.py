@@ -295,6 +295,22 @@ def story(store, story_id: str, words: dict[str, str]) -> dict[str, Any]:
                            {words["story_articles"]: [d["articles"] for d in days]}, words)}
 
 
+def _signal_chart(store, term: str, first: date, last: date, words: dict[str, str]) -> dict[str, Any] | None:
+    """A term's documents per day over the baseline and the period: the search of its word, or of
+    both words of a pair (the detector pairs neighbouring content words, stopwords skipped, so the
+    search of both words counts a few more documents than the detector); none for a pair of actors
+    or a dyad's event type, which are not words to search."""
+    if " + " in term or " → " in term or not hasattr(store, "daily_counts"):
+        return None
+    words_only = " ".join(w for w in term.replace('"', " ").split() if w.isalnum())
+    try:
+        per_day = store.daily_counts(words_only, first.isoformat(), (last + timedelta(days=1)).isoformat())
+    except (QueryError, ValueError):
+        return None
+    days = [(first + timedelta(days=i)).isoformat() for i in range((last - first).days + 1)]
+    return chart(f"« {term} »", days, {words["documents"]: [per_day.get(d, 0) for d in days]}, words)
+
+
 _SIGNALS_CACHE: dict[tuple, dict[str, Any]] = {}
 _SIGNALS_LOCK = threading.Lock()
 
@@ -330,6 +346,7 @@ def signals(store, words: dict[str, str], days: int = 7, limit: int = 30, newest
         item["explanation"] = f.explain()
         item["samples"] = [{"id": i, "title": titles.get(i, "")} for i in f.samples]
         item["day"] = str(item.get("day"))
+        item["chart"] = _signal_chart(store, f.term, found["baseline_from"], last, words)
         shown.append(item)
     out = {"available": True, "error": None, "since": first.isoformat(), "until": last.isoformat(),
            "baseline_from": found["baseline_from"].isoformat(), "articles": found["articles"],
