@@ -1,4 +1,4 @@
-"""``vigie run``: one loop that fetches sources, evaluates alert rules, builds the daily briefing
+"""``vigie run``: one loop that fetches sources, groups new articles into stories, evaluates alert rules, builds the daily briefing
 and delivers what is due — and can be stopped and restarted at any point without sending
 anything twice (alerts are unique per rule and key, briefings per day and watchlist, deliveries
 are an outbox marked as they go)."""
@@ -31,13 +31,14 @@ class Settings:
 class PassReport:
     at: str
     fetched: dict[str, Any] | None = None
+    stories: int = 0                 # articles joined to stories in this pass
     alerts: dict[str, Any] | None = None
     briefs: list[str] = field(default_factory=list)
     deliveries: dict[str, Any] | None = None
     errors: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {"at": self.at, "fetched": self.fetched, "alerts": self.alerts, "briefs": self.briefs,
+        return {"at": self.at, "fetched": self.fetched, "stories": self.stories, "alerts": self.alerts, "briefs": self.briefs,
                 "deliveries": self.deliveries, "errors": self.errors}
 
 
@@ -50,6 +51,12 @@ def one_pass(store: Any, settings: Settings, now: datetime | None = None, *,
             report.fetched = fetch(store)
         except Exception as e:  # a failing fetch must not stop alerts and briefings
             report.errors.append(f"fetch: {type(e).__name__}: {e}")
+    try:  # new articles join their stories first, so that an alert names the story, once
+        from vigie.analysis.stories import update_store
+
+        report.stories = update_store(store).articles
+    except Exception as e:
+        report.errors.append(f"stories: {type(e).__name__}: {e}")
     rules = run_rules(store, now)
     report.alerts = {"fired": len(rules.fired), "held": len(rules.held)}
     report.errors += rules.errors

@@ -286,8 +286,10 @@ class WatchTables:
         has_stories = self.db.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'story_articles'").fetchone()
         if has_stories:
-            for r in self.db.execute(f"SELECT doc_id, story_id FROM story_articles WHERE doc_id IN ({marks})", doc_ids):
-                out[r[0]] = f"story:{r[1]}"
+            for r in self.db.execute(
+                    f"SELECT sa.doc_id, coalesce(s.merged_into, sa.story_id) FROM story_articles sa "
+                    f"LEFT JOIN stories s ON s.id = sa.story_id WHERE sa.doc_id IN ({marks})", doc_ids):
+                out[r[0]] = f"story:{r[1]}"  # a story merged into another speaks for it
         return out
 
     def _watch_match(self, query: str | None) -> tuple[str, list[Any]]:
