@@ -183,3 +183,37 @@ def test_text_without_spaces_cjk_is_still_prose():
     assert a.title == "東京都が新防災計画"
     assert a.body.startswith("東京都は月曜日") and a.body.endswith("述べた。")
     assert "ログイン" not in a.text
+
+
+def test_byline_with_publisher_date_lines_and_photo_credits_are_furniture():
+    text = ("Floods hit the north of England\n\nBy Amy Kuperinsky | NJ Advance Media\n\n"
+            "Updated: Sat 8:31 PM, Feb 17, 2018\n\nAlex Wong | Getty Images\n\n"
+            "Heavy rain caused rivers to burst their banks across Yorkshire on Tuesday, forcing hundreds of "
+            "people from their homes.\n\nImage caption A flooded street in Leeds\n\n"
+            "The Environment Agency issued six severe flood warnings, and more rain is expected tonight.\n")
+    a = extract(RawDocument(item="floods.txt", content_type="scraped-text", content=text))
+    assert a.author == "Amy Kuperinsky"
+    assert a.body.startswith("Heavy rain caused rivers") and a.body.endswith("expected tonight.")
+    for junk in ("Getty", "8:31 PM", "Image caption", "NJ Advance"):
+        assert junk not in a.text
+
+
+def test_date_line_rule_keeps_sentences_with_dates():
+    from vigie.extract.scraped import _is_dateline
+
+    assert _is_dateline("20 Nov 2019 08:00 GMT")
+    assert _is_dateline("November 20, 2019 / 1:07 AM / CBS News")
+    assert _is_dateline("Mercredi 20 novembre 2019 à 10h43")
+    assert not _is_dateline("Le 20 novembre 2019, le gouvernement a présenté son budget aux députés.")
+    assert not _is_dateline("Chargers beat the Chiefs 24-17 in 2019")
+
+
+def test_comments_and_copyright_end_the_article_once_it_has_begun():
+    text = ("Join the conversation\n\nA storm closes the port\n\nThe port of Calais was closed on Monday as "
+            "winds reached 120 km/h along the coast, the prefecture said.\n\nFerries will sail again tomorrow, "
+            "according to the operator, once the wind has dropped.\n\n12 responses to “A storm closes the port”\n\n"
+            "joetoronto says:\n\nNovember 19, 2019 at 6:44 am\n\nIt’s time for both fans to come to grips with "
+            "reality, it’s over yet again and nobody will ever say otherwise.\n\n© 2019 Example Media. All rights "
+            "reserved.\n")
+    a = extract(RawDocument(item="storm.txt", content_type="scraped-text", content=text))
+    assert a.body.startswith("The port of Calais") and a.body.endswith("once the wind has dropped.")

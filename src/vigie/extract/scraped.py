@@ -22,8 +22,11 @@ Each non-empty line is one unit. The cleaner works in passes:
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from vigie import lang
 from vigie.extract.bylines import parse_byline, parse_date_line
@@ -48,6 +51,7 @@ _TERMINAL = (".", "!", ";", ":", "…", "»", '"', "”", ",")
 MAX_HEADING_CHARS = 100
 MAX_HEADING_WORDS = 14
 MAX_TITLE_CHARS = 250
+MAX_FURNITURE_CHARS = 120  # the scraped-text furniture and trailer patterns are tried on short lines only
 HEADER_REACH = 8  # bylines and date lines are looked for this many lines around the text's start
 
 # Line scores for the main-text search: prose counts its words, menus cost. The costs were chosen
@@ -71,8 +75,10 @@ def extract_scraped(raw: RawDocument, repeated: RepeatedLines | None = None) -> 
         units = _drop_repeated(units, repeated, source_key(raw))
     for u in units:
         u.text = fix_scraped_punctuation(u.text)
+    furniture = _scraped_furniture()
     units = [u for u in units
-             if not lang.is_furniture(u.text) and not _IMAGE_FILE.match(u.text) and not _CREDIT_LINE.match(u.text)]
+             if not lang.is_furniture(u.text) and not _IMAGE_FILE.match(u.text) and not _CREDIT_LINE.match(u.text)
+             and not (len(u.text) <= MAX_FURNITURE_CHARS and furniture.search(u.text))]
     units = _mark_captions(units)
 
     start, end = _main_text(units)
@@ -83,7 +89,7 @@ def extract_scraped(raw: RawDocument, repeated: RepeatedLines | None = None) -> 
         u = units[i]
         if u.kind != "text":
             continue
-        name = parse_byline(u.text)
+        name = _byline(u.text)
         if name and author is None:
             author, u.kind, header_end = name, "drop", i
             continue
@@ -91,6 +97,8 @@ def extract_scraped(raw: RawDocument, repeated: RepeatedLines | None = None) -> 
         if dates and published is None and updated is None:
             published, updated = dates.published, dates.updated
             u.kind, header_end = "drop", i
+        elif _is_dateline(u.text):
+            u.kind = "drop"
     title_at = _find_title(units, start, header_end)
     first = title_at if title_at is not None else start
     if title_at is not None and header_end is not None and title_at < header_end:
@@ -124,6 +132,77 @@ def extract_scraped(raw: RawDocument, repeated: RepeatedLines | None = None) -> 
     )
 
 
+# "By Amy Kuperinsky | NJ Advance Media", "By Jason Cipriani | November 18, 2019 -- 19:14 GMT"
+_BYLINE_PARTS = re.compile(r"\s+(?:[|•·]|--|[–—])\s+")
+
+
+def _byline(text: str) -> str | None:
+    """The author of a byline line, also when the line goes on with the publisher or the date."""
+    return parse_byline(text) or parse_byline(_BYLINE_PARTS.split(text, maxsplit=1)[0])
+
+
+_DATE_TOKEN = re.compile(r"\d{1,4}(?:st|nd|rd|th|er|e)?|\d{1,2}[:h.]\d\d(?:[:.]\d\d)?|[ap]\.?m\.?", re.IGNORECASE)
+_ZONE = re.compile(r"[A-Z]{1,3}T|UTC")  # GMT, CET, EDT…: upper case only
+_DATE_ANCHOR = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[:h]\d\d\b")
+_DAY_CUE = re.compile(r"\b\d{1,2}[:h]\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+_TOKEN_SPLIT = re.compile(r"[\s|/,;:()\[\]–—-]+")
+MAX_DATELINE_WORDS = 14
+MAX_DATELINE_OTHER_WORDS = 3  # "November 20, 2019 / 1:07 AM / CBS News": the publisher may follow
+
+
+@cache
+def _month_and_day_names() -> frozenset[str]:
+    """Month and weekday names and their short forms ("nov", "sat"), every language."""
+    names: set[str] = set()
+    for code in lang.LANGUAGES:
+        time_words = json.loads(resources.files("vigie.lang").joinpath(code, "time.json").read_text(encoding="utf-8"))
+        for name in (*time_words["months"], *time_words["weekdays"]):
+            name = name.casefold().rstrip(".")
+            names.update((name, name[:3]))
+    return frozenset(names)
+
+
+@cache
+def _date_words() -> frozenset[str]:
+    """What a date line may hold besides numbers: day names, date labels and joiners ("Updated", "à")."""
+    words = set(_month_and_day_names())
+    for code in lang.LANGUAGES:
+        s = lang.settings(code)
+        for label in (*s["published_labels"], *s["updated_labels"], *s["time_words"]):
+            words.update(label.casefold().split())
+    return frozenset(words)
+
+
+def _is_dateline(text: str) -> bool:
+    """A line that is only a date and time, perhaps with its label and the publisher
+    ("Updated: Sat 8:31 PM, Feb 17, 2018", "19 Nov 2019 05:44 GMT"): a year or a time, a day (a
+    month or weekday name, a time, a numeric date), and at most a few other words."""
+    if not _DATE_ANCHOR.search(text):
+        return False
+    tokens = [t for t in _TOKEN_SPLIT.split(text) if t]
+    if not 2 <= len(tokens) <= MAX_DATELINE_WORDS:
+        return False
+    folded = [t.casefold().rstrip(".") for t in tokens]
+    if not _DAY_CUE.search(text) and not any(t in _month_and_day_names() for t in folded):
+        return False
+    words = _date_words()
+    other = sum(1 for t, f in zip(tokens, folded)
+                if f not in words and not _DATE_TOKEN.fullmatch(f) and not _ZONE.fullmatch(t))
+    return other <= MAX_DATELINE_OTHER_WORDS
+
+
+@cache
+def _scraped_furniture() -> re.Pattern[str]:
+    parts = [p for code in lang.LANGUAGES for p in lang.lines(code, "scraped_furniture.txt")]
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
+
+
+@cache
+def _scraped_trailer() -> re.Pattern[str]:
+    parts = [p for code in lang.LANGUAGES for p in lang.lines(code, "scraped_trailer.txt")]
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
+
+
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
@@ -134,7 +213,7 @@ def _words(text: str) -> int:
 
 
 def _score(u: _Unit) -> float:
-    if u.kind == "caption":
+    if u.kind in ("caption", "drop"):
         return 0.0
     words = _words(u.text)
     prose = bool(_SENTENCE_END.search(u.text)) and not u.text.endswith(("...", "…"))  # "…": a teaser
@@ -195,10 +274,11 @@ def _drop_repeated(units: list[_Unit], repeated: RepeatedLines, source: str) -> 
 def _cut_trailer(units: list[_Unit]) -> list[_Unit]:
     """Everything from the trailer's first line on goes — once the article has begun, so a
     newsletter link in the page header does not take the article with it."""
-    trailer = lang.trailer_pattern()
+    trailer, scraped = lang.trailer_pattern(), _scraped_trailer()
     started = False
     for i, u in enumerate(units):
-        if started and u.kind == "text" and trailer.search(u.text):
+        if started and u.kind == "text" and (
+                trailer.search(u.text) or (len(u.text) <= MAX_FURNITURE_CHARS and scraped.search(u.text))):
             return units[:i]
         started = started or u.kind in ("lede",) or (u.kind == "text" and _score(u) >= PROSE_MIN_WORDS)
     return units
