@@ -198,6 +198,14 @@ def _scraped_furniture() -> re.Pattern[str]:
 
 
 @cache
+def _comment_head() -> re.Pattern[str]:
+    """A reader comment's first line ("joetoronto says:"); the comment's date follows it."""
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for code in lang.LANGUAGES
+                     for w in lang.lines(code, "comment_heads.txt"))
+    return re.compile(rf"^[^.!?]{{1,40}}\s(?:{words})\s*:$", re.IGNORECASE)
+
+
+@cache
 def _scraped_trailer() -> re.Pattern[str]:
     parts = [p for code in lang.LANGUAGES for p in lang.lines(code, "scraped_trailer.txt")]
     return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
@@ -278,7 +286,8 @@ def _cut_trailer(units: list[_Unit]) -> list[_Unit]:
     started = False
     for i, u in enumerate(units):
         if started and u.kind == "text" and (
-                trailer.search(u.text) or (len(u.text) <= MAX_FURNITURE_CHARS and scraped.search(u.text))):
+                trailer.search(u.text) or (len(u.text) <= MAX_FURNITURE_CHARS and scraped.search(u.text))
+                or (_comment_head().match(u.text) and i + 1 < len(units) and _is_dateline(units[i + 1].text))):
             return units[:i]
         started = started or u.kind in ("lede",) or (u.kind == "text" and _score(u) >= PROSE_MIN_WORDS)
     return units
