@@ -401,3 +401,30 @@ def test_directions_and_ranks_are_not_names():
     ents = [_e(text, "Ouest", "LOC"), _e(text, "Sud-Est", "LOC"), _e(text, "Nord", "LOC"),
             _e(text, "Nicolas Hulot", "PER"), _e(text, "ministre d'État", "ORG")]
     assert _spans(refine(ents, [], text, "fr")) == {("Nord", "LOC"), ("Nicolas Hulot", "PER")}
+
+
+def _annotated(annotator, text: str):
+    from vigie.model import Article, Block
+
+    return annotator.annotate(Article(item="t", text=text, blocks=[Block("paragraph", 0, len(text))], language="fr"))
+
+
+def test_bad_input_no_entities_other_scripts_long_names_and_thousands(annotator):
+    """Issue 4's bad input, through the whole annotator: every entity points at its text."""
+    texts = {
+        "none": "il pleut sur la ville depuis trois jours et personne ne sait quand cela cessera.",
+        "scripts": "Vladimir Poutine (Владимир Путин) a reçu Bachar al-Assad (بشار الأسد) à Moscou, puis Damas a réagi.",
+        "long name": "Jean-" + "Baptiste-" * 200 + "Dupont a parlé à Paris.",
+        "capitals": " ".join(["Grand"] * 3000) + " de Paris.",
+        "thousands": ". ".join(f"Paris, Londres, Berlin et Rome, puis Madrid {i}" for i in range(400)),
+    }
+    got = {}
+    for name, text in texts.items():
+        a = _annotated(annotator, text)
+        for e in a.entities:
+            assert text[e.start : e.end] == e.text and e.text.strip() == e.text and e.text, (name, e)
+        got[name] = a.entities
+    assert got["none"] == []
+    assert {"Moscou"} <= {e.text for e in got["scripts"] if e.label == "LOC"}
+    assert ("Paris", "LOC") in {(e.text, e.label) for e in got["long name"]}
+    assert sum(e.label == "LOC" for e in got["thousands"]) > 1500
