@@ -208,25 +208,30 @@ class SQLiteStore(WatchTables):
                             f"d.language FROM documents d WHERE {where}", params)
         # near-duplicates are few: their first copy is read through the duplicate_of index only
         # (the column sits at the end of long rows)
-        self.db.execute(
+        copies = self.db.execute(
             "UPDATE temp.search_hits SET root = (SELECT duplicate_of FROM documents WHERE rowid = docrow) "
-            "WHERE docrow IN (SELECT rowid FROM documents WHERE duplicate_of IS NOT NULL)")
-        best: dict[str, list] = {}  # root → [best score, newest publication]
-        total = 0
-        for root, score, published in self.db.execute("SELECT root, score, published FROM temp.search_hits"):
-            total += 1
-            b = best.get(root)
-            if b is None:
-                best[root] = [score, published or ""]
-            else:
-                b[0], b[1] = min(b[0], score), max(b[1], published or "")
-        order = sorted(best, key=lambda r: best[r][1], reverse=True)  # newest first…
-        if match:
-            order.sort(key=lambda r: best[r][0])  # …then by relevance (stable: ties stay newest first)
-        roots = order[(page - 1) * per_page: page * per_page]
+            "WHERE docrow IN (SELECT rowid FROM documents WHERE duplicate_of IS NOT NULL)").rowcount
+        total = self.db.execute("SELECT count(*) FROM temp.search_hits").fetchone()[0]
+        groups = total
+        if copies:  # a copy is its own group only when its first copy did not match
+            groups += self.db.execute(
+                "SELECT count(DISTINCT root) FROM temp.search_hits WHERE root != id "
+                "AND root NOT IN (SELECT id FROM temp.search_hits)").fetchone()[0] - copies
+        # A group ranks where its best member ranks: walk the matches in order until the page's
+        # groups are found (the first page reads a few dozen rows, whatever the number of matches).
+        order = "score, published DESC" if match else "published DESC, id"
+        roots: list[str] = []
+        seen: set[str] = set()
+        for (root,) in self.db.execute(f"SELECT root FROM temp.search_hits ORDER BY {order}"):
+            if root not in seen:
+                seen.add(root)
+                roots.append(root)
+                if len(roots) >= page * per_page:
+                    break
+        roots = roots[(page - 1) * per_page:]
         hits = self._page_hits(roots, match)
         facets, histogram, interval, over = self._search_facets(total, facet_limit, facet_size, ranked=bool(match))
-        return SearchPage(total, len(best), page, per_page, hits, facets, histogram, interval, over, bool(match))
+        return SearchPage(total, groups, page, per_page, hits, facets, histogram, interval, over, bool(match))
 
     def _page_hits(self, roots: list[str], match: str | None) -> list[SearchResult]:
         if not roots:

@@ -83,10 +83,11 @@
       return;
     }
     var width = Math.max(280, Math.min(el.clientWidth || 600, 900));
-    // a month's bar needs room around it; counts start at zero
-    var pad = data.x.length > 1 ? 0 : 15 * 86400;
+    // a lone point or the outer bars need room around them (half a period); counts start at zero
+    var step = data.x.length > 1 ? data.x[1] - data.x[0] : 30 * 86400;
+    var pad = data.x.length > 1 && !bars ? 0 : step / 2;
     var scales = {
-      x: { time: true, range: function (u, lo, hi) { return [lo - pad - (bars ? 86400 * 10 : 0), hi + pad + (bars ? 86400 * 10 : 0)]; } },
+      x: { time: true, range: function (u, lo, hi) { return [lo - pad, hi + pad]; } },
       y: { range: function (u, lo, hi) { return [Math.min(0, lo), Math.max(1, hi)]; } }
     };
     var plot = new uPlot({ width: width, height: 200, series: series, scales: scales,
