@@ -115,3 +115,49 @@ def test_french_light_verbs_lists_and_embedded_events(annotator):
     assert not _find(a, "RETREAT")
     a = annotator.annotate(_article("La Corée du Sud exige que la Corée du Nord cesse ses essais nucléaires."))
     assert _find(a, "REQUEST", "KOR", "PRK") and not _find(a, "MOBILIZE")
+
+
+def _one(annotator, text, type_, lang="fr"):
+    events = [e for e in annotator.annotate(_article(text, lang)).events if e.type == type_]
+    assert events, f"no {type_} event in {text!r}"
+    return events[0]
+
+
+def test_french_argument_rules(annotator):
+    # the side named in two-sided fighting acts; "Selon X" reports, it does not act
+    heurts = _one(annotator, "Selon les autorités catalanes, les heurts avec la police ont fait des blessés.", "ASSAULT")
+    assert heurts.source is not None and "police" in heurts.source.text and heurts.target is None
+    jailed = _one(annotator, "Selon Reporters sans frontières, 150 journalistes sont emprisonnés en Turquie.", "COERCE")
+    assert jailed.source is None or "Reporters" not in jailed.source.text
+    # the body left is the target of a withdrawal; one's own aircraft are not
+    assert _who(_one(annotator, "Le Burundi souhaite se retirer de la Cour pénale internationale.", "SANCTION")
+                .target) == "ICC"
+    assert _one(annotator, "Le Canada compte rapatrier ses avions de combat.", "RETREAT").target is None
+    # a person named in the object is the one arrested, not the place of the arrest
+    arrest = _one(annotator, "La police a procédé à l'arrestation de Carles Puigdemont à la frontière entre le "
+                             "Danemark et l'Allemagne.", "COERCE")
+    assert arrest.target is not None and "Puigdemont" in arrest.target.text
+    # a listed name the actors stage does not know does not end the list
+    a = annotator.annotate(_article("Le président a décidé de convoquer les ambassadeurs de l'Allemagne, de la "
+                                    "Ruritanie et de la France."))
+    assert {_who(e.target) for e in _find(a, "ACCUSE")} >= {"DEU", "FRA"}
+    # a title's label acts when the violence is placed in another country, not when it is placed at home
+    a = annotator.annotate(_article("Canada : fin des frappes aériennes en Irak et en Syrie"))
+    assert _find(a, "ASSAULT", "CAN")
+    a = annotator.annotate(_article("Mali : attaque à Tombouctou"))
+    assert not _find(a, "ASSAULT", "MLI")
+    # "C'est …" is nobody: the noun's "de X" acts
+    assert _who(_one(annotator, "C'est le plus grand déploiement de troupes américaines en Europe.", "MOBILIZE")
+                .source) == "USA"
+
+
+def test_english_argument_rules(annotator):
+    # an ethnic minority is coded with the country the sentence places it in
+    assert _who(_one(annotator, "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", "PROTEST", "en")
+                .source) == "SRB"
+    # riots against a country's policies aim at that country
+    assert _who(_one(annotator, "Palestinian riots against Israeli military policies are still continuing.",
+                     "PROTEST", "en").target) == "ISR"
+    # "as the opposition threatened …" is not the purpose of a resignation
+    assert _one(annotator, "Georgian President Eduard Shevardnadze resigned Sunday as the opposition threatened "
+                           "to storm his residence in Tbilisi.", "RETREAT", "en").target is None

@@ -163,6 +163,8 @@ _SERIES = {"série", "vague", "tentative", "processus", "campagne", "cycle", "su
 # Two-sided fighting: one record, the side named acts (the French gold's rule)
 _FIGHTING = {"heurt", "heurts", "affrontement", "combat", "accrochage", "échange", "clash", "skirmish", "fighting"}
 _POSSESSIVE = {"son", "sa", "ses", "leur", "leurs", "notre", "nos", "its", "their", "his", "her", "our"}
+_QUANTITY = {"moitié", "partie", "majorité", "totalité", "ensemble", "plupart", "tiers", "quart", "dizaine",
+             "centaine", "millier", "nombre", "half", "part", "majority", "most", "dozen", "hundred", "thousand", "number"}
 _DEMONSTRATIVE = {"c'", "ce", "cela", "ça", "ceci", "it", "this", "that"}
 _HARM = {"tuer", "blesser", "viser", "frapper", "toucher", "cibler", "kill", "wound", "injure", "hit", "target",
          "strike"}
@@ -316,8 +318,11 @@ def _keywords(token, obj, verb=None) -> tuple[set[str], set[str]]:
     for h in heads:
         primary |= {h.lemma_.lower(), h.lower_}
         primary |= {c.lemma_.lower() for c in h.children if c.dep_ in ("compound", "amod")}
-        if h.pos_ == "NUM":  # "retirer les 2370 soldats", parsed with the number as the object
+        if h.pos_ == "NUM" or h.lemma_.lower() in _QUANTITY:
+            # "retirer les 2370 soldats", parsed with the number as the object; "rappelé plus de la
+            # moitié du personnel": what is counted
             primary |= {c.lemma_.lower() for c in h.children if c.dep_ in ("nmod", "prep")}
+            primary |= {g.lemma_.lower() for c in h.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"}
     for child in token.children:
         if child.dep_ in ("obj", "obl", "nmod", "xcomp", "obl:arg", "dobj", "attr", "oprd"):
             secondary |= {child.lemma_.lower(), child.lower_}
