@@ -160,8 +160,8 @@ def test_budget_and_weak_budget_are_respected():
         items = [Item(f"{i}-{s}-{k}", s, " ".join(rng.sample(BACKGROUND, 4))) for s in SOURCES for k in range(3)]
         if i == 20:  # forty new words, each in every source: forty breaking candidates
             for w in range(40):
-                items += [Item(f"{i}-new{w}-{s}", s, f"mot{chr(97 + w % 26)}{chr(97 + w // 26)} nouveau")
-                          for s in SOURCES]
+                items += [Item(f"{i}-new{w}-{s}-{k}", s, f"mot{chr(97 + w % 26)}{chr(97 + w // 26)}")
+                          for s in SOURCES for k in range(2)]
         days.append((day(i), items))
     flags = run_detector(SignalDetector(budget=4), days)
     assert max(len(f) for f in flags.values()) <= 4 and len(flags[day(20)]) == 4
@@ -215,6 +215,45 @@ def test_replay_masks_days_and_warms_up(stream):
     assert all(not fl for d, by in seen.items() if d < day(7) for fl in by.values())
     assert all(not fl for fl in seen[day(24)].values())  # the backlog day after a gap of four days
     assert any(fl for d, by in seen.items() if d > day(24) for fl in by.values())
+
+
+def test_contained_terms_join_the_widest_term_of_their_story():
+    def stream(i):
+        rng = random.Random(i)
+        items = [Item(f"{i}-{s}-{k}", s, " ".join(rng.sample(BACKGROUND, 4))) for s in SOURCES for k in range(3)]
+        if i == 20:  # « birkin » in 24 items, « birkin morte » in 10 of them
+            items += [Item(f"birkin-{k}", SOURCES[k % 10], "Jane Birkin morte" if k < 10 else "Hommage à Jane Birkin")
+                      for k in range(24)]
+        return day(i), items
+
+    days = [stream(i) for i in range(25)]
+    union = run_detector(SignalDetector(merge_contained=False, depth=0), days)[day(20)]
+    contained = run_detector(SignalDetector(merge_contained=True, depth=0), days)[day(20)]
+    # « birkin morte » shares 10 of the 24 items of « birkin »: under half of their union, all of its own
+    assert len([f for f in union if "birkin" in " ".join((f.term, *f.related))]) == 2
+    (f,) = [f for f in contained if "birkin" in " ".join((f.term, *f.related))]
+    assert f.items == 24 and "birkin morte" in f.related and f.term in ("birkin", "jane birkin", "jane")
+
+
+def test_breaking_depth_and_wide_rising():
+    def stream(n_story, sources, days_=25):
+        out = []
+        for i in range(days_):
+            rng = random.Random(i)
+            items = [Item(f"{i}-{s}-{k}", s, " ".join(rng.sample(BACKGROUND, 4))) for s in SOURCES for k in range(3)]
+            if i == 20:
+                items += [Item(f"x-{k}", SOURCES[k % sources], "Ouragan Zelda") for k in range(n_story)]
+            out.append((day(i), items))
+        return out
+
+    def kinds(detector, days):
+        return [f.detector for f in run_detector(detector, days)[day(20)] if "zelda" in (f.term, *f.related)]
+
+    wide_shallow = stream(10, 8)  # one item per source or so
+    assert kinds(SignalDetector(depth=0), wide_shallow) == ["breaking"]
+    assert "breaking" not in kinds(SignalDetector(depth=1.5), wide_shallow)  # a burst at most
+    assert kinds(SignalDetector(depth=1.5), stream(16, 8)) == ["breaking"]  # two items a source
+    assert kinds(SignalDetector(depth=1.5), stream(20, 10)) == ["breaking"]  # a story's size
 
 
 def test_parse_settings():

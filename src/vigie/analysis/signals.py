@@ -17,13 +17,21 @@ Two detectors:
   * ``breaking`` — sudden multi-source growth: a term carried today by at least ``breaking_sources``
     sources (and ``breaking_share`` of the active ones), in at least ``breaking_items`` items, by at
     least twice as many sources as yesterday, and by no more than one source on any earlier day of
-    the window. Score: coverage × log2(1 + items).
+    the window. Score: coverage × log2(1 + items). (``breaking_wide``, off: also a term in that share
+    of the active sources whatever its items, from at most two sources a day before.)
+  * ``rising`` — a story building over two days: at least ``rising_sources`` sources and
+    ``rising_items`` items today, more sources today than yesterday and yesterday than the day before,
+    from a quiet window (under ``rising_quiet`` sources a day before those two days).
   * ``burst`` — a term with a history that jumps: at least ``burst_items`` items and ``burst_sources``
     sources, today's items at least ``burst_growth`` times the trailing week's daily mean (+1 each),
     and a robust z-score of its coverage against the window of at least ``burst_z`` (with
     ``burst_weekday``, also against the same weekday's values). Score: the weaker of two factors —
     today's items against ``story_items`` (a story's week) and today's items against twice the
     trailing week's — times coverage; kept from ``burst_min_score`` up.
+  * *depth* (``depth``), for breaking and bursts: at least that many items per source carrying the
+    term, unless it has ``story_items`` items. A story that newsrooms follow with several items
+    (follow-ups, live pages, reactions) goes on; one item per newsroom is most often a one-day item
+    (an obituary, a result, an announcement).
   * ``weak`` — weak signals after Yoon (2012, "Detecting weak signals for long-term business
     opportunities using text mining of Web news", Expert Systems with Applications 39): a term whose
     *degree of visibility* is still low — mean coverage over the last 7 days (today included) at most
@@ -36,7 +44,10 @@ Two detectors:
 
   Selection: breaking flags first, then weak signals up to their own budget, then bursts, until the
   budget is spent. A term that shares most of its items (Jaccard ≥ ``merge_overlap``) with a term
-  already taken joins its flag as ``related`` (« gaza » and « bande gaza » are one flag). A term
+  already taken joins its flag as ``related`` (« gaza » and « bande gaza » are one flag); with
+  ``merge_contained``, most of its *own* items (« birkin morte » joins « birkin », whose items hold
+  all of its own), and the group's flag is that of its term with the most items today — one story,
+  one flag, named by its widest term, so the budget is not spent on a story's synonyms. A term
   flagged in the last ``refractory_days`` observed days is not flagged again unless its kind moves up
   (weak → burst → breaking), and it still takes in the terms of its items, so a story already
   flagged stays quiet instead of filling the list every day.
@@ -283,6 +294,7 @@ class SignalConfig:
     breaking_sources: int = 5
     breaking_share: float = 0.3  # ... and at least this share of the day's active sources
     breaking_items: int = 10
+    breaking_wide: float = 0.0  # also breaking, whatever its items: this share of the active sources, from a quiet window (0: off)
     # rising
     rising_sources: int = 4
     rising_items: int = 10
@@ -294,6 +306,8 @@ class SignalConfig:
     burst_sources: int = 3
     burst_growth: float = 3.0  # today's items over the trailing week's daily mean (+1 each)
     story_items: int = 20
+    # breaking and bursts: at least this many items per source carrying the term, unless it has story_items items
+    depth: float = 1.5
     burst_min_score: float = 0.4
     # weak signals
     weak_visibility: float = 0.25
@@ -304,8 +318,10 @@ class SignalConfig:
     weak_gain: int = 2  # distinct sources in the last 7 days minus those of the 21 before
     weak_budget: int = 2
     weak_min_score: float = 0.0
+    weak_accelerating: bool = False  # more items over the last 3 days than over the 4 before them
     # flags of the same items, flags of the same terms
     merge_overlap: float = 0.5
+    merge_contained: bool = True  # overlap over the smaller term's items (not the union); the story is named by its widest term
     refractory_days: int = 7
 
 
@@ -338,16 +354,24 @@ class SignalDetector(Detector):
             n, k = td.items, td.sources
             if k < 2:
                 continue  # every signal needs two sources today
+            deep = n >= c.depth * k or n >= c.story_items
             items, sources, names = h.series(term)
             # ---- breaking: many sources today, at most one a day before (yesterday aside)
             if (k >= min_break and n >= c.breaking_items and max(sources[:-1], default=0) <= 1
-                    and k >= 2 * sources[-1]):
+                    and k >= 2 * sources[-1] and deep):
                 score = k / S * math.log2(1 + n)
                 breaking.append(self._flag(counts, term, "breaking", score, _median(items), _median(sources),
                                            {"sources_yesterday": sources[-1], "items_before": sum(items)}))
                 continue
+            if (c.breaking_wide and k >= max(c.breaking_sources, c.breaking_wide * S) and k >= 2 * sources[-1]
+                    and max(sources[:-1], default=0) <= 2):
+                score = k / S * math.log2(1 + n)
+                breaking.append(self._flag(counts, term, "breaking", score, _median(items), _median(sources),
+                                           {"sources_yesterday": sources[-1], "items_before": sum(items), "wide": 1}))
+                continue
             # ---- rising: more sources two days running, from a quiet history
-            if (k >= c.rising_sources and n >= c.rising_items and k > sources[-1] > sources[-2]
+            if (k >= c.rising_sources and n >= c.rising_items
+                    and k > sources[-1] > sources[-2]
                     and sources[-1] >= 2 and sum(sources[:-2]) / max(1, len(sources) - 2) < c.rising_quiet):
                 score = k / S * math.log2(1 + n)
                 rising.append(self._flag(counts, term, "rising", score, _median(items), _median(sources),
@@ -355,7 +379,7 @@ class SignalDetector(Detector):
                                           "items_before": sum(items[:-2])}))
                 continue
             # ---- burst: a robust z of coverage against the window and the same weekday
-            if n >= c.burst_items and k >= c.burst_sources:
+            if n >= c.burst_items and k >= c.burst_sources and deep:
                 week = sum(items[-7:])
                 growth = (n + 1) / (week / 7 + 1)
                 if growth >= c.burst_growth:
@@ -390,6 +414,8 @@ class SignalDetector(Detector):
                 continue
             if n + sum(items[-6:]) < c.weak_items:
                 continue
+            if c.weak_accelerating and n + sum(items[-2:]) <= sum(items[-6:-2]):
+                continue
             df_recent = (n + sum(items[-6:])) / 7
             df_before = sum(items[:-6]) / (len(items) - 6)
             growth = df_recent / (df_before + 1 / len(items))
@@ -397,10 +423,9 @@ class SignalDetector(Detector):
                 continue
             score = math.log(growth) * gain * (1 - recent_cov / c.weak_visibility)
             if score >= c.weak_min_score:
-                weak.append(self._flag(counts, term, "weak", score, df_before, _median(sources),
-                                       {"visibility": recent_cov, "df_growth": growth,
-                                        "sources_7d": len(src_recent), "sources_before": len(src_before),
-                                        "days_7d": recent_days}))
+                details = {"visibility": recent_cov, "df_growth": growth, "sources_7d": len(src_recent),
+                           "sources_before": len(src_before), "days_7d": recent_days}
+                weak.append(self._flag(counts, term, "weak", score, df_before, _median(sources), details))
         return self._select(counts, breaking + rising, bursts, weak)
 
     def _flag(self, counts: DayCounts, term: str, detector: str, score: float, base_items: float,
@@ -415,11 +440,14 @@ class SignalDetector(Detector):
         then bursts. A term that shares most of its items with a term already taken joins it as
         ``related``. A term flagged in the last ``refractory_days`` observed days is not flagged again
         unless it moves up (weak → burst → breaking); it still takes in the terms of its items, so a
-        story already flagged stays quiet."""
+        story already flagged stays quiet. With ``merge_contained``, "most of its items" is counted
+        over the smaller of the two terms (« birkin morte » joins « birkin »), and the group's flag is
+        that of its term with the most items today, the others related: one story, one flag, named
+        by its widest term."""
         c = self.config
         today = self.history.index + 1
         order = lambda f: (-f.score, f.term)  # noqa: E731
-        groups: list[tuple[Flag, set[int], list[str], bool]] = []
+        groups: list[tuple[Flag, set[int], list[Flag], bool]] = []
         shown = 0
 
         def offer(flag: Flag) -> bool:
@@ -427,8 +455,9 @@ class SignalDetector(Detector):
             rows = set(counts.terms[flag.term].rows)
             for _, head_rows, rel, _ in groups:
                 inter = len(rows & head_rows)
-                if inter and inter / len(rows | head_rows) >= c.merge_overlap:
-                    rel.append(flag.term)
+                whole = min(len(rows), len(head_rows)) if c.merge_contained else len(rows | head_rows)
+                if inter and inter / whole >= c.merge_overlap:
+                    rel.append(flag)
                     return False
             last = self._flagged.get(flag.term)
             new = last is None or today - last[0] > c.refractory_days or _LEVEL[flag.detector] > last[1]
@@ -452,9 +481,13 @@ class SignalDetector(Detector):
         out = []
         for f, _, rel, new in groups:
             if new:
-                for term in (f.term, *rel):
-                    self._flagged[term] = (today, _LEVEL[f.detector])
-                out.append(_with_related(f, rel))
+                for member in (f, *rel):
+                    self._flagged[member.term] = (today, _LEVEL[f.detector])
+                if c.merge_contained:
+                    widest = max((f, *rel), key=lambda m: m.items)  # the first of equals: the head
+                    out.append(_with_related(widest, [m.term for m in (f, *rel) if m is not widest]))
+                else:
+                    out.append(_with_related(f, [m.term for m in rel]))
         for term in [t for t, (d, _) in self._flagged.items() if today - d > c.refractory_days]:
             del self._flagged[term]
         return out
