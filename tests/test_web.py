@@ -81,6 +81,15 @@ def test_search_json_groups_echoes_and_facets(client):
     assert english["echo"] == "Documents containing “otan”"
 
 
+def test_english_labels_and_links_keep_the_language(client):
+    html = client.get("/search", params={"q": "otan", "lang": "en"}).text
+    assert '<html lang="en">' in html and ">Search</button>" in html and "Documents containing “otan”" in html
+    assert 'href="/article/' in html and "?lang=en" in html.split('class="result-title"', 1)[1].split("</a>", 1)[0]
+    assert 'href="/search?q=otan" lang="fr">Français</a>' in html
+    french = client.get("/search", params={"q": "otan"}).text
+    assert '<html lang="fr">' in french and ">Chercher</button>" in french
+
+
 def test_search_resolves_actor_names(client):
     data = client.get("/search.json", params={"q": "acteur:Lavrov"}).json()
     assert data["results"]["total"] == 2

@@ -130,11 +130,29 @@ def test_search_open_article_highlights_actor_chart_keyboard(page, base_url):
     assert page.errors == []
 
 
-def test_focus_is_visible(page, base_url):
+def test_focus_is_visible_and_text_contrast_is_high(page, base_url):
     page.goto(base_url + "/search?q=otan")
     page.keyboard.press("Tab")  # the skip link first
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
+    # WCAG contrast of every text element against its (opaque) background: at least 4.5:1
+    worst = page.evaluate("""() => {
+        const rgb = s => s.match(/[\\d.]+/g).map(Number);
+        const lum = c => { const [r, g, b] = c.slice(0, 3).map(v => { v /= 255;
+            return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+            return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+        const bg = el => { for (; el; el = el.parentElement) { const c = rgb(getComputedStyle(el).backgroundColor);
+            if (c.length < 4 || c[3] > 0) return c; } return [255, 255, 255]; };
+        let worst = 99, where = "";
+        for (const el of document.querySelectorAll("main *, header *")) {
+            if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+            const a = lum(rgb(getComputedStyle(el).color)), b = lum(bg(el));
+            const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+            if (ratio < worst) { worst = ratio; where = el.tagName + "." + el.className; }
+        }
+        return [worst, where];
+    }""")
+    assert worst[0] >= 4.5, worst
 
 
 def test_hostile_article_runs_nothing(page, base_url):

@@ -301,9 +301,14 @@ class SQLiteStore(WatchTables):
                                (name, token_hash, _now())).lastrowid
 
     def check_api_token(self, token_hash: str) -> bool:
-        cur = self.db.execute("UPDATE api_tokens SET last_used = ? WHERE hash = ? AND revoked_at IS NULL",
-                              (_now(), token_hash))
-        return cur.rowcount == 1
+        row = self.db.execute("SELECT id, last_used FROM api_tokens WHERE hash = ? AND revoked_at IS NULL",
+                              (token_hash,)).fetchone()
+        if row is None:
+            return False
+        now = _now()
+        if not row["last_used"] or row["last_used"][:16] != now[:16]:  # a write a minute at most, not one a request
+            self.db.execute("UPDATE api_tokens SET last_used = ? WHERE id = ?", (now, row["id"]))
+        return True
 
     def list_api_tokens(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.db.execute(
