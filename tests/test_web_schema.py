@@ -26,7 +26,9 @@ def test_api_conforms_to_its_openapi(api_schema):
     # schemathesis' own pytest plugin does not run under this pytest ('Function' object has no
     # attribute '_nodeid'): each operation's hypothesis strategy is driven here instead
     operations = [result.ok() for result in api_schema.get_all_operations()]
-    assert len(operations) == 7
+    paths = {op.path for op in operations}
+    assert paths >= {"/today.json", "/search.json", "/article/{doc_id}.json", "/actor/{actor_id}.json",
+                     "/signals.json", "/stories.json", "/story/{story_id}.json"}
     for operation in operations:
 
         @given(case=operation.as_strategy())
