@@ -76,6 +76,8 @@ def test_search_json_groups_echoes_and_facets(client):
     assert first["title"] == "La Russie suspend sa mission auprès de l'Otan" and len(first["copies"]) == 1
     assert all(first["snippet"][s:e].lower() == "otan" for s, e in first["highlights"])
     assert {f["value"] for f in r["facets"]["actor"]} >= {"NATO", "RUS"}
+    assert {f["value"]: f["label"] for f in r["facets"]["actor"]}["person/sergey-lavrov"] == "Sergueï Lavrov"
+    assert '>Sergueï Lavrov</a> <span class="count">' in client.get("/search", params={"q": "otan"}).text
     assert sum(p["count"] for p in r["histogram"]["series"]) == r["total"]
     english = client.get("/search.json", params={"q": "otan", "lang": "en"}).json()
     assert english["echo"] == "Documents containing “otan”"

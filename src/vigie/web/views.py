@@ -27,6 +27,13 @@ def resolve_actor(value: str) -> tuple[tuple[str, ...], str | None]:
     return tuple(candidates[:20]), None
 
 
+def _actor_label(actor_id: str, lang: str) -> str:
+    from vigie.nlp.gazetteer import load_gazetteer
+
+    actor = load_gazetteer().get(actor_id)
+    return actor.label(lang) if actor is not None else actor_id
+
+
 # -- Today -------------------------------------------------------------------------------------
 
 
@@ -114,6 +121,8 @@ def search(store, q: str | None, lang: str, words: dict[str, str], page: int = 1
         return {**out, "error": str(e), "echo": None, "results": None}
     result = store.search_page(node, page=page, per_page=per_page)
     data = result.to_json()
+    for f in data["facets"]["actor"]:  # ids are for links; people read names
+        f["label"] = _actor_label(f["value"], lang)
     data["histogram"]["chart"] = chart(words["histogram"], [p for p, _ in result.histogram],
                                        {words["documents"]: [n for _, n in result.histogram]}, words)
     pages = max(1, -(-result.groups // per_page))
