@@ -305,7 +305,7 @@ def test_token_required_beyond_loopback(guarded):
     ok = guarded.get("/search.json", params={"q": "otan"}, headers={"Authorization": "Bearer good-token"})
     assert ok.status_code == 200 and ok.json()["results"]["total"] == 3
     page = guarded.get("/search?q=otan", follow_redirects=False)
-    assert page.status_code == 303 and page.headers["location"].startswith("/login?next=%2Fsearch")
+    assert page.status_code == 303 and page.headers["location"] == "/login?next=%2Fsearch%3Fq%3Dotan"  # kept whole
     assert guarded.get("/static/app.css").status_code == 200  # the login page needs its style
 
 

@@ -165,6 +165,7 @@ _FIGHTING = {"heurt", "heurts", "affrontement", "combat", "accrochage", "échang
 _POSSESSIVE = {"son", "sa", "ses", "leur", "leurs", "notre", "nos", "its", "their", "his", "her", "our"}
 _QUANTITY = {"moitié", "partie", "majorité", "totalité", "ensemble", "plupart", "tiers", "quart", "dizaine",
              "centaine", "millier", "nombre", "half", "part", "majority", "most", "dozen", "hundred", "thousand", "number"}
+_VICTIM_NOUNS = {"otage", "hostage"}  # event nouns that name who undergoes the act
 _DEMONSTRATIVE = {"c'", "ce", "cela", "ça", "ceci", "it", "this", "that"}
 _HARM = {"tuer", "blesser", "viser", "frapper", "toucher", "cibler", "kill", "wound", "injure", "hit", "target",
          "strike"}
@@ -764,6 +765,8 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
     if target_tok is None and token.pos_ == "NOUN" and token.dep_ in ("nsubj", "csubj") \
             and token.head.lemma_.lower() in _HARM:  # "les frappes ont tué des civils": who the act hit
         target_tok = next((c for c in token.head.children if c.dep_ in ("obj", "dobj")), None)
+    if target_tok is None and token.lemma_.lower() in _VICTIM_NOUNS:
+        target_tok = token  # "les 5 000 otages détenus par le groupe": the hostages are the ones taken
     if target_tok is not None and target_tok.pos_ == "PRON" and target_tok.lower_ not in _RELATIVE:
         target_tok = _antecedent(target_tok, verb) if lang == "en" else target_tok
     holders = [verb] if verb == token else [verb, token]
@@ -1158,7 +1161,8 @@ def _arg(token, offset: int, mentions: list[Mention], text: str, exclude: EventA
                           and not (exclude is not None and exclude.start < m.end and m.start < exclude.end)), None)
             if place is not None:
                 found = EventArg(place.start, place.end, place.text, None, place.text, place.country, None, None)
-        if found is None and _participant(token):  # "la communauté internationale", "ils", "Jean Ping"
+        if found is None and (_participant(token) or token.pos_ == "PROPN" and token.dep_ == "nsubj"):
+            # "la communauté internationale", "ils", "Jean Ping"; a name acting ("le Royaume avait claqué")
             a, b = _phrase(token, offset)
             found = EventArg(a, b, text[a:b], None, None, None, None, None)  # words only: no name
         return found

@@ -85,7 +85,8 @@ def create_app(db_path: str | Path, *, require_token: bool = False) -> FastAPI:
                     response = JSONResponse({"detail": "a valid token is required (vigie token create)"},
                                             status_code=401, headers={"WWW-Authenticate": "Bearer"})
                 else:
-                    response = RedirectResponse("/login?" + urlencode({"next": path}), status_code=303)
+                    target = path + (f"?{request.url.query}" if request.url.query else "")
+                    response = RedirectResponse("/login?" + urlencode({"next": target}), status_code=303)
                 response.headers.update(SECURITY_HEADERS)
                 return response
         response = await call_next(request)
