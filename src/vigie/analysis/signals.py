@@ -441,7 +441,7 @@ class SignalDetector(Detector):
         ``related``. A term flagged in the last ``refractory_days`` observed days is not flagged again
         unless it moves up (weak → burst → breaking); it still takes in the terms of its items, so a
         story already flagged stays quiet. With ``merge_contained``, "most of its items" is counted
-        over the smaller of the two terms (« birkin morte » joins « birkin »), and the group's flag is
+        over the joining term's own items (« birkin morte » joins « birkin »), and the group's flag is
         that of its term with the most items today, the others related: one story, one flag, named
         by its widest term."""
         c = self.config
@@ -455,7 +455,8 @@ class SignalDetector(Detector):
             rows = set(counts.terms[flag.term].rows)
             for _, head_rows, rel, _ in groups:
                 inter = len(rows & head_rows)
-                whole = min(len(rows), len(head_rows)) if c.merge_contained else len(rows | head_rows)
+                # contained: most of the candidate's own items (a wider term is not pulled into a narrower one)
+                whole = len(rows) if c.merge_contained else len(rows | head_rows)
                 if inter and inter / whole >= c.merge_overlap:
                     rel.append(flag)
                     return False
