@@ -251,10 +251,16 @@ class SQLiteStore(WatchTables):
         snippets: dict[int, str] = {}
         if match:
             rows = [leads[r]["docrow"] for r in roots]
-            snippets = {r[0]: r[1] for r in self.db.execute(
-                f"SELECT rowid, snippet(documents_fts, -1, '{self._HIT_START}', '{self._HIT_END}', '…', 24) "
-                f"FROM documents_fts WHERE documents_fts MATCH ? AND rowid IN ({', '.join('?' * len(rows))})",
-                (match, *rows))}
+            # the title is shown above the snippet: the body's or the lede's passage with the words,
+            # else the lede or the body's opening, the title only when there is nothing else
+            marks = f"'{self._HIT_START}', '{self._HIT_END}', '…', 24"
+            snippets = {}
+            for rowid, *cols in self.db.execute(
+                    f"SELECT rowid, snippet(documents_fts, 2, {marks}), snippet(documents_fts, 1, {marks}), "
+                    f"snippet(documents_fts, -1, {marks}) FROM documents_fts WHERE documents_fts MATCH ? "
+                    f"AND rowid IN ({', '.join('?' * len(rows))})", (match, *rows)):
+                body, lede, best = (c or "" for c in cols)
+                snippets[rowid] = next((c for c in (body, lede) if self._HIT_START in c), None) or lede or body or best
         out = []
         for root in roots:
             lead = leads[root]
