@@ -137,6 +137,9 @@ def test_article_json_segments_rebuild_the_text_and_carry_layers(client, ids):
     missing = client.get("/article/ffffffffffff.json")
     assert missing.status_code == 404 and "ffffffffffff" in missing.json()["detail"]
     assert client.get("/article/ffffffffffff").status_code == 404
+    # an id is hex: LIKE wildcards never reach the store's prefix lookup
+    assert client.get("/article/%25%25%25%25.json").status_code == 422
+    assert client.get("/article/____.json").status_code == 422
 
 
 def test_actor_json(client):

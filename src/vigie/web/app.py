@@ -149,7 +149,9 @@ def create_app(db_path: str | Path, *, require_token: bool = False) -> FastAPI:
     @app.get("/article/{doc_id}", include_in_schema=False)
     @app.get("/article/{doc_id}.json", tags=["pages"], summary="One article with its annotations",
              responses=NOT_FOUND)
-    def article_page(request: Request, doc_id: str = PathParam(..., max_length=64), lang: Lang = "fr"):
+    def article_page(request: Request, lang: Lang = "fr",
+                     doc_id: str = PathParam(..., pattern="^[0-9a-fA-F]{4,64}$",
+                                             description="a document id or a unique prefix of it (4+ hex digits)")):
         try:
             data = views.article(stores.get(), doc_id)
         except views.NotFound as e:
