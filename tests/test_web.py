@@ -275,7 +275,8 @@ def test_static_files_are_packaged(client):
 def test_openapi_documents_every_json_twin(client):
     spec = client.get("/openapi.json").json()
     assert set(spec["paths"]) == {"/today.json", "/search.json", "/article/{doc_id}.json", "/actor/{actor_id}.json",
-                                  "/signals.json", "/stories.json", "/story/{story_id}.json"}
+                                  "/signals.json", "/stories.json", "/story/{story_id}.json", "/watchlists.json",
+                                  "/watchlist/{watch_id}.json", "/briefs.json", "/brief/{brief_id}.json"}
     params = {p["name"] for p in spec["paths"]["/search.json"]["get"]["parameters"]}
     assert params == {"q", "page", "per_page", "lang"}
 

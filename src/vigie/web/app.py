@@ -216,6 +216,11 @@ def create_app(db_path: str | Path, *, require_token: bool = False) -> FastAPI:
         response.set_cookie(COOKIE, token, httponly=True, samesite="strict", path="/")
         return response
 
+    # -- watchlists, the rule editor and the briefing archive (web/watch.py) ------------------------
+
+    from vigie.web import watch
+
+    watch.add_routes(app, stores=stores, html=html, render=render, not_found=not_found, messages=messages)
     return app
 
 
