@@ -374,3 +374,17 @@ def test_cli_watch_add_test_and_brief(tmp_path, capsys):
     html = out.read_text()
     assert "Punaises de lit dans le métro" in html and "<h2>À la une</h2>" in html
     assert main(["brief", "--date", "2023-13-01", "--db", db]) == 2
+
+
+def test_alert_email_escapes_titles_and_links_only_to_http():
+    from vigie.deliver import alert_email
+
+    payload = {"title": "Pic <b>", "rule": {"kind": "spike"}, "watchlist": {"name": "w"},
+               "why": {"observed": 4, "expected": 0.0, "items": [
+                   {"id": "x", "title": "T<img src=x onerror=alert(1)>", "url": "javascript:alert(1)", "source": "s"},
+                   {"id": "y", "title": "Vrai", "url": "https://example.org/a?b=1&c=2", "source": "s"}]},
+               "link": "http://vigie.example/watchlist/1", "search": None}
+    subject, text, html = alert_email(payload)
+    assert subject == "[vigie] Pic <b>" and "Observé : 4" in text
+    assert "javascript:" not in html and "<img" not in html and "&lt;img" in html
+    assert 'href="https://example.org/a?b=1&amp;c=2"' in html and 'href="http://vigie.example/watchlist/1"' in html

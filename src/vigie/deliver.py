@@ -9,7 +9,8 @@ Webhook payload, version 1 (documented in docs/alerts.md)::
 
     {"version": 1, "type": "alert", "id": "alert-12", "watchlist": {"id": 1, "name": "..."},
      "rule": {"id": 3, "kind": "spike", "params": {...}}, "key": "spike:2023-09-27",
-     "title": "...", "fired_at": "...", "day": "2023-09-27", "score": 4.2, "why": {...}, "link": "..."}
+     "title": "...", "fired_at": "...", "day": "2023-09-27", "score": 4.2, "why": {...},
+     "link": "<workspace>/watchlist/1", "search": "<workspace>/search?q=(…) date:2023-09-27"}
 """
 
 from __future__ import annotations
@@ -79,14 +80,17 @@ def alert_payload(store: Any, alert_id: int, base_url: str | None = None) -> dic
     alert = store.alert(alert_id)
     rule = store.rule(alert.rule_id)
     watch = store.watchlist(rule.watchlist_id)
-    link = None
-    if base_url:
-        link = f"{base_url.rstrip('/')}/search?q={quote(watch.query)}" if watch.query else f"{base_url.rstrip('/')}/"
+    link = search = None
+    if base_url:  # the watchlist's page, and its search narrowed to the alert's day
+        base = base_url.rstrip("/")
+        link = f"{base}/watchlist/{watch.id}"
+        if watch.query:
+            search = f"{base}/search?q={quote(f'({watch.query}) date:{alert.day}')}"
     return {"version": PAYLOAD_VERSION, "type": "alert", "id": f"alert-{alert.id}",
             "watchlist": {"id": watch.id, "name": watch.name}, "rule": {"id": rule.id, "kind": rule.kind,
                                                                      "params": rule.params},
             "key": alert.key, "title": alert.title, "fired_at": alert.fired_at, "day": alert.day,
-            "score": alert.score, "why": alert.why, "link": link}
+            "score": alert.score, "why": alert.why, "link": link, "search": search}
 
 
 def alert_email(payload: dict[str, Any]) -> tuple[str, str, str]:
@@ -100,17 +104,21 @@ def alert_email(payload: dict[str, Any]) -> tuple[str, str, str]:
     items = [i for i in why.get("items", []) if isinstance(i, dict)]
     if items:
         lines += ["", "Articles :"] + [f"- {i.get('title') or i['id']} {i.get('url') or ''}".rstrip() for i in items]
-    if payload.get("link"):
-        lines += ["", payload["link"]]
+    for key in ("search", "link"):
+        if payload.get(key):
+            lines += ["", payload[key]]
     text = "\n".join(lines) + "\n"
     rows = "".join(
-        f"<li><a href=\"{escape(i.get('url') or '#')}\">{escape(i.get('title') or i['id'])}</a>"
+        f"<li><a href=\"{escape(_http_only(i.get('url')))}\">{escape(i.get('title') or i['id'])}</a>"
         f" <small>{escape(i.get('source') or '')}</small></li>" for i in items)
+    facts = [line for line in lines[3:] if " : " in line and not line.startswith("- ")]
+    links = "".join(f"<p><a href=\"{escape(payload[k])}\">{label}</a></p>"
+                    for k, label in (("search", "Voir les articles du jour"), ("link", "Ouvrir la veille"))
+                    if payload.get(k))
     html = (f"<html><body><h1>{escape(payload['title'])}</h1>"
             f"<p>Règle : {escape(payload['rule']['kind'])} — liste « {escape(payload['watchlist']['name'])} »</p>"
-            + "".join(f"<p>{escape(line)}</p>" for line in lines[3:] if line and not line.startswith("- ")
-                      and line != "Articles :")
-            + (f"<ul>{rows}</ul>" if rows else "") + "</body></html>")
+            + "".join(f"<p>{escape(line)}</p>" for line in facts)
+            + (f"<ul>{rows}</ul>" if rows else "") + links + "</body></html>")
     return f"[vigie] {payload['title']}", text, html
 
 
@@ -188,3 +196,8 @@ def _email(smtp: SmtpSettings | None, to: str, subject: str, text: str, html: st
     if smtp is None:
         raise RuntimeError("no SMTP server configured (set VIGIE_SMTP=host:port)")
     send_email(smtp, to, subject, text, html)
+
+
+def _http_only(url: str | None) -> str:
+    """An article's URL is untrusted: only http(s) becomes a link (never ``javascript:``)."""
+    return url if url and url.lower().startswith(("http://", "https://")) else "#"
