@@ -727,6 +727,9 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
         if source_tok is None and lang == "en":  # "Palestinian riots", "US Predator attacks"
             source_tok = next((c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i
                                and _actor_in(c, offset, mentions)), None)
+    if source_tok is None and token.pos_ == "NOUN" and token.dep_.startswith("obl") and _case(token) in ("en", "in") \
+            and token.head.pos_ == "VERB":  # "L'armée turque, en coopération avec la coalition, a lancé …"
+        source_tok = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
     if source_tok is None and token.lemma_.lower() in _FIGHTING:  # "les heurts avec la police": the side named
         source_tok = next((n for case, n in _preps(token) if case in ("avec", "with")), None)
     if source_tok is None and token.pos_ == "NOUN" and token.dep_ == "obj" and token.head.pos_ == "VERB" \
@@ -802,6 +805,9 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
                 continue
             if not _actor_in(noun, offset, mentions) and not (lang == "fr" and target_tok is None):
                 continue
+            if case in ("à", "au", "aux", "in", "at") and cand.code[:3] not in ("042", "043", "161") \
+                    and _only_places(noun, offset, mentions):
+                continue  # "un sommet de l'Otan à Varsovie": where, not with whom (a visit's place is its host)
             rank = _CASE_RANK.get(case, 50)
             if best is None or rank < best[0]:
                 best = (rank, noun)
@@ -1102,6 +1108,13 @@ def _case(token) -> str:
         if child.dep_ in ("case", "mark", "prep"):
             return child.lower_
     return ""
+
+
+def _only_places(token, offset: int, mentions: list[Mention]) -> bool:
+    """The phrase names places only: cities used as places, no actor."""
+    start, end = offset + token.left_edge.idx, offset + token.right_edge.idx + len(token.right_edge.text)
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    return bool(inside) and all(m.reading == "place" for m in inside)
 
 
 def _actor_in(token, offset: int, mentions: list[Mention], person: bool = False) -> bool:
