@@ -54,6 +54,20 @@
    back to the article's last event of its type ("cette frappe", "L'attaque n'a pas été
    revendiquée") and becomes its mention when merged. An event with no participant is dropped
    unless its sentence names an actor (precision first). "Moscou" acting is Russia's government.
+   Choosing among candidates: in a participant phrase the mention at its head comes first, then one
+   not in a place complement ("un avion américain *au-dessus de la mer de Chine*"), then the head's
+   demonym; a named person in the object is kept over a place ("l'arrestation de Carles Puigdemont
+   à la frontière"); a city used as a place after "à"/"in" is where a meeting is, not whom it is
+   with; a seat of power is its country's government when it owns a participant ("les provocations
+   de Pyongyang"). Sources: "Selon X" reports and a passive's patient never act; in two-sided
+   fighting the side named acts ("les heurts avec la police"); "C'est le plus grand déploiement de
+   X": X; a participle's noun controls its complement ("une force chargée de former"); an agentless
+   participle on an object is the governing verb's subject's act ("ont expulsé 35 diplomates
+   accusés de …"); a title's label acts in violence placed abroad ("Canada : … frappes en Irak").
+   Targets: the body left ("se retirer de la CPI"), who an act hit ("les frappes ont tué …"),
+   hostages of their own noun; not one's own things ("rapatrier ses avions") nor, for a show of
+   force, mere words. "Ethnic Albanians in Serbia" are coded with Serbia; "riots against Israeli
+   policies" aim at Israel.
 6. **Date** from a time expression of the sentence, else the article's date; **flags**: negated
    ("ne … pas", "not"), hypothetical (conditional, future, "menacer de", "pourrait"),
    historical (dated more than 45 days before the article).
