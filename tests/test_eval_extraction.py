@@ -238,3 +238,23 @@ def test_cli_eval_extraction_json(capsys):
     result = report["datasets"]["fundus-fr-fixtures"]
     assert result["pages"] == 1
     assert set(result["metadata"]) == {"title", "authors", "datetime", "day"}
+
+
+def test_textdump_reports_vigie_f1_on_even_and_odd_pages(tmp_path):
+    from vigie.eval.extraction import eval_textdump
+
+    body = ("The port of Calais was closed on Monday as winds reached 120 km/h along the coast, the prefecture "
+            "said in a statement.")
+    pages = []
+    for i, extra in enumerate(("", "Sign up for our newsletter and get the best stories every morning.")):
+        path = tmp_path / f"p{i}.html"
+        path.write_text(f"<html><body><nav>Home</nav><h1>A storm closes the port</h1><p>{body}</p>"
+                        f"<p>{extra}</p></body></html>", encoding="utf-8")
+        gold = body if i == 0 else body + " The ferries will sail again tomorrow."
+        pages.append(ds.Page("scrapinghub-aeb", f"p{i}", path, site=f"site{i}.example", gold={"body": gold}))
+    result = eval_textdump({"scrapinghub-aeb": pages}, tmp_path / "dumps", details=True)
+    entry = result["sets"]["scrapinghub-aeb"]
+    rows = entry["details"]
+    assert entry["vigie_f1_by_half"] == {"even": round(sc.shingle_scores([rows[0]["vigie"]])["f1"], 4),
+                                         "odd": round(sc.shingle_scores([rows[1]["vigie"]])["f1"], 4)}
+    assert entry["vigie_f1_by_half"]["even"] == 1.0 > entry["vigie_f1_by_half"]["odd"]
