@@ -179,6 +179,7 @@ _FIGHTING = {"heurt", "heurts", "affrontement", "combat", "accrochage", "échang
 _POSSESSIVE = {"son", "sa", "ses", "leur", "leurs", "notre", "nos", "its", "their", "his", "her", "our"}
 _QUANTITY = {"moitié", "partie", "majorité", "totalité", "ensemble", "plupart", "tiers", "quart", "dizaine",
              "centaine", "millier", "nombre", "half", "part", "majority", "most", "dozen", "hundred", "thousand", "number"}
+_SEND = {"envoyer", "dépêcher", "déployer", "mandater", "send", "dispatch", "deploy"}
 _VICTIM_NOUNS = {"otage", "hostage"}  # event nouns that name who undergoes the act
 _DEMONSTRATIVE = {"c'", "ce", "cela", "ça", "ceci", "it", "this", "that"}
 _HARM = {"tuer", "blesser", "viser", "frapper", "toucher", "cibler", "kill", "wound", "injure", "hit", "target",
@@ -880,6 +881,9 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
                 # words alone only for a person's or a thing's complement ("le rédacteur en chef"), not
                 # an act's ("soutenons la fin de cette mission")
                 target = _better(target, found if not _weak(found) or not _rows(obj, lang) else None)
+    if _weak(target) and target_tok is not None and target_tok == obj and cand.keyword != "*" \
+            and obj.lemma_.lower() == cand.keyword:
+        target = None  # "la fin de cette mission", "retirer l'accréditation": what the row says, not who
     if _weak(target) and target_tok is not None and (
             any(c.lower_ in _POSSESSIVE for c in target_tok.children if c.dep_ in ("det", "poss", "nmod:poss", "det:poss"))
             or (_plover(cand.code) or ("",))[0] == "MOBILIZE"):
@@ -1057,6 +1061,11 @@ def _controller(verb, lang: str):
     for _ in range(4):
         if t.dep_ not in ("xcomp", "conj", "advcl", "acomp", "pcomp", "prep") or t.head == t:
             return None
+        if t.dep_ in ("advcl", "xcomp") and t.head.lemma_.lower() in _SEND:
+            # "a envoyé la police afin de fermer les bureaux": those sent do what they were sent for
+            sent = next((c for c in t.head.children if c.dep_ in ("obj", "dobj")), None)
+            if sent is not None and _participant(sent):  # not "send material to help …"
+                return sent
         t = t.head
         for child in t.children:
             if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and child.i != verb.i:
