@@ -428,3 +428,9 @@ def test_bad_input_no_entities_other_scripts_long_names_and_thousands(annotator)
     assert {"Moscou"} <= {e.text for e in got["scripts"] if e.label == "LOC"}
     assert ("Paris", "LOC") in {(e.text, e.label) for e in got["long name"]}
     assert sum(e.label == "LOC" for e in got["thousands"]) > 1500
+
+
+def test_an_institution_named_by_its_head_alone_is_an_organisation():
+    text = "La Mairie a demandé l'intervention de la police ; le Parquet a requis 30 mois, près de l'Opéra."
+    ents = [_e(text, "Mairie", "LOC"), _e(text, "Parquet", "LOC"), _e(text, "Opéra", "LOC")]
+    assert _spans(refine(ents, [], text, "fr")) == {("Mairie", "ORG"), ("Parquet", "ORG"), ("Opéra", "ORG")}

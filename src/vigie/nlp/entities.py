@@ -343,8 +343,10 @@ def _strip_place_class(e: Entity, lang: str) -> Entity:
 def _organisation_by_head(e: Entity, settings: dict[str, Any]) -> Entity:
     """"diocèse de Hearst", "hôpital Pasteur", "comité Nobel", "Jaysh al-Islam", "Manchester
     Arena": a name whose head says it is an institution, a venue or an armed group is an
-    organisation (WiNER labels venues and facilities ORG), not a place or a work."""
-    if e.label not in ("LOC", "MISC") or " " not in e.text:
+    organisation (WiNER labels venues and facilities ORG), not a place or a work. The head
+    alone, capitalised and tagged as a place ("la Mairie a demandé", "le Parquet", "l'Opéra"),
+    is the institution too."""
+    if e.label not in ("LOC", "MISC") or (" " not in e.text and e.label != "LOC"):
         return e
     if e.text.split(" ", 1)[0].lower() in settings["organisation_heads"] or \
             e.text.rsplit(" ", 1)[-1] in settings["organisation_tails"]:
