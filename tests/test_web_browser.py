@@ -67,6 +67,8 @@ def page(browser):
     pg = context.new_page()
     pg.errors = []
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    # a CSP violation (an inline style or script the policy blocks) is reported on the console
+    pg.on("console", lambda msg: pg.errors.append(msg.text) if "Content Security Policy" in msg.text else None)
     pg.on("dialog", lambda d: (pg.errors.append(f"dialog: {d.message}"), d.dismiss()))
     yield pg
     context.close()
