@@ -1,5 +1,7 @@
 """What each page shows, as plain data: the JSON twin of a page is exactly this, and its HTML
-template renders the same dict. Everything here reads the store through its interface."""
+template renders the same dict. Pages read the store through its interface, except a few counts
+the interface does not offer yet (Today's ingest status and per-day counts, the newest day through
+its index, an actor's most frequent partners), read with SQL on the store's SQLite connection."""
 
 from __future__ import annotations
 
@@ -159,7 +161,7 @@ def article(store, doc_id: str) -> dict[str, Any]:
         "author": a.get("author"), "published": a.get("published"), "updated": a.get("updated"),
         "language": (ann.get("language") or {}).get("code") or a.get("language"), "duplicate_of": doc["duplicate_of"],
         "near_duplicates": doc.get("near_duplicates", []), "blocks": blocks,
-        "mentions": [m for m in ann.get("mentions", [])], "entities": ann.get("entities", []),
+        "mentions": ann.get("mentions", []), "entities": ann.get("entities", []),
         "quotes": ann.get("quotes", []), "timexes": ann.get("timexes", []),
         "events": [_event_summary(e) for e in ann.get("events", [])],
         "story": story, "story_available": story_available,
