@@ -810,8 +810,9 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
                     and not (target_tok is not None and _actor_in(target_tok, offset, mentions)):
                 best = best or (60, noun)  # "se retirer de la CPI", "sortir de l'Union": the body left
                 continue
-            if case not in _TARGET_CASES | {"", "of"}:
-                continue
+            if case not in _TARGET_CASES | {"", "of"} or case == "" and not (noun.dep_ in ("iobj", "dative")
+                                                                          or noun.dep_ == "nmod" and holder.pos_ == "VERB"):
+                continue  # a complement with no preposition is an indirect object or a parse gone wrong
             if case == "of" and holder == verb:
                 continue
             if case == "from" and cand.code[:2] not in ("08", "16", "17", "18", "19"):
