@@ -8,18 +8,28 @@ Items come one at a time in publication order and are never revisited (no look a
 2. **Content.** Otherwise its TF-IDF vector — the folded content words of ``lang/<lang>/stopwords.txt``'s
    languages, a final -s/-x dropped, weighted by an online document frequency (the items seen so far,
    this one included), plus the item's entities/actors when the store has annotations — is compared
-   (cosine) with the centroid of each live story that shares one of its ``probe_terms`` rarest terms,
-   times a time decay ``0.5 ** (days since the story's last item / half_life)``. The best story at or
-   above ``threshold`` takes the item; else the item starts a new story.
+   (cosine) with the centroid of each live story that shares a term with it (found through an
+   inverted index), times a time decay ``0.5 ** (days since the story's last item / half_life)``. The
+   best story at or above ``threshold`` takes the item; else the item starts a new story.
+3. **Merges.** When the item also reaches the threshold with a second (or third) live story, and the
+   two stories' centroids are close (cosine ≥ ``merge_threshold``), the item bridges them: the
+   smaller story joins the larger for good. Parallel stories born on the same day of one event (the
+   7 October attack seen as « Israël », « Gaza », « otages ») so become one.
+4. **Dormant stories** (off unless ``revive_threshold`` is set): a story that expired with at least
+   ``dormant_min_size`` items stays, for ``dormant_days``, in a second small index; an item that joins
+   no live story but is close to a dormant one (cosine, no decay, ≥ ``revive_threshold``) wakes it.
 
 French and English items about one story meet through what their texts share once folded: names
 (« Navalny », « Hamas », « Gaza ») and the words both languages write alike.
 
 Cost per item does not grow with the history: only *live* stories (an item in the last ``ttl`` days)
 are in the inverted index, each indexed by at most ``centroid_terms`` terms; a term's posting list is
-capped (``max_postings``: a term carried by that many live stories is no evidence of a story) and the
-near-duplicate index forgets items older than ``ttl`` days. A story id is its first item's id with an
-``s`` in front: given once, never changed, the same when the same stream is clustered again.
+capped (``max_postings``: a term carried by that many live stories is no evidence of a story), the
+near-duplicate index forgets items older than ``ttl`` days and the dormant index stories older than
+``dormant_days``. What does grow is the table of document frequencies (one integer per term ever
+seen) and the list of merged ids. A story id is its first item's id with an ``s`` in front: given
+once, never changed, the same when the same stream is clustered again; a story merged into another
+keeps its id as an alias (:meth:`StoryClusterer.resolve`, ``stories.merged_into`` in the store).
 """
 
 from __future__ import annotations
@@ -89,7 +99,6 @@ class Settings:
     half_life: float = 3.0  # days after a story's last item at which its pull is halved
     ttl: int = 10  # days without an item after which a story is no longer live
     centroid_terms: int = 40  # terms kept in a story's centroid (and indexed)
-    probe_terms: int = 8  # an item's rarest terms looked up in the index
     max_postings: int = 400  # live stories a term may point at; more is no evidence
     feature_weight: float = 1.5  # weight of an entity/actor feature against a word
     dup_threshold: float = 0.6  # estimated Jaccard of shingle sets for a near-duplicate (0: off)
@@ -193,7 +202,7 @@ class StoryClusterer:
             story_id = self._near_duplicate(sig)
         if story_id is not None and story_id not in self.stories:
             story_id = None  # the copy's story has expired: the content decides
-        if story_id is None:
+        if story_id is None and s.threshold <= 1.0:  # above 1 no cosine can join: skip the scoring
             ranked = self._best(vec, day)
             if ranked:
                 story_id = ranked[0][1]
