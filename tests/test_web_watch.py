@@ -3,7 +3,7 @@ forms that only accept same-site posts, and escaping of what the analyst typed."
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -12,6 +12,7 @@ pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 
 from tests.webcorpus import copy_db, corpus_db  # noqa: E402
+from vigie.analysis.alerts import run_rules  # noqa: E402
 from vigie.analysis.brief import build_brief, to_html, to_markdown  # noqa: E402
 from vigie.store import open_store  # noqa: E402
 from vigie.web.app import create_app  # noqa: E402
@@ -39,7 +40,16 @@ def test_save_a_search_then_preview_and_save_a_rule(client):
     assert preview["kind"] == "match" and preview["settings"]["budget"] == 3
     assert preview["alerts"], "the corpus has articles on NATO: the preview must show them"
     assert sum(a["held"] is None for a in preview["alerts"] if a["day"] == preview["alerts"][0]["day"]) <= 3
+    store = open_store(client.db)
+    try:
+
+        store.db.execute("UPDATE watchlists SET created_at = '2000-01-01T00:00:00+00:00'")
+        day = date.fromisoformat(preview["alerts"][0]["day"])  # a day the preview says a match fires
+        assert run_rules(store, datetime.combine(day + timedelta(days=1), datetime.min.time(), timezone.utc)).fired
+    finally:
+        store.close()
     html = client.get(f"/watchlist/{wid}", params={"kind": "match", "days": 120}).text
+    assert "/search?q=%28otan%29+date%3A" in html  # each alert links to the filtered view of its day
     assert 'id="preview"' in html and 'action="/watchlist/%d/rules"' % wid in html
     r = client.post(f"/watchlist/{wid}/rules", data={"kind": "spike", "sensitivity": "4"}, headers=SAME,
                     follow_redirects=False)
