@@ -79,6 +79,10 @@ def test_search_json_groups_echoes_and_facets(client):
     assert {f["value"]: f["label"] for f in r["facets"]["actor"]}["person/sergey-lavrov"] == "Sergueï Lavrov"
     assert '>Sergueï Lavrov</a> <span class="count">' in client.get("/search", params={"q": "otan"}).text
     assert sum(p["count"] for p in r["histogram"]["series"]) == r["total"]
+    chart = r["histogram"]["chart"]
+    assert chart["queries"] == [f"otan date:{p['period']}" for p in r["histogram"]["series"]]
+    html = client.get("/search", params={"q": "otan"}).text
+    assert 'href="/search?q=otan+date%3A2024-01">2024-01</a>' in html  # a period narrows the search
     english = client.get("/search.json", params={"q": "otan", "lang": "en"}).json()
     assert english["echo"] == "Documents containing “otan”"
 

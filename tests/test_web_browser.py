@@ -132,6 +132,20 @@ def test_search_open_article_highlights_actor_chart_keyboard(page, base_url):
     assert page.errors == []
 
 
+def test_a_histogram_bar_narrows_the_search_to_its_period(page, base_url):
+    page.goto(base_url + "/search?q=otan")
+    sync_api.expect(page.locator("#chart-histogram")).to_have_attribute("data-rendered", "true")
+    page.locator("#chart-histogram").scroll_into_view_if_needed()
+    x, y = page.evaluate("""() => { const p = document.getElementById('chart-histogram').plot;
+        const r = p.over.getBoundingClientRect();
+        return [r.left + p.valToPos(p.data[0][0], 'x'), r.top + r.height - 3]; }""")
+    page.mouse.move(x, y)
+    page.mouse.click(x, y)
+    page.wait_for_url("**/search?q=otan+date%3A2024-01")
+    sync_api.expect(page.locator("#echo")).to_contain_text("publiés du 2024-01-01")
+    assert page.errors == []
+
+
 def test_focus_is_visible_and_text_contrast_is_high(page, base_url):
     page.goto(base_url + "/search?q=otan")
     page.keyboard.press("Tab")  # the skip link first

@@ -127,6 +127,8 @@ def search(store, q: str | None, lang: str, words: dict[str, str], page: int = 1
         f["label"] = _actor_label(f["value"], lang)
     data["histogram"]["chart"] = chart(words["histogram"], [p for p, _ in result.histogram],
                                        {words["documents"]: [n for _, n in result.histogram]}, words)
+    # each period narrows the search to itself (date:2024-03 is the whole month)
+    data["histogram"]["chart"]["queries"] = [f"{q.strip()} date:{p}" for p, _ in result.histogram]
     pages = max(1, -(-result.groups // per_page))
     return {**out, "error": None, "echo": echo(node, lang), "canonical": to_text(node), "results": data,
             "pages": pages}

@@ -92,6 +92,14 @@
     };
     var plot = new uPlot({ width: width, height: 200, series: series, scales: scales,
                            axes: [{}, { size: 50 }], legend: { show: data.series.length > 1 } }, values, el);
+    if (el.dataset.links) {  // a bar opens the search narrowed to its period
+      var links = JSON.parse(document.getElementById(el.dataset.links).textContent);
+      plot.over.style.cursor = "pointer";
+      plot.over.addEventListener("click", function () {
+        var i = plot.cursor.idx;
+        if (i != null && links[i]) window.location.href = links[i];
+      });
+    }
     el.dataset.rendered = "true";
     el.plot = plot;
   }
