@@ -179,6 +179,7 @@ _FIGHTING = {"heurt", "heurts", "affrontement", "combat", "accrochage", "échang
 _POSSESSIVE = {"son", "sa", "ses", "leur", "leurs", "notre", "nos", "its", "their", "his", "her", "our"}
 _QUANTITY = {"moitié", "partie", "majorité", "totalité", "ensemble", "plupart", "tiers", "quart", "dizaine",
              "centaine", "millier", "nombre", "half", "part", "majority", "most", "dozen", "hundred", "thousand", "number"}
+_STATIVE = {"commit", "engage", "determine", "prepare", "resolve", "dedicate", "devote"}  # "is committed to"
 _SEND = {"envoyer", "dépêcher", "déployer", "mandater", "send", "dispatch", "deploy"}
 _VICTIM_NOUNS = {"otage", "hostage"}  # event nouns that name who undergoes the act
 _DEMONSTRATIVE = {"c'", "ce", "cela", "ça", "ceci", "it", "this", "that"}
@@ -962,6 +963,8 @@ def _better(current: EventArg | None, found: EventArg | None) -> EventArg | None
 def _passive(verb) -> bool:
     """A passive clause; French reflexives ("ils se sont retirés"), which the parser gives a
     passive subject, are active."""
+    if verb.lemma_.lower() in _STATIVE and not any(c.dep_ in ("agent", "obl:agent") for c in verb.children):
+        return False  # "Vietnam is committed to opening", "Serb forces were engaged in": a state of the subject
     if any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children):
         return True
     return any(c.dep_ in ("nsubj:pass", "nsubjpass") for c in verb.children) \
