@@ -388,3 +388,14 @@ def test_alert_email_escapes_titles_and_links_only_to_http():
     assert subject == "[vigie] Pic <b>" and "Observé : 4" in text
     assert "javascript:" not in html and "<img" not in html and "&lt;img" in html
     assert 'href="https://example.org/a?b=1&amp;c=2"' in html and 'href="http://vigie.example/watchlist/1"' in html
+
+
+def test_an_actor_watchlist_reads_the_documents_naming_its_actors(busy):
+    lavrov = Mention(0, 6, "Lavrov", "PER", actor="person/sergey-lavrov", actor_type="person")
+    day = START + timedelta(days=20)
+    put(busy, 1, day, "Lavrov à Ankara", body="Sergueï Lavrov est arrivé à Ankara pour une visite.", mentions=[lavrov])
+    put(busy, 2, day, "Ankara accueille un sommet", body="Un sommet régional sans la Russie.")
+    w = busy.add_watchlist("lavrov", actors=["person/sergey-lavrov"])
+    rule = busy.add_rule(w.id, "match")
+    alerts = evaluate(busy, w, rule, clock(day), MemoryState())
+    assert len(alerts) == 1 and [i["title"] for i in alerts[0].why["items"]] == ["Lavrov à Ankara"]

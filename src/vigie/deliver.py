@@ -28,6 +28,7 @@ from urllib.parse import quote
 import httpx
 
 from vigie import __version__
+from vigie.analysis.alerts import watch_query
 from vigie.ingest.fetch import Fetcher, FetchError, FetchPolicy
 
 PAYLOAD_VERSION = 1
@@ -84,8 +85,9 @@ def alert_payload(store: Any, alert_id: int, base_url: str | None = None) -> dic
     if base_url:  # the watchlist's page, and its search narrowed to the alert's day
         base = base_url.rstrip("/")
         link = f"{base}/watchlist/{watch.id}"
-        if watch.query:
-            search = f"{base}/search?q={quote(f'({watch.query}) date:{alert.day}')}"
+        query = watch_query(watch)
+        if query:
+            search = f"{base}/search?q={quote(f'({query}) date:{alert.day}')}"
     return {"version": PAYLOAD_VERSION, "type": "alert", "id": f"alert-{alert.id}",
             "watchlist": {"id": watch.id, "name": watch.name}, "rule": {"id": rule.id, "kind": rule.kind,
                                                                      "params": rule.params},

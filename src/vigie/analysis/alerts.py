@@ -82,6 +82,15 @@ def not_before(now: datetime, params: dict[str, Any]) -> datetime:
     return datetime.combine(end_day, time(end), tz).astimezone(timezone.utc)
 
 
+def watch_query(watch: Watchlist) -> str | None:
+    """What a watchlist's text rules (match, spike, silence) read: its saved query, else the
+    documents that name one of its actors (``actor:ID OR …``)."""
+    if watch.query:
+        return watch.query
+    actors = list(dict.fromkeys([*watch.actors, *(a for d in watch.dyads for a in d)]))
+    return " OR ".join(f'actor:"{a}"' for a in actors) or None
+
+
 # -- state: what the rule already did -----------------------------------------------------------
 
 class RuleState(Protocol):
@@ -159,9 +168,10 @@ class _Found:
 
 
 def _match(store, watch: Watchlist, p: dict[str, Any], since: datetime, now: datetime) -> list[_Found]:
-    if not watch.query:
+    query = watch_query(watch)
+    if not query:
         return []
-    docs = store.matching_documents(watch.query, _iso(since), _iso(now), limit=1000)
+    docs = store.matching_documents(query, _iso(since), _iso(now), limit=1000)
     keys = store.story_keys([d["id"] for d in docs])
     groups: dict[str, list[dict[str, Any]]] = {}
     for d in docs:
@@ -172,19 +182,20 @@ def _match(store, watch: Watchlist, p: dict[str, Any], since: datetime, now: dat
         sources = sorted({d["source"] for d in items if d["source"]})
         out.append(_Found(
             f"{watch.name} — {first['title'] or first['id']}", key,
-            {"query": watch.query, "observed": len(items), "sources": sources, "first_seen": first["published_utc"],
+            {"query": query, "observed": len(items), "sources": sources, "first_seen": first["published_utc"],
              "items": [_item(d) for d in items[: p["max_items"]]]},
             len(items) + len(sources)))
     return out
 
 
 def _spike(store, watch: Watchlist, p: dict[str, Any], since: datetime, now: datetime) -> list[_Found]:
-    if not watch.query:
+    query = watch_query(watch)
+    if not query:
         return []
     today = (now - timedelta(microseconds=1)).date()
     start = today - timedelta(days=int(p["window"]))
     until = _iso(now)
-    matched = store.daily_counts(watch.query, start.isoformat(), until)
+    matched = store.daily_counts(query, start.isoformat(), until)
     totals = store.daily_counts(None, start.isoformat(), until)
     key_today = today.isoformat()
     observed, volume = matched.get(key_today, 0), totals.get(key_today, 0)
@@ -203,7 +214,7 @@ def _spike(store, watch: Watchlist, p: dict[str, Any], since: datetime, now: dat
     expected = median * volume
     if z < p["sensitivity"] or observed < p["min_ratio"] * max(expected, 1.0):
         return []
-    docs = store.matching_documents(watch.query, today.isoformat(), until, limit=10)
+    docs = store.matching_documents(query, today.isoformat(), until, limit=10)
     # One alert per episode, not per day: the episode started on the first of the busy days (at
     # least min_count, gaps of up to two quiet days) that lead to today.
     start_ep, gap, d = today, 0, today - timedelta(days=1)
@@ -215,7 +226,7 @@ def _spike(store, watch: Watchlist, p: dict[str, Any], since: datetime, now: dat
         d -= timedelta(days=1)
     return [_Found(
         f"{watch.name} — pic : {observed} articles le {key_today} (attendu ≈ {expected:.1f})", f"spike:{start_ep}",
-        {"query": watch.query, "observed": observed, "expected": round(expected, 2), "z": round(z, 2),
+        {"query": query, "observed": observed, "expected": round(expected, 2), "z": round(z, 2),
          "baseline_days": len(base_days), "window": int(p["window"]), "volume": volume,
          "episode_start": start_ep.isoformat(),
          "sources": sorted({d["source"] for d in docs if d["source"]}), "items": [_item(d) for d in docs]},
@@ -258,7 +269,7 @@ def _dyad_type(store, watch: Watchlist, p: dict[str, Any], since: datetime, now:
 
 def _silence(store, watch: Watchlist, p: dict[str, Any], since: datetime, now: datetime) -> list[_Found]:
     source = p.get("source")
-    query = None if source else watch.query
+    query = None if source else watch_query(watch)
     if not source and not query:
         return []
     hours = float(p["hours"])

@@ -13,16 +13,15 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from vigie.analysis.alerts import watch_query
+
 BRIEF_VERSION = 1
 
 
 def build_brief(store: Any, day: date, *, watchlist: Any = None, top: int = 8) -> dict[str, Any]:
     since, until = day.isoformat(), (day + timedelta(days=1)).isoformat()
-    query = watchlist.query if watchlist else None
+    query = watch_query(watchlist) if watchlist else None
     docs = store.matching_documents(query, since, until, limit=100_000)
-    if watchlist and watchlist.actors and not query:
-        followed = set(watchlist.actors)
-        docs = [d for d in docs if followed & set(store.document_actors(d["id"]))]
     ids = {d["id"] for d in docs}
     return {
         "version": BRIEF_VERSION, "day": since, "watchlist": watchlist.name if watchlist else None, "query": query,

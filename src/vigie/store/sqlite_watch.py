@@ -271,10 +271,6 @@ class WatchTables:
             (since, since, until, *keys, *keys))
         return [dict(r) | {"docs": r["docs"].split(",")} for r in rows]
 
-    def document_actors(self, doc_id: str) -> list[str]:
-        return [r[0] for r in self.db.execute(
-            "SELECT DISTINCT actor FROM mentions WHERE doc_id = ? AND actor IS NOT NULL", (doc_id,))]
-
     def story_keys(self, doc_ids: list[str]) -> dict[str, str]:
         """What makes two documents 'the same story' for alerting: the story id when stories are
         clustered, else the first copy of a near-duplicate group, else the document itself."""
