@@ -1342,6 +1342,8 @@ def _place_target(cand: _Cand, offset: int, mentions: list[Mention], text: str,
     obj = _object(cand.token)
     if obj is not None:
         holders.append(obj)
+        # "blew up power lines leading into Kabul": where what is hit goes
+        holders += [c for c in obj.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")]
     for holder in holders:
         for case, noun in _preps(holder):
             if case in ("at", "on", "sur", "contre", "against") and noun not in holders and len(holders) < 6 \
