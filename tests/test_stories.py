@@ -284,3 +284,21 @@ def test_eval_stories_on_the_shared_stream_if_present():
     assert v["items"] > 500 and 0 < v["clusters"] <= v["items"]
     nd = report["systems"]["near-duplicates"]
     assert nd["clusters"] >= v["clusters"]  # content joining only ever lumps more than near-duplicates
+
+
+def test_known_actors_are_features_and_show_on_the_story_page(store):
+    from vigie.model import Mention
+
+    doc = annotated(1, "Alexeï Navalny est mort en prison", "L'opposant russe est mort.", D0)
+    doc.mentions = [Mention(0, 14, "Alexeï Navalny", "PER", "person/alexei-navalny", "Alexeï Navalny", "person"),
+                    Mention(0, 14, "Alexeï Navalny", "PER", "person/alexei-navalny", "Alexeï Navalny", "person")]
+    other = annotated(2, "Un pont inauguré à Bordeaux", "Le pont est ouvert.", D0)
+    store.put(doc)
+    store.put(other)
+    pending = {r["title"]: r for r in store.story_pending()}
+    assert pending[doc.article.title]["features"] == ["actor:person/alexei-navalny"]  # once per article
+    assert pending[other.article.title]["features"] == []
+    update_store(store)
+    assert store.story_pending() == []
+    (nav,) = [s for s in store.stories() if "navalny" in s.label]
+    assert store.story(nav.id)["actors"] == [{"actor": "person/alexei-navalny", "name": "Alexeï Navalny", "articles": 1}]
