@@ -103,6 +103,27 @@ def test_migrations_and_wal(tmp_path):
     s2.close()
 
 
+def test_a_migration_numbered_below_the_newest_applied_still_runs(tmp_path, monkeypatch):
+    import vigie.store.sqlite as sqlite_module
+
+    every = sqlite_module._migrations
+    monkeypatch.setattr(sqlite_module, "_migrations", lambda: [m for m in every() if m[0] != 8])
+    SQLiteStore(tmp_path / "m.db").close()  # made before migration 8 was merged
+    monkeypatch.setattr(sqlite_module, "_migrations", every)
+    s = SQLiteStore(tmp_path / "m.db")
+    assert "stories" in _tables(s) and s.schema_version == max(v for v, _ in every())
+    s.close()
+
+
+def test_a_database_from_before_the_migration_list_is_not_migrated_twice(tmp_path):
+    s = SQLiteStore(tmp_path / "m.db")
+    s.db.execute("DROP TABLE schema_migrations")  # as the earlier runner left it: only user_version
+    s.close()
+    s = SQLiteStore(tmp_path / "m.db")  # would fail on CREATE TABLE if it ran them again
+    assert {r[0] for r in s.db.execute("SELECT version FROM schema_migrations")} == {v for v, _ in _migrations()}
+    s.close()
+
+
 def test_actor_mentions_over_time(store, seed_annotated):
     store.put(seed_annotated)
     lavrov = store.actor_mentions("person/sergey-lavrov")
@@ -141,6 +162,7 @@ def test_migrations_backfill_mentions_and_quotes_of_stored_documents(tmp_path, s
     for table in sorted(_tables(s) - old_tables):  # back to version 4, the stored documents kept
         if s.db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)).fetchone():
             s.db.execute(f"DROP TABLE {table}")
+    s.db.execute("DELETE FROM schema_migrations WHERE version > 4")
     s.db.execute("PRAGMA user_version = 4")
     s.close()
     s = SQLiteStore(path)

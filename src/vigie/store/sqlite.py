@@ -42,16 +42,27 @@ class SQLiteStore(WatchTables):
     # -- schema ---------------------------------------------------------------
 
     def _migrate(self) -> None:
+        # Applied migrations are listed by number, so one added later with a lower number than the
+        # newest applied (work merged from a branch) still runs. A database from before the list
+        # existed had applied every migration up to its user_version, in order.
+        self.db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)")
+        applied = {r[0] for r in self.db.execute("SELECT version FROM schema_migrations")}
         current = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if not applied and current:
+            applied = {v for v, _ in _migrations() if v <= current}
+            self.db.executemany("INSERT INTO schema_migrations (version, applied_at) VALUES (?, NULL)",
+                                [(v,) for v in sorted(applied)])
         for version, sql in _migrations():
-            if version <= current:
+            if version in applied:
                 continue
             self.db.execute("BEGIN IMMEDIATE")
             try:
                 # executescript would commit on its own; run statements one by one instead.
                 for statement in _split_sql(sql):
                     self.db.execute(statement)
-                self.db.execute(f"PRAGMA user_version = {version}")
+                self.db.execute("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)", (version, _now()))
+                current = max(current, version)
+                self.db.execute(f"PRAGMA user_version = {current}")
                 self.db.execute("COMMIT")
             except Exception:
                 self.db.execute("ROLLBACK")
