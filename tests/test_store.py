@@ -79,6 +79,8 @@ def test_get_by_id_and_prefix(store, seed_annotated):
     assert doc["id"] == doc_id and doc["article"]["title"].startswith("La Russie ferme")
     assert doc["annotations"]["entities"]
     assert store.get("zzzzzzzz") is None
+    assert store.get("%%%%") is None and store.get("____") is None  # no LIKE wildcards: they name nothing
+    assert store.get(doc_id.upper()[:6])["id"] == doc_id
 
 
 def test_facets_and_time_series(store, seed_annotated):

@@ -154,11 +154,11 @@ class SQLiteStore(WatchTables):
 
     def get(self, doc_id: str) -> dict[str, Any] | None:
         doc_id = doc_id.strip().lower()
-        if len(doc_id) < 4:
-            return None
+        if len(doc_id) < 4 or not re.fullmatch(r"[0-9a-f]+", doc_id):
+            return None  # ids are hex: anything else (a LIKE wildcard included) names no document
         rows = self.db.execute(
             "SELECT id, canonical_url, ingested_at, duplicate_of, annotations FROM documents "
-            "WHERE id LIKE ? || '%' LIMIT 2", (doc_id,),
+            "WHERE id >= ? AND id < ? LIMIT 2", (doc_id, doc_id + "g"),  # a prefix, through the primary key
         ).fetchall()
         if len(rows) != 1:
             return None  # unknown, or an ambiguous prefix
