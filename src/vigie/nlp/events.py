@@ -90,10 +90,11 @@ _NEG = {"pas", "jamais", "plus", "aucun", "aucune", "not", "never", "n't", "no"}
 _MODAL_LEMMAS = {"pouvoir", "devoir", "menacer", "envisager", "vouloir", "projeter", "prévoir", "could", "may", "might",
                  "would", "should", "threaten", "plan", "want"}
 _TARGET_CASES = {"auprès", "contre", "avec", "à", "au", "aux", "envers", "vers", "sur", "against", "with", "to", "on",
-                 "toward", "towards", "into", "from", "at", "over"}
+                 "toward", "towards", "into", "from", "at", "over", "for"}
 # a preposition's rank as a target's marker: "against X" before "with X" before "to X"…
 _CASE_RANK = {c: i for i, c in enumerate(("against", "contre", "with", "avec", "auprès", "to", "toward", "towards",
-                                          "envers", "vers", "à", "au", "aux", "on", "sur", "into", "at", "from", "over"))}
+                                          "envers", "vers", "à", "au", "aux", "on", "sur", "into", "at", "from", "over",
+                                          "for"))}
 _PLACE_CASES = {"in", "at", "into", "inside", "near", "around", "across", "outside", "throughout", "à", "au", "aux",
                 "dans", "en"}
 
@@ -104,7 +105,7 @@ _LIGHT = {
            "continue", "resume", "reach", "pay", "take", "open", "seek", "wage", "unleash", "intensify", "escalate",
            "step", "lead", "initiate", "commence", "perform", "deliver", "express", "voice", "lodge", "file",
            "hand", "have", "set", "call", "order", "approve", "adopt", "use", "engage", "speed", "accelerate",
-           "finish", "expand", "institute", "enforce", "carry out", "step up", "set up", "speed up"},
+           "finish", "expand", "institute", "enforce", "carry out", "step up", "set up", "speed up", "show"},
     "fr": {"mener", "procéder", "lancer", "tenir", "organiser", "effectuer", "déclencher", "annoncer", "décréter",
            "imposer", "conduire", "engager", "ouvrir", "faire", "porter", "prononcer", "entamer", "poursuivre",
            "reprendre", "commettre", "perpétrer", "multiplier", "intensifier", "infliger", "adopter", "ordonner",
