@@ -576,8 +576,11 @@ class SQLiteStore(WatchTables):
 
     def newest_day(self) -> str | None:
         """The UTC day of the newest stored article (publication, else ingestion), or None when empty."""
-        row = self.db.execute("SELECT max(substr(coalesce(published_utc, ingested_at), 1, 10)) FROM documents").fetchone()
-        return row[0]
+        # two index lookups (publication, and ingestion among the undated), not a scan of every row
+        published = self.db.execute("SELECT max(published_utc) FROM documents").fetchone()[0]
+        undated = self.db.execute("SELECT max(ingested_at) FROM documents WHERE published_utc IS NULL").fetchone()[0]
+        days = [v[:10] for v in (published, undated) if v]
+        return max(days) if days else None
 
     # -- stories (issue 8): online clusters of articles ------------------------------
 

@@ -39,16 +39,6 @@ def _actor_label(actor_id: str, lang: str) -> str:
 # -- Today -------------------------------------------------------------------------------------
 
 
-def newest_day(store) -> str | None:
-    """``Store.newest_day`` (publication day, else ingestion day of the newest document) through
-    the publication index: the store's own method reads every row, which Today cannot afford."""
-    db = store.db
-    published = db.execute("SELECT max(published_utc) FROM documents").fetchone()[0]
-    undated = db.execute("SELECT max(ingested_at) FROM documents WHERE published_utc IS NULL").fetchone()[0]
-    days = [v[:10] for v in (published, undated) if v]
-    return max(days) if days else None
-
-
 def today(store, words: dict[str, str], now: datetime | None = None) -> dict[str, Any]:
     now = now or datetime.now(timezone.utc)
     db = store.db
@@ -58,7 +48,7 @@ def today(store, words: dict[str, str], now: datetime | None = None) -> dict[str
     recent = db.execute("SELECT count(*) FROM documents WHERE ingested_at >= ?", (since,)).fetchone()[0]
     failing = [{"id": s.id, "url": s.url, "title": s.title, "errors": s.consecutive_errors, "error": s.last_error,
                 "next_try": s.next_try} for s in store.list_sources() if s.consecutive_errors > 0]
-    newest = newest_day(store)
+    newest = store.newest_day()
     days: list[str] = []
     counts: list[int] = []
     if newest:
@@ -283,7 +273,7 @@ def stories_list(store, words: dict[str, str] | None = None, limit: int = 20, da
         return {"available": False, "reason": "this store has no story grouping", "stories": []}
     since = None
     if days:
-        newest = newest or newest_day(store)
+        newest = newest or store.newest_day()
         since = (date.fromisoformat(newest) - timedelta(days=days - 1)).isoformat() if newest else None
     try:
         found = store.stories(since=since, limit=limit)
@@ -337,7 +327,7 @@ def signals(store, words: dict[str, str], days: int = 7, limit: int = 30, newest
         from vigie.cli.signals import detect
     except ImportError:
         return {"available": False, "signals": [], "error": None}
-    newest = newest or newest_day(store)
+    newest = newest or store.newest_day()
     if newest is None:
         return {"available": True, "signals": [], "error": None, "since": None, "until": None, "articles": 0}
     state = (str(getattr(store, "path", "")), newest,
