@@ -161,3 +161,18 @@ def test_english_argument_rules(annotator):
     # "as the opposition threatened …" is not the purpose of a resignation
     assert _one(annotator, "Georgian President Eduard Shevardnadze resigned Sunday as the opposition threatened "
                            "to storm his residence in Tbilisi.", "RETREAT", "en").target is None
+
+
+def test_english_stative_passives_demands_and_places(annotator):
+    # "is committed to" is a state of its subject, not a passive with an unnamed agent
+    assert _who(_one(annotator, "The minister said Vietnam is committed to opening up the economy.", "AGREE", "en")
+                .source) == "VNM"
+    # a reminder to X is a demand made of X
+    reminder = _one(annotator, "French President Jacques Chirac issued a stern reminder Saturday to Iraq that it must "
+                               "cooperate fully with UN inspectors.", "REQUEST", "en")
+    assert (_who(reminder.source), _who(reminder.target)) == ("FRA", "IRQ")
+    # a protest's purpose names its target; an act on power lines reaches the place they lead to
+    assert _who(_one(annotator, "Demonstrators in Baghdad blocked a road to show their disapproval for the United "
+                                "States' military policies.", "PROTEST", "en").target) == "USA"
+    assert _who(_one(annotator, "Afghan guerillas blew up three main electric power lines leading into Kabul last "
+                                "month.", "COERCE", "en").target) == "AFG"
