@@ -217,3 +217,22 @@ def test_comments_and_copyright_end_the_article_once_it_has_begun():
             "reserved.\n")
     a = extract(RawDocument(item="storm.txt", content_type="scraped-text", content=text))
     assert a.body.startswith("The port of Calais") and a.body.endswith("once the wind has dropped.")
+
+
+def test_a_list_of_links_after_the_text_ends_the_article():
+    text = ("A storm closes the port\n\nThe port of Calais was closed on Monday as winds reached 120 km/h along "
+            "the coast, the prefecture said.\n\nFerries will sail again tomorrow, according to the operator, once "
+            "the wind has dropped below the limit.\n\nKey moments from the minister's visit to the coast\n"
+            "Fishermen count the cost of a week without sailing\nWhy the storms are getting stronger each winter\n"
+            "Five things to know about the new sea wall\n\nShort teaser for another story that goes on.\n")
+    a = extract(RawDocument(item="storm.txt", content_type="scraped-text", content=text))
+    assert a.body.endswith("below the limit.")
+    assert "Fishermen" not in a.text
+
+
+def test_headings_between_paragraphs_are_not_a_list_of_links():
+    para = ("The port of Calais was closed on Monday as winds reached 120 km/h along the coast, the prefecture "
+            "said in a statement issued in the evening.")
+    text = f"A storm closes the port\n\n{para}\n\nWhat the operator says\n\n{para}\n\nWhen ferries sail again\n\n{para}\n"
+    a = extract(RawDocument(item="storm.txt", content_type="scraped-text", content=text))
+    assert a.body.count(para) == 3 and "When ferries sail again" in a.body

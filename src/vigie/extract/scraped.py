@@ -51,6 +51,9 @@ _TERMINAL = (".", "!", ";", ":", "…", "»", '"', "”", ",")
 MAX_HEADING_CHARS = 100
 MAX_HEADING_WORDS = 14
 MAX_TITLE_CHARS = 250
+HEADLINE_RUN = 4  # lines in a row: a list of links, not the article's own headings
+HEADLINE_RUN_MIN_WORDS = 3
+HEADLINE_RUN_AFTER_SHARE = 0.5  # the run ends the article when less prose follows it than this share of what came before
 MAX_FURNITURE_CHARS = 120  # the scraped-text furniture and trailer patterns are tried on short lines only
 HEADER_REACH = 8  # bylines and date lines are looked for this many lines around the text's start
 
@@ -114,6 +117,7 @@ def extract_scraped(raw: RawDocument, repeated: RepeatedLines | None = None) -> 
     kept = [u for u in units[max(0, first - 3):first] if u.kind == "caption"] + kept
 
     kept = _cut_trailer(kept)
+    kept = _cut_headline_run(kept)
     if author:
         kept = _cut_signature(kept, author)
     _mark_headings(kept)
@@ -290,6 +294,24 @@ def _cut_trailer(units: list[_Unit]) -> list[_Unit]:
                 or (_comment_head().match(u.text) and i + 1 < len(units) and _is_dateline(units[i + 1].text))):
             return units[:i]
         started = started or u.kind in ("lede",) or (u.kind == "text" and _score(u) >= PROSE_MIN_WORDS)
+    return units
+
+
+def _cut_headline_run(units: list[_Unit]) -> list[_Unit]:
+    """A run of headline-like lines (several words, no sentence) after the text, with little prose
+    after it, is a list of links to other articles ("More in …", "Most read"): the article ends there."""
+    def prose(part: list[_Unit]) -> float:
+        return sum(max(0.0, _score(u)) for u in part if u.kind in ("text", "lede"))
+
+    run = 0
+    for i, u in enumerate(units):
+        headline = u.kind == "text" and _words(u.text) >= HEADLINE_RUN_MIN_WORDS and _score(u) < PROSE_MIN_WORDS
+        run = run + 1 if headline else 0
+        if run == HEADLINE_RUN:
+            start = i - run + 1
+            before, after = prose(units[:start]), prose(units[start:])
+            if before > 0 and after < HEADLINE_RUN_AFTER_SHARE * before:
+                return units[:start]
     return units
 
 
