@@ -43,6 +43,8 @@ def main() -> None:
     ap.add_argument("--no-signals", action="store_true", help="story clustering only")
     ap.add_argument("--set", dest="settings", default="", help="clustering settings, KEY=VALUE[,KEY=VALUE]")
     args = ap.parse_args()
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                            cwd=Path(__file__).parent).stdout.strip()  # at the start: the code that runs
     folder = (args.data or ds.default_data_dir()) / DATASET
     masked = set(read_missing(folder / "days.json"))
     total_days = len(json.loads((folder / "days.json").read_text())["snapshot_items_per_day"])
@@ -88,8 +90,6 @@ def main() -> None:
     q = max(1, len(per_item) // 4)
     first, last = statistics.mean(per_item[7:q + 7] or per_item), statistics.mean(per_item[-q:])
     cpu = platform.processor() or platform.machine()
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                            cwd=Path(__file__).parent).stdout.strip()
     print("## Stories replay (bench/bench_stories.py)\n")
     print(f"{items} items over {observed} observed days, one process on {cpu}, {os.cpu_count()} cores shared, "
           f"Python {platform.python_version()}, commit {commit or '?'}, settings {args.settings or 'default'}.\n")
