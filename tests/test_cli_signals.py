@@ -171,3 +171,11 @@ def test_dyad_type_detector_ignores_unknown_dyads_and_known_types():
     assert flags[0].details == {"dyad_documents_before": 3, "types_before": 1}
     # the other direction is another dyad
     assert det.feed(day + timedelta(days=1), [EventRow("w", "s1", "B", "A", "AID"), EventRow("q", "s2", "B", "A", "AID")]) == []
+
+
+def test_a_day_that_is_not_a_date_is_reported_and_skipped(store, tmp_path):
+    _fill(store, 10)
+    store.db.execute("UPDATE documents SET published_utc = '2024-03-0x' WHERE rowid = 1")
+    code, out, err = _cli(tmp_path, "--since", "3d")
+    assert code == 0 and "'2024-03-0x'" in err and "not a date" in err and "1 skipped" in err
+    assert "signals of 2024-03-08 → 2024-03-10" in out

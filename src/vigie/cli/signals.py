@@ -67,6 +67,18 @@ def source_name(value: str) -> str:
     return publisher(value) if "." in value and " " not in value else value
 
 
+def _days(rows, what: str):
+    """(day, rows of that day) in order; a day that is not a date is reported and its rows skipped."""
+    for day_s, group in groupby(rows, key=lambda r: r[0]):
+        try:
+            day = date.fromisoformat(day_s or "")
+        except ValueError:
+            n = sum(1 for _ in group)
+            error(f"{what} of day {day_s!r}", f"not a date (YYYY-MM-DD): {n} skipped")
+            continue
+        yield day, list(group)
+
+
 def detect(store, first: date, last: date, *, budget: int = 10, baseline: int = 28) -> dict[str, Any]:
     """Every signal of the days [first, last], learned from the ``baseline`` days before them."""
     from vigie.analysis.novelty import DyadTypeDetector, EventRow, Mention, PairDetector
@@ -80,8 +92,7 @@ def detect(store, first: date, last: date, *, budget: int = 10, baseline: int = 
     flags = []
     n_articles = 0
     articles = store.articles_by_day(lo, hi)
-    for day_s, rows in groupby(articles, key=lambda r: r[0]):
-        day = date.fromisoformat(day_s)
+    for day, rows in _days(articles, "articles"):
         items = []
         for _, doc_id, source, title, lede in rows:
             titles[doc_id] = title
@@ -93,14 +104,12 @@ def detect(store, first: date, last: date, *, budget: int = 10, baseline: int = 
             titles = {}  # only the period's samples are shown
     mentions = store.actor_mentions_by_day(lo, hi)
     pairs = PairDetector(window=max(7, baseline))
-    for day_s, rows in groupby(mentions, key=lambda r: r[0]):
-        day = date.fromisoformat(day_s)
+    for day, rows in _days(mentions, "actor mentions"):
         found = pairs.feed(day, [Mention(d, source_name(s), a, n) for _, d, s, a, n in rows], emit=day >= first)
         flags.extend(found)
     events = store.dyad_events_by_day(lo, hi)
     dyads = DyadTypeDetector(window=max(7, baseline))
-    for day_s, rows in groupby(events, key=lambda r: r[0]):
-        day = date.fromisoformat(day_s)
+    for day, rows in _days(events, "events"):
         found = dyads.feed(day, [EventRow(d, source_name(s), a, t, ty, an, tn) for _, d, s, a, t, ty, an, tn in rows],
                            emit=day >= first)
         flags.extend(found)
