@@ -214,6 +214,11 @@ def test_byline_outside_the_main_text():
     assert _byline_in_page(lxml_html.fromstring("<html><body><p>Auteur : Kossivi Tiassou </p></body></html>")) \
         == "Kossivi Tiassou"
     assert _byline_in_page(lxml_html.fromstring("<html><body><p>Par ailleurs, rien.</p></body></html>")) is None
+    # With the page's source, the search runs only when a text there starts with a byline word.
+    assert _byline_in_page(lxml_html.fromstring(page), page) == "Matthieu Hy"
+    spaced = "<html><body><p>&nbsp; Par Jeanne Martin</p><p>Texte.</p></body></html>"
+    assert _byline_in_page(lxml_html.fromstring(spaced), spaced) == "Jeanne Martin"
+    assert _byline_in_page(lxml_html.fromstring(spaced), "<html><body><p>Paris</p></body></html>") is None
 
 
 def test_title_takes_the_typography_the_page_shows():

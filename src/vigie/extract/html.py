@@ -224,10 +224,11 @@ def _byline_in_page(tree, html: str | None = None) -> str | None:
 
 @cache
 def _byline_in_source() -> re.Pattern[str]:
-    """A byline word just after a tag in the HTML source (a text node's start): a superset of
-    what ``_byline_xpath`` finds, searched in the source at a fraction of a tree walk's cost."""
+    """A byline word just after a tag in the HTML source, perhaps after spaces: where a text node
+    that ``byline_start`` accepts begins (only an entity other than a no-break space before the
+    word would hide one). Searched in the source at a fraction of a tree walk's cost."""
     words = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in byline_prefixes())
-    return re.compile(rf">\s*(?:{words})(?:[\s<&]|$)")
+    return re.compile(rf">(?:\s|&nbsp;|&#160;)*(?:{words})(?:[\s<&]|$)")
 
 
 @cache
