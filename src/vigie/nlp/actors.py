@@ -168,12 +168,12 @@ def resolve(pieces: list[tuple[int, Any]], language: str | None, dct: datetime |
 
 def _scan_names(doc, offset: int, index: ActorIndex, settings: dict[str, Any]) -> list[_Candidate]:
     """Longest-match scan of the Doc's tokens against the gazetteer's forms."""
-    keys = [form_key(t.text) for t in doc]
+    texts = [t.text for t in doc]  # one pass over the Doc: its iterator and indexing are costly
+    keys = [form_key(t) for t in texts]
     out: list[_Candidate] = []
     i, n = 0, len(doc)
     while i < n:
-        token = doc[i]
-        if token.is_space or not (token.text[:1].isupper() or keys[i] in index.lowercase_starts):
+        if not texts[i].strip() or not (texts[i][:1].isupper() or keys[i] in index.lowercase_starts):
             i += 1
             continue
         match = None

@@ -16,7 +16,7 @@ Two keys, both pure functions of a string:
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from vigie.textfold import strip_accents
@@ -28,6 +28,7 @@ _SPACES = re.compile(r"\s+")
 _DOUBLE = re.compile(r"([a-z])\1+")
 
 
+@lru_cache(maxsize=65536)  # called on every token of every article: words repeat
 def form_key(text: str) -> str:
     """'l’Élysée' → "l' elysee"; 'Maison-Blanche' → 'maison blanche'."""
     folded = strip_accents(text.translate(_APOSTROPHES)).casefold().replace("-", " ")
