@@ -569,11 +569,10 @@ def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], ti
     if source is None and token.pos_ == "VERB" and token.lemma_.lower() in _NEEDS_SOURCE:
         return []
     # a mention of the event coded before ("l'attaque n'a pas été revendiquée"): it joins it when merged
-    anaphoric = token.pos_ == "NOUN"
-    before = last.get("source:" + ptype) if last and anaphoric else None
+    before = last.get("source:" + ptype) if last and token.pos_ == "NOUN" else None
     if source is None and before is not None and offset + token.idx - before.trigger_start < 1500:
         source = before.source
-    before = last.get(ptype) if last and anaphoric else None
+    before = last.get(ptype) if last and token.pos_ == "NOUN" else None
     if source is None and target is None and before is not None and offset + token.idx - before.trigger_start < 1500:
         source, target = before.source, before.target
     if source is None and target is None and not any(
