@@ -254,6 +254,10 @@ def test_breaking_depth_and_wide_rising():
     assert "breaking" not in kinds(SignalDetector(depth=1.5), wide_shallow)  # a burst at most
     assert kinds(SignalDetector(depth=1.5), stream(16, 8)) == ["breaking"]  # two items a source
     assert kinds(SignalDetector(depth=1.5), stream(20, 10)) == ["breaking"]  # a story's size
+    # half of the sources with one item each: breaking only with breaking_wide
+    assert kinds(SignalDetector(), stream(6, 6)) == []
+    assert kinds(SignalDetector(breaking_wide=0.5), stream(6, 6)) == ["breaking"]
+    assert kinds(SignalDetector(breaking_wide=0.5), stream(4, 4)) == []
 
 
 def test_parse_settings():
