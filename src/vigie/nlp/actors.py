@@ -171,6 +171,7 @@ def _scan_names(doc, offset: int, index: ActorIndex, settings: dict[str, Any]) -
     texts = [t.text for t in doc]  # one pass over the Doc: its iterator and indexing are costly
     keys = [form_key(t) for t in texts]
     out: list[_Candidate] = []
+    ents: list[tuple[int, int, str]] | None = None
     i, n = 0, len(doc)
     while i < n:
         if not texts[i].strip() or not (texts[i][:1].isupper() or keys[i] in index.lowercase_starts):
@@ -200,7 +201,9 @@ def _scan_names(doc, offset: int, index: ActorIndex, settings: dict[str, Any]) -
         if chosen is not None:
             span = doc[i:j]
             actor = index.gazetteer.get(chosen.actor)
-            label = _label_of(span) or ("PER" if chosen.kind == "demonym" else "LOC" if actor.type == "country" else "ORG")
+            if ents is None:
+                ents = [(ent.start, ent.end, ent.label_) for ent in doc.ents]  # built once per Doc
+            label = _label_of(span, ents) or ("PER" if chosen.kind == "demonym" else "LOC" if actor.type == "country" else "ORG")
             cand = _Candidate(offset + span.start_char, offset + span.end_char, span.text, label, actor, chosen.kind,
                               tokens=(i, j), doc=doc, priority=1)
             if chosen.kind == "demonym":
@@ -229,11 +232,12 @@ def _choose_form(forms: list[_Form], gazetteer: Gazetteer) -> _Form | None:
     return best if len(rivals) == 1 else None
 
 
-def _label_of(span) -> str | None:
-    """The NER label of the entity that covers this span, if any."""
-    for ent in span.doc.ents:
-        if ent.start <= span.start and span.end <= ent.end:
-            return {"PERSON": "PER", "GPE": "LOC", "FAC": "LOC", "NORP": "MISC"}.get(ent.label_, ent.label_)
+def _label_of(span, ents: list[tuple[int, int, str]]) -> str | None:
+    """The NER label of the entity that covers this span, if any (``ents``: the Doc's entities as
+    token ranges and labels)."""
+    for start, end, label in ents:
+        if start <= span.start and span.end <= end:
+            return {"PERSON": "PER", "GPE": "LOC", "FAC": "LOC", "NORP": "MISC"}.get(label, label)
     return None
 
 
