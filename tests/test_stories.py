@@ -302,3 +302,32 @@ def test_known_actors_are_features_and_show_on_the_story_page(store):
     assert store.story_pending() == []
     (nav,) = [s for s in store.stories() if "navalny" in s.label]
     assert store.story(nav.id)["actors"] == [{"actor": "person/alexei-navalny", "name": "Alexeï Navalny", "articles": 1}]
+
+
+def test_two_runs_equal_one_with_expiry_and_dormant_stories(tmp_path):
+    """The saved state (live and dormant stories, frequencies, live items) lets a second run go on
+    exactly where the first stopped, even when stories expire and wake between the runs."""
+    from vigie.store import open_store
+
+    settings = Settings(ttl=1, revive_threshold=0.3, dormant_min_size=2)
+    docs = corpus()
+    late = [annotated(3000 + i, t, t + ".", D0 + timedelta(days=9), f"s{i}.fr") for i, t in enumerate(NAVALNY[3:])]
+    filler = annotated(4000, "Le Louvre bat son record de visiteurs", "Record au Louvre.", D0 + timedelta(days=8))
+    docs += [filler] + late
+    one = open_store(tmp_path / "one.db")
+    for d in docs:
+        one.put(d)
+    update_store(one, settings)
+    two = open_store(tmp_path / "two.db")
+    for i, part in enumerate((docs[:62], docs[62:-len(late)], late)):
+        for d in part:
+            two.put(d)
+        update_store(two, settings)
+        if i == 1:  # the Navalny story has expired (filler on day 8): it crosses to the next run dormant
+            state, _ = two.story_state()
+            assert [d["size"] for d in state["dormant"] if "navalny" in d["centroid"]] == [len(NAVALNY)]
+    assert memberships(two) == memberships(one)
+    (nav,) = [s for s in one.stories(limit=None) if "navalny" in s.label]
+    assert nav.size == len(NAVALNY) + len(late)  # the late items woke the expired story
+    one.close()
+    two.close()
