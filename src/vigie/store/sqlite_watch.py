@@ -87,24 +87,10 @@ class WatchTables:
     def record_alert(self, alert: Alert, deliveries: list[tuple[str, str, str]]) -> int | None:
         """Store an alert and its (channel, target, not-before) deliveries in one transaction.
         Returns its id, or None when the rule already alerted about this key."""
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            try:
-                cur = self.db.execute(
-                    "INSERT INTO alerts (rule_id, key, fired_at, day, title, why, score, held) VALUES (?,?,?,?,?,?,?,?)",
-                    (alert.rule_id, alert.key, alert.fired_at, alert.day, alert.title,
-                     json.dumps(alert.why, ensure_ascii=False, default=str), alert.score, alert.held))
-            except sqlite3.IntegrityError:
-                self.db.execute("ROLLBACK")
-                return None
-            for channel, target, not_before in deliveries:
-                self.db.execute("INSERT INTO deliveries (alert_id, channel, target, next_try) VALUES (?,?,?,?)",
-                                (cur.lastrowid, channel, target, not_before))
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        return cur.lastrowid
+        return self._insert_once(
+            "INSERT INTO alerts (rule_id, key, fired_at, day, title, why, score, held) VALUES (?,?,?,?,?,?,?,?)",
+            (alert.rule_id, alert.key, alert.fired_at, alert.day, alert.title,
+             json.dumps(alert.why, ensure_ascii=False, default=str), alert.score, alert.held), "alert_id", deliveries)
 
     def alerted(self, rule_id: int, key: str) -> bool:
         return self.db.execute("SELECT 1 FROM alerts WHERE rule_id = ? AND key = ?", (rule_id, key)).fetchone() is not None
@@ -162,18 +148,24 @@ class WatchTables:
     def save_brief(self, day: str, watchlist_id: int | None, markdown: str, html: str, data: dict[str, Any],
                    deliveries: list[tuple[str, str, str]] = ()) -> int | None:
         """Keep a briefing once per (day, watchlist) with its deliveries; None if it exists already."""
+        return self._insert_once(
+            "INSERT INTO briefs (day, watchlist_id, created_at, markdown, html, data) VALUES (?,?,?,?,?,?)",
+            (day, watchlist_id, _now(), markdown, html, json.dumps(data, ensure_ascii=False, default=str)),
+            "brief_id", deliveries)
+
+    def _insert_once(self, sql: str, params: tuple, owner: str, deliveries) -> int | None:
+        """Insert a row unique on its key and its deliveries in one transaction; None when the
+        row exists already (nothing is written then)."""
         self.db.execute("BEGIN IMMEDIATE")
         try:
             try:
-                cur = self.db.execute(
-                    "INSERT INTO briefs (day, watchlist_id, created_at, markdown, html, data) VALUES (?,?,?,?,?,?)",
-                    (day, watchlist_id, _now(), markdown, html, json.dumps(data, ensure_ascii=False, default=str)))
+                cur = self.db.execute(sql, params)
             except sqlite3.IntegrityError:
                 self.db.execute("ROLLBACK")
                 return None
-            for channel, target, not_before in deliveries:
-                self.db.execute("INSERT INTO deliveries (brief_id, channel, target, next_try) VALUES (?,?,?,?)",
-                                (cur.lastrowid, channel, target, not_before))
+            for channel, target, when in deliveries:
+                self.db.execute(f"INSERT INTO deliveries ({owner}, channel, target, next_try) VALUES (?,?,?,?)",
+                                (cur.lastrowid, channel, target, when))
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
