@@ -138,3 +138,19 @@ def test_a_known_name_does_not_take_the_dash_after_it(annotator):
     a = annotator.annotate(_article(text, datetime(2016, 6, 12, tzinfo=timezone.utc)))
     assert [m.actor for m in _mentions(a, "République tchèque")] == ["CZE"]
     assert all(not m.text.endswith(("-", " ")) for m in a.mentions)
+
+
+def test_a_possessive_split_by_the_tokenizer_still_finds_the_name():
+    from vigie.nlp.actors import actor_index
+
+    # spaCy reads "People's" as "People" + "'s": their keys join with a gap the whole name has not
+    assert [f.actor for f in actor_index().lookup("democratic people ' s republic of korea")] == ["PRK"]
+    assert actor_index().lookup("republic ' s") == []
+
+
+@pytest.mark.parametrize("name, actor", [("European Community", "EU"), ("Communauté européenne", "EU"),
+                                         ("Northern Ireland", "GBR"), ("Irlande du Nord", "GBR")])
+def test_former_and_regional_names(name, actor):
+    from vigie.cli.actors import find_actor
+
+    assert find_actor(name)[0].id == actor

@@ -27,6 +27,7 @@ Everything language-specific is data: ``lang/<lang>/actors.json``, ``agents.tsv`
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -52,6 +53,8 @@ def _settings(lang: str) -> dict[str, Any]:
 # --- the gazetteer, indexed for matching (once per process) -----------------------------------
 
 
+_APOSTROPHE_GAP = re.compile(r"(?<=\w) ' ")
+
 @dataclass(frozen=True, slots=True)
 class _Form:
     actor: str
@@ -70,7 +73,9 @@ class ActorIndex:
     adjectives: dict[str, str] = field(default_factory=dict)  # "russe" → RUS (lowercase forms)
 
     def lookup(self, key: str) -> list[_Form]:
-        return self.forms.get(key, [])
+        # spaCy splits "People's" into "People" + "'s", whose keys join as "people ' s"; the
+        # gazetteer's whole-name key is "people' s"
+        return self.forms.get(key, []) or (self.forms.get(_APOSTROPHE_GAP.sub("' ", key), []) if " ' " in key else [])
 
 
 @cache
