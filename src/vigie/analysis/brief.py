@@ -87,7 +87,7 @@ def _quotes(store: Any, since: str, until: str, ids: set[str] | None, top: int) 
 def _signals(store: Any, day: date, top: int) -> list[dict[str, Any]] | None:
     """New and rising signals of the day (``vigie signals`` for that one day, its usual 28-day
     baseline), None when the store has nothing to learn from."""
-    from vigie.cli.signals import detect  # the store-reading detector run of `vigie signals`
+    from vigie.analysis.current import detect  # the store-reading run of `vigie signals`
 
     if store.newest_day() is None:
         return None

@@ -1,8 +1,8 @@
 """``vigie signals``: what is new and growing in the store, each signal explained.
 
 The stored articles of the period, and of the ``--baseline`` days before it, are fed day by day
-(UTC publication days) to vigie's term detector (:class:`~vigie.analysis.signals.SignalDetector`:
-terms counted once per source per day and divided by the day's active sources); when the store holds
+(UTC publication days, through :func:`vigie.analysis.current.detect`) to vigie's term detector
+(:class:`~vigie.analysis.signals.SignalDetector`: terms counted once per source per day and divided by the day's active sources); when the store holds
 actor mentions and events, the annotation detectors of :mod:`vigie.analysis.novelty` run beside it
 (new co-occurrences of actors, new event types for a dyad). Only the days of the period raise
 signals; the days before it are the baseline. ``--since 7d`` counts back from the newest stored day,
@@ -14,10 +14,8 @@ from __future__ import annotations
 import argparse
 import re
 from datetime import date, timedelta
-from itertools import groupby
-from typing import Any
-from urllib.parse import urlsplit
 
+from vigie.analysis.current import detect
 from vigie.cli.common import EXIT_OK, EXIT_USAGE, error, print_json
 
 _RELATIVE = re.compile(r"(\d+)\s*d")
@@ -58,70 +56,6 @@ def period(since: str, until: str | None, newest: date) -> tuple[date, date]:
     return first, last
 
 
-def source_name(value: str) -> str:
-    """A stored source (a name, or a URL when none was stored) → one name per newsroom."""
-    from vigie.analysis.terms import publisher
-
-    if "/" in value:
-        value = urlsplit(value).hostname or value
-    return publisher(value) if "." in value and " " not in value else value
-
-
-def _days(rows, what: str):
-    """(day, rows of that day) in order; a day that is not a date is reported and its rows skipped."""
-    for day_s, group in groupby(rows, key=lambda r: r[0]):
-        try:
-            day = date.fromisoformat(day_s or "")
-        except ValueError:
-            n = sum(1 for _ in group)
-            error(f"{what} of day {day_s!r}", f"not a date (YYYY-MM-DD): {n} skipped")
-            continue
-        yield day, list(group)
-
-
-def detect(store, first: date, last: date, *, budget: int = 10, baseline: int = 28) -> dict[str, Any]:
-    """Every signal of the days [first, last], learned from the ``baseline`` days before them."""
-    from vigie.analysis.novelty import DyadTypeDetector, EventRow, Mention, PairDetector
-    from vigie.analysis.signals import SignalDetector
-    from vigie.analysis.terms import Item
-
-    start = first - timedelta(days=baseline)
-    lo, hi = start.isoformat(), (last + timedelta(days=1)).isoformat()
-    titles: dict[str, str] = {}
-    terms = SignalDetector(budget=budget, window=max(7, baseline))
-    flags = []
-    n_articles = 0
-    articles = store.articles_by_day(lo, hi)
-    for day, rows in _days(articles, "articles"):
-        items = []
-        for _, doc_id, source, title, lede in rows:
-            titles[doc_id] = title
-            items.append(Item(doc_id, source_name(source), title, lede))
-        n_articles += len(items)
-        day_flags = terms.feed(day, items, emit=day >= first)
-        flags.extend(f for f in day_flags if day >= first)
-        if day < first:
-            titles = {}  # only the period's samples are shown
-    mentions = store.actor_mentions_by_day(lo, hi)
-    pairs = PairDetector(window=max(7, baseline))
-    for day, rows in _days(mentions, "actor mentions"):
-        found = pairs.feed(day, [Mention(d, source_name(s), a, n) for _, d, s, a, n in rows], emit=day >= first)
-        flags.extend(found)
-    events = store.dyad_events_by_day(lo, hi)
-    dyads = DyadTypeDetector(window=max(7, baseline))
-    for day, rows in _days(events, "events"):
-        found = dyads.feed(day, [EventRow(d, source_name(s), a, t, ty, an, tn) for _, d, s, a, t, ty, an, tn in rows],
-                           emit=day >= first)
-        flags.extend(found)
-    missing = [i for f in flags for i in f.samples if i not in titles]
-    for doc_id in dict.fromkeys(missing):
-        doc = store.get(doc_id)
-        titles[doc_id] = (doc or {}).get("article", {}).get("title") or ""
-    flags.sort(key=lambda f: (f.day, f.score), reverse=True)
-    return {"first": first, "last": last, "baseline_from": start, "articles": n_articles,
-            "mentions": len(mentions), "events": len(events), "flags": flags, "titles": titles}
-
-
 def run_signals(args: argparse.Namespace) -> int:
     from vigie.store import open_store
 
@@ -144,6 +78,8 @@ def run_signals(args: argparse.Namespace) -> int:
             error("signals", str(e))
             return EXIT_USAGE
         found = detect(store, first, last, budget=args.budget, baseline=args.baseline)
+        for what, day, n in found["skipped"]:
+            error(f"{what} of day {day!r}", f"not a date (YYYY-MM-DD): {n} skipped")
     finally:
         store.close()
     shown = found["flags"][: args.limit]

@@ -324,7 +324,7 @@ def signals(store, words: dict[str, str], days: int = 7, limit: int = 30, newest
     The detectors replay weeks of articles (seconds on a large store), and their answer only
     changes when the store does: it is kept per store state (newest day, last document rowid)."""
     try:
-        from vigie.cli.signals import detect
+        from vigie.analysis.current import detect
     except ImportError:
         return {"available": False, "signals": [], "error": None}
     newest = newest or store.newest_day()
