@@ -30,6 +30,7 @@ import httpx
 from vigie import __version__
 from vigie.analysis.alerts import watch_query
 from vigie.ingest.fetch import Fetcher, FetchError, FetchPolicy
+from vigie.keys import http_link
 
 PAYLOAD_VERSION = 1
 MAX_ATTEMPTS = 8
@@ -111,7 +112,7 @@ def alert_email(payload: dict[str, Any]) -> tuple[str, str, str]:
             lines += ["", payload[key]]
     text = "\n".join(lines) + "\n"
     rows = "".join(
-        f"<li><a href=\"{escape(_http_only(i.get('url')))}\">{escape(i.get('title') or i['id'])}</a>"
+        f"<li><a href=\"{escape(http_link(i.get('url')) or '#')}\">{escape(i.get('title') or i['id'])}</a>"
         f" <small>{escape(i.get('source') or '')}</small></li>" for i in items)
     facts = [line for line in lines[3:] if " : " in line and not line.startswith("- ")]
     links = "".join(f"<p><a href=\"{escape(payload[k])}\">{label}</a></p>"
@@ -199,7 +200,3 @@ def _email(smtp: SmtpSettings | None, to: str, subject: str, text: str, html: st
         raise RuntimeError("no SMTP server configured (set VIGIE_SMTP=host:port)")
     send_email(smtp, to, subject, text, html)
 
-
-def _http_only(url: str | None) -> str:
-    """An article's URL is untrusted: only http(s) becomes a link (never ``javascript:``)."""
-    return url if url and url.lower().startswith(("http://", "https://")) else "#"

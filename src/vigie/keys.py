@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from urllib.parse import urlsplit
 
 from vigie.model import Article
 
@@ -28,3 +29,8 @@ def document_id(canonical: str | None, content_hash: str) -> str:
 
 def article_id(article: Article) -> str:
     return document_id(canonical_url(article.url), article.content_hash)
+
+
+def http_link(url: str | None) -> str | None:
+    """An untrusted URL (from a feed or a page) as a link: http(s) only, never ``javascript:``."""
+    return url if url and urlsplit(url).scheme in ("http", "https") else None

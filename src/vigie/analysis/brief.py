@@ -14,6 +14,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from vigie.analysis.alerts import watch_query
+from vigie.keys import http_link
 
 BRIEF_VERSION = 1
 
@@ -111,15 +112,10 @@ def _md(value: Any) -> str:
     return text
 
 
-def _http_only(url: Any) -> str:
-    """A link only to http(s): an article's URL is untrusted (``javascript:`` must not become a link)."""
-    return str(url) if str(url).lower().startswith(("http://", "https://")) else "#"
-
-
 _env = Environment(loader=PackageLoader("vigie.analysis", "templates"), autoescape=select_autoescape(["html"]),
                    trim_blocks=True, lstrip_blocks=True)
 _env.filters["md"] = _md
-_env.filters["http_only"] = _http_only
+_env.filters["http_only"] = lambda url: http_link(url) or "#"  # article URLs are untrusted
 
 
 def to_html(data: dict[str, Any]) -> str:

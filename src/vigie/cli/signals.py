@@ -2,8 +2,8 @@
 
 The stored articles of the period, and of the ``--baseline`` days before it, are fed day by day
 (UTC publication days, through :func:`vigie.analysis.current.detect`) to vigie's term detector
-(:class:`~vigie.analysis.signals.SignalDetector`: terms counted once per source per day and divided by the day's active sources); when the store holds
-actor mentions and events, the annotation detectors of :mod:`vigie.analysis.novelty` run beside it
+(:class:`~vigie.analysis.signals.SignalDetector`: terms counted once per source per day and divided
+by the day's active sources); when the store holds actor mentions and events, the annotation detectors of :mod:`vigie.analysis.novelty` run beside it
 (new co-occurrences of actors, new event types for a dyad). Only the days of the period raise
 signals; the days before it are the baseline. ``--since 7d`` counts back from the newest stored day,
 so an archive replayed later reads the same as the live store did.

@@ -9,8 +9,8 @@ import sqlite3
 import threading
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
-from urllib.parse import urlsplit
 
+from vigie.keys import http_link
 from vigie.query import QueryError, echo, parse, resolve, to_text
 from vigie.web.charts import chart
 
@@ -138,7 +138,7 @@ def article(store, doc_id: str) -> dict[str, Any]:
     spans = _spans(ann, len(text))
     blocks = [{"kind": b["kind"], "segments": _segments(text, b["start"], b["end"], spans)} for b in a["blocks"]]
     url = a.get("url")
-    safe_url = url if url and urlsplit(url).scheme in ("http", "https") else None
+    safe_url = http_link(url)
     story, story_available = None, hasattr(store, "story") and hasattr(store, "story_keys")
     if story_available:
         try:
