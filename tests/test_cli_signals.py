@@ -10,8 +10,8 @@ import pytest
 
 from vigie.analysis.current import source_name
 from vigie.analysis.novelty import DyadTypeDetector, EventRow, Mention, PairDetector
+from vigie.cli.common import period
 from vigie.cli.main import main
-from vigie.cli.signals import period
 from vigie.model import AnnotatedArticle, Article, Block, Event, EventArg
 from vigie.model import Mention as StoredMention
 

@@ -12,13 +12,10 @@ so an archive replayed later reads the same as the live store did.
 from __future__ import annotations
 
 import argparse
-import re
-from datetime import date, timedelta
+from datetime import date
 
 from vigie.analysis.current import detect
-from vigie.cli.common import EXIT_OK, EXIT_USAGE, error, print_json
-
-_RELATIVE = re.compile(r"(\d+)\s*d")
+from vigie.cli.common import EXIT_OK, EXIT_USAGE, error, period, print_json
 
 
 def add_parsers(sub, parent) -> None:
@@ -33,27 +30,6 @@ def add_parsers(sub, parent) -> None:
     p.add_argument("--baseline", type=int, default=28,
                    help="days before the period the detectors learn from (default 28, at least 7)")
     p.set_defaults(run=run_signals)
-
-
-def period(since: str, until: str | None, newest: date) -> tuple[date, date]:
-    """(first day, last day) of the period; ValueError naming the bad value."""
-    try:
-        last = date.fromisoformat(until) if until else newest
-    except ValueError:
-        raise ValueError(f"--until {until!r}: not a day (YYYY-MM-DD)") from None
-    m = _RELATIVE.fullmatch(since.strip())
-    if m:
-        n = int(m.group(1))
-        if n < 1:
-            raise ValueError(f"--since {since!r}: at least 1d")
-        return last - timedelta(days=n - 1), last
-    try:
-        first = date.fromisoformat(since)
-    except ValueError:
-        raise ValueError(f"--since {since!r}: neither Nd nor a day (YYYY-MM-DD)") from None
-    if first > last:
-        raise ValueError(f"--since {since} is after the period's last day {last}")
-    return first, last
 
 
 def run_signals(args: argparse.Namespace) -> int:

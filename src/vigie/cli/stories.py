@@ -62,7 +62,7 @@ def _update(store, args) -> bool:
 
 
 def run_stories(args: argparse.Namespace) -> int:
-    from vigie.cli.signals import period
+    from vigie.cli.common import period
     from vigie.store import open_store
 
     for name in ("limit", "min_size", "min_sources"):

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
-from vigie.cli.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, error, print_json
+from vigie.cli.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, error, period, print_json
 
 DEFAULT_RULES = {"query": "spike", "actors": "cooccurrence", "dyads": "dyad_type"}
 
@@ -44,7 +43,7 @@ def add_parsers(sub, parent) -> None:
     asub = alert.add_subparsers(dest="alert_command", metavar="ACTION", required=True)
     p = asub.add_parser("test", parents=[parent], help="what a rule would have fired (writes nothing)")
     p.add_argument("rule", type=int, metavar="RULE", help="rule id (see `vigie watch list`)")
-    p.add_argument("--since", default="30d", help="first day: YYYY-MM-DD or Nd before --until (default 30d)")
+    p.add_argument("--since", default="30d", help="first day: YYYY-MM-DD, or Nd for the N days ending on --until (default 30d)")
     p.add_argument("--until", help="last day, YYYY-MM-DD (default: today)")
     p.set_defaults(run=run_test)
     p = asub.add_parser("run", parents=[parent, net], help="evaluate every rule now and deliver what is due")
@@ -89,11 +88,6 @@ def parse_rule(spec: str) -> tuple[str, dict[str, str]]:
             raise ValueError(f"rule {spec!r}: settings are key=value, separated by commas")
         params[key.strip()] = value.strip()
     return kind.strip(), params
-
-
-def relative_day(spec: str, until: date) -> date:
-    m = re.fullmatch(r"(\d+)d", spec.strip())
-    return until - timedelta(days=int(m.group(1))) if m else date.fromisoformat(spec)
 
 
 def run_add(args) -> int:
@@ -171,8 +165,7 @@ def run_test(args) -> int:
     from vigie.analysis.alerts import dry_run
 
     try:
-        until = date.fromisoformat(args.until) if args.until else datetime.now(timezone.utc).date()
-        since = relative_day(args.since, until)
+        since, until = period(args.since, args.until, datetime.now(timezone.utc).date())
     except ValueError as e:
         error(args.since, str(e))
         return EXIT_USAGE
@@ -239,7 +232,7 @@ def run_alerts(args) -> int:
 def run_alert_list(args) -> int:
     store = _store(args)
     try:
-        since = relative_day(args.since, datetime.now(timezone.utc).date()).isoformat() if args.since else None
+        since = period(args.since, None, datetime.now(timezone.utc).date())[0].isoformat() if args.since else None
         wid = store.watchlist(args.watchlist).id if args.watchlist else None
         alerts = store.alerts(since=since, watchlist_id=wid, limit=args.limit)
     except (KeyError, ValueError) as e:
