@@ -150,9 +150,9 @@ def evaluate(store: Any, watch: Watchlist, rule: AlertRule, now: datetime, state
     day = (now - timedelta(microseconds=1)).date().isoformat()  # a clock at midnight closes the day before
     room = max(0, params["budget"] - state.sent_on(day))
     out = []
-    for i, (title, key, why, score) in enumerate(fresh):
-        out.append(Alert(rule.id, key, _iso(now), day, title, {"rule": rule.kind, "watchlist": watch.name, **why},
-                         round(score, 3), None if i < room else "budget"))
+    for i, f in enumerate(fresh):
+        out.append(Alert(rule.id, f.key, _iso(now), day, f.title, {"rule": rule.kind, "watchlist": watch.name, **f.why},
+                         round(f.score, 3), None if i < room else "budget"))
     return out
 
 
@@ -162,9 +162,6 @@ class _Found:
     key: str
     why: dict[str, Any]
     score: float
-
-    def __iter__(self):
-        return iter((self.title, self.key, self.why, self.score))
 
 
 def _match(store, watch: Watchlist, p: dict[str, Any], since: datetime, now: datetime) -> list[_Found]:

@@ -205,20 +205,14 @@ class WatchTables:
 
     def daily_counts(self, query: str | None, since: str, until: str, *, source: str | None = None) -> dict[str, int]:
         """Documents per UTC day in [since, until) that match ``query`` (and come from ``source``)."""
-        where, params = self._watch_match(query)
-        if source:
-            where += " AND d.source = ?"
-            params = [*params, source]
+        where, params = self._watch_match(query, source)
         rows = self.db.execute(
             f"SELECT substr(d.published_utc, 1, 10) AS day, count(*) AS n FROM documents d "
             f"WHERE d.published_utc >= ? AND d.published_utc < ? {where} GROUP BY day", (since, until, *params))
         return {r["day"]: r["n"] for r in rows}
 
     def last_published(self, query: str | None, before: str, *, source: str | None = None) -> str | None:
-        where, params = self._watch_match(query)
-        if source:
-            where += " AND d.source = ?"
-            params = [*params, source]
+        where, params = self._watch_match(query, source)
         row = self.db.execute(f"SELECT max(d.published_utc) FROM documents d WHERE d.published_utc < ? {where}",
                               (before, *params)).fetchone()
         return row[0]
@@ -280,18 +274,23 @@ class WatchTables:
                 out[r[0]] = f"story:{r[1]}"  # a story merged into another speaks for it
         return out
 
-    def _watch_match(self, query: str | None) -> tuple[str, list[Any]]:
-        """A saved query in the search syntax (``vigie.query``) as a condition on ``documents d``."""
-        if not query:
-            return "", []
-        from vigie.query import parse
-        from vigie.store.search import plan
+    def _watch_match(self, query: str | None, source: str | None = None) -> tuple[str, list[Any]]:
+        """A saved query in the search syntax (``vigie.query``), and a source, as a condition on
+        ``documents d``."""
+        where, params = "", []
+        if query:
+            from vigie.query import parse
+            from vigie.store.search import plan
 
-        match, where, params = plan(parse(query))
-        if match:
-            return (f"AND d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?) AND {where}",
-                    [match, *params])
-        return f"AND {where}", list(params)
+            match, condition, extra = plan(parse(query))
+            if match:
+                where, params = ("AND d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?) "
+                                 f"AND {condition}"), [match, *extra]
+            else:
+                where, params = f"AND {condition}", list(extra)
+        if source:
+            where, params = f"{where} AND d.source = ?", [*params, source]
+        return where, params
 
 
 def _watchlist(r: sqlite3.Row) -> Watchlist:
