@@ -84,6 +84,7 @@ from importlib import resources
 from typing import Any
 
 from vigie.model import Event, EventArg, Mention, Timex
+from vigie.nlp.gazetteer import load_gazetteer
 
 HISTORICAL_DAYS = 45
 _NEG = {"pas", "jamais", "plus", "aucun", "aucune", "not", "never", "n't", "no"}
@@ -971,18 +972,54 @@ def _passive(verb) -> bool:
         and not any(c.dep_.startswith("expl") or c.lower_ in ("se", "s'") for c in verb.children)
 
 
+_FINAL = {".", "!", "?", "…", "»", '"', ";"}
+
+
+def _run_start(sent, hops: int = 4) -> int:
+    """The first token of the sentence as written: the parser also ends sentences at a hyphen
+    ("le Royaume" | "-" | "Uni" | "a expulsé") or a headline's colon ("Turquie :" | "tentative de
+    coup d'État"); a piece of sentence that does not end in final punctuation runs on."""
+    start = sent.start
+    for _ in range(hops):
+        if start == 0 or sent.doc[start - 1].text in _FINAL:
+            break
+        start = sent.doc[start - 1].sent.start
+    return start
+
+
+def _igo(m: Mention) -> str | None:
+    """The international organisation a mention acts for, as the events gold format codes it: the
+    organisation itself, not its body ("le Conseil de sécurité" → UN, "la Commission européenne"
+    → EU); a person holding a post in one on the article's date (code IGO…) acts for it too."""
+    if m.actor_type == "igo" and m.actor:
+        actor_id = m.actor
+    elif m.actor and not m.country and (m.code or "").startswith("IGO"):
+        found = load_gazetteer().get(m.actor)
+        actor_id = found.igo if found is not None else None
+    else:
+        return None
+    gazetteer = load_gazetteer()
+    for _ in range(4):  # up the chain of parents: a body of a body
+        found = gazetteer.get(actor_id) if actor_id else None
+        if found is None or not found.parent:
+            break
+        actor_id = found.parent
+    return actor_id
+
+
 def _label(token, offset: int, mentions: list[Mention]) -> EventArg | None:
     """The actor a headline names before a colon ("Burundi : convocation d'ambassadeurs")."""
     sent = token.sent
-    colon = next((t for t in sent if t.text == ":" and t.i < token.i), None)
-    if colon is None or colon.i - sent.start > 4:
+    first = _run_start(sent)
+    colon = next((t for t in token.doc[first:token.i] if t.text == ":"), None)
+    if colon is None or colon.i - first > 4:
         return None
-    start, end = offset + sent.start_char, offset + colon.idx
+    start, end = offset + token.doc[first].idx, offset + colon.idx
     m = next((m for m in mentions if start <= m.start and m.end <= end and (m.actor or m.country)), None)
     if m is None:
         return None
     return EventArg(m.start, m.end, m.text, m.actor, m.actor_name or m.text, m.country,
-                    m.actor if m.actor_type == "igo" else None, m.sector)
+                    _igo(m), m.sector)
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|;|\bet\b|\band\b|\bou\b|\bor\b|\bainsi que\b|\bas well as\b)+\s*(?:,\s*)?"
@@ -1015,12 +1052,12 @@ def _listed(token, first: EventArg | None, found: list[EventArg], offset: int, m
             if not (_LIST_GAP.fullmatch(gap) and len(gap) <= 25 or _LIST_GAP_NAME.fullmatch(gap) and len(gap) <= 50):
                 break
             edge = m.end if walk is ordered else m.start
-            code = (m.actor if m.actor_type == "igo" else None) or m.country
+            code = (_igo(m)) or m.country
             if not code or code in codes:
                 continue
             codes.add(code)
             out.append(EventArg(m.start, m.end, m.text, m.actor, m.actor_name or m.text, m.country,
-                                m.actor if m.actor_type == "igo" else None, m.sector))
+                                _igo(m), m.sector))
     return out
 
 
@@ -1038,14 +1075,14 @@ def _left_actor(verb, offset: int, mentions: list[Mention]) -> EventArg | None:
     """The subject of a main verb the parser gave none ("le Royaume-Uni a déjà expulsé", "L'armée
     turque annonce … avoir pris le pouvoir"): the actor named last before the verb in its sentence,
     not after a preposition, with no other verb between."""
-    sent = verb.sent
-    for t in reversed(list(sent)[: verb.i - sent.start]):
+    first = _run_start(verb.sent)
+    for t in reversed(list(verb.doc[first:verb.i])):
         if t.pos_ == "VERB" and t != verb and t.dep_ not in ("amod", "acl") and not t.dep_.startswith("aux"):
             return None
         m = next((m for m in mentions if m.start <= offset + t.idx < m.end and (m.actor or m.country)
                   and m.reading != "place"), None)
         if m is not None:
-            before = t.doc[t.left_edge.i - 1] if t.left_edge.i > sent.start else None
+            before = t.doc[t.left_edge.i - 1] if t.left_edge.i > first else None
             if before is not None and before.pos_ == "ADP":
                 return None
             head = t
@@ -1054,7 +1091,7 @@ def _left_actor(verb, offset: int, mentions: list[Mention]) -> EventArg | None:
             if _case(head) or head.head.dep_ == "prep":  # "Selon Reporters sans frontières, …": a source of news
                 return None
             return EventArg(m.start, m.end, m.text, m.actor, m.actor_name or m.text, m.country,
-                            m.actor if m.actor_type == "igo" else None, m.sector)
+                            _igo(m), m.sector)
     return None
 
 
@@ -1218,14 +1255,14 @@ def _arg(token, offset: int, mentions: list[Mention], text: str, exclude: EventA
                 return found
         m = (close or inside)[0]
     country = m.country
-    igo = m.actor if m.actor_type == "igo" else None
+    igo = _igo(m)
     sector = m.sector if m.sector else None
     if not country and not igo:  # "German Foreign Minister Oskar Fischer": the title's demonym
         titled = [x for x in every if x is not m and (x.country or x.actor_type == "igo") and x.end <= m.start]
         if titled:
             x = titled[-1]
             country = x.country
-            igo = x.actor if x.actor_type == "igo" else None
+            igo = _igo(x)
     return EventArg(m.start, m.end, m.text, m.actor, m.actor_name or m.text, country, igo, sector)
 
 
