@@ -63,6 +63,8 @@ PROSE_MIN_WORDS = 10
 SHORT_WORDS = 5
 SHORT_COST = -8.0
 MEDIUM_COST = -3.0
+LIST_COST = -1.0
+MAX_LIST_ITEMS = 30
 
 
 @dataclass(slots=True)
@@ -70,6 +72,7 @@ class _Unit:
     text: str
     kind: str = "text"  # text, caption, title, lede, heading, paragraph
     credit: str | None = None
+    item: bool = False  # a list item: short, but part of the text it sits in
 
 
 def extract_scraped(raw: RawDocument, repeated: RepeatedLines | None = None) -> Article:
@@ -78,11 +81,13 @@ def extract_scraped(raw: RawDocument, repeated: RepeatedLines | None = None) -> 
         units = _drop_repeated(units, repeated, source_key(raw))
     for u in units:
         u.text = fix_scraped_punctuation(u.text)
-    furniture = _scraped_furniture()
+    codes = _page_languages(units)
+    furniture = _scraped_furniture(codes)
     units = [u for u in units
              if not lang.is_furniture(u.text) and not _IMAGE_FILE.match(u.text) and not _CREDIT_LINE.match(u.text)
              and not (len(u.text) <= MAX_FURNITURE_CHARS and furniture.search(u.text))]
     units = _mark_captions(units)
+    _mark_list_items(units)
 
     start, end = _main_text(units)
     # Bylines and date lines near the start of the main text: read, then dropped.
@@ -116,7 +121,7 @@ def extract_scraped(raw: RawDocument, repeated: RepeatedLines | None = None) -> 
     # Captions just before the title (a lead photo) stay with the article.
     kept = [u for u in units[max(0, first - 3):first] if u.kind == "caption"] + kept
 
-    kept = _cut_trailer(kept)
+    kept = _cut_trailer(kept, codes)
     kept = _cut_headline_run(kept)
     if author:
         kept = _cut_signature(kept, author)
@@ -125,7 +130,7 @@ def extract_scraped(raw: RawDocument, repeated: RepeatedLines | None = None) -> 
     builder = TextBuilder()
     for u in kept:
         if u.kind in ("text", "paragraph"):
-            if _words(u.text) < SHORT_WORDS and not _SENTENCE_END.search(u.text):
+            if _words(u.text) < SHORT_WORDS and not _SENTENCE_END.search(u.text) and not u.item:
                 continue  # a stray label inside the text ("Image copyright", "Share")
             builder.add("paragraph", u.text)
         else:
@@ -195,24 +200,52 @@ def _is_dateline(text: str) -> bool:
     return other <= MAX_DATELINE_OTHER_WORDS
 
 
-@cache
-def _scraped_furniture() -> re.Pattern[str]:
-    parts = [p for code in lang.LANGUAGES for p in lang.lines(code, "scraped_furniture.txt")]
-    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
+DETECT_MIN_WORDS = 8  # the page's language is read from its longer lines (menus say little)
+DETECT_CHARS = 1000
+
+
+def _page_languages(units: list[_Unit]) -> tuple[str, ...]:
+    """French and English lists always apply (pages mix them); the page's own language's
+    scraped-text lists too, when vigie has them (``lang/<code>/scraped_furniture.txt``)."""
+    sample, size = [], 0
+    for u in units:
+        if _words(u.text) >= DETECT_MIN_WORDS:
+            sample.append(u.text)
+            size += len(u.text)
+            if size >= DETECT_CHARS:
+                break
+    if not sample:
+        return lang.LANGUAGES
+    from vigie.nlp.langid import identify  # only here: importing vigie.nlp is slow
+
+    code = identify(" ".join(sample))[0]
+    return lang.LANGUAGES + ((code,) if code and code not in lang.LANGUAGES and _has_scraped_lists(code) else ())
 
 
 @cache
-def _comment_head() -> re.Pattern[str]:
+def _has_scraped_lists(code: str) -> bool:
+    return code.isalpha() and resources.files("vigie.lang").joinpath(code, "scraped_furniture.txt").is_file()
+
+
+def _lists(codes: tuple[str, ...], name: str) -> list[str]:
+    return [p for code in codes for p in lang.lines(code, name)]
+
+
+@cache
+def _scraped_furniture(codes: tuple[str, ...] = lang.LANGUAGES) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _lists(codes, "scraped_furniture.txt")), re.IGNORECASE)
+
+
+@cache
+def _comment_head(codes: tuple[str, ...] = lang.LANGUAGES) -> re.Pattern[str]:
     """A reader comment's first line ("joetoronto says:"); the comment's date follows it."""
-    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for code in lang.LANGUAGES
-                     for w in lang.lines(code, "comment_heads.txt"))
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _lists(codes, "comment_heads.txt"))
     return re.compile(rf"^[^.!?]{{1,40}}\s(?:{words})\s*:$", re.IGNORECASE)
 
 
 @cache
-def _scraped_trailer() -> re.Pattern[str]:
-    parts = [p for code in lang.LANGUAGES for p in lang.lines(code, "scraped_trailer.txt")]
-    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
+def _scraped_trailer(codes: tuple[str, ...] = lang.LANGUAGES) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _lists(codes, "scraped_trailer.txt")), re.IGNORECASE)
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -224,16 +257,66 @@ def _words(text: str) -> int:
     return len(text.split()) + (cjk // 2 if cjk else 0)
 
 
+# What may follow a sentence's end on a blog line: emoji and other symbols, emoticons, a footnote number.
+_AFTER_END = re.compile(r"(?:[\s\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]|[:;xX]-?[)(pPdD]|<3|(?<=[.!?\"”»])\d{1,2})+$")
+# A sentence break inside a line: end punctuation, a space, then a capital or an opening quote.
+_INNER_BREAK = re.compile(r"[.!?…][\"'”’»)]*\s+[\"'„“«(]?[^\W\d_a-z]")
+
+
+INNER_BREAKS = 2
+
+
+def _is_prose(text: str) -> bool:
+    """Ends like a sentence (perhaps with an emoji after it), or holds a sentence break and goes on
+    after it; not a teaser cut with "…"."""
+    if text.endswith(("...", "…")):
+        return False
+    bare = _AFTER_END.sub("", text)
+    return bool(_SENTENCE_END.search(bare)) or (bare != text and bare.endswith(("...", "…"))) or len(
+        _INNER_BREAK.findall(text)) >= INNER_BREAKS
+
+
 def _score(u: _Unit) -> float:
     if u.kind in ("caption", "drop"):
         return 0.0
     words = _words(u.text)
-    prose = bool(_SENTENCE_END.search(u.text)) and not u.text.endswith(("...", "…"))  # "…": a teaser
+    prose = _is_prose(u.text)
     if words >= PROSE_MIN_WORDS and prose:
         return float(words)
+    if u.item:
+        return LIST_COST
     if words < SHORT_WORDS:
         return SHORT_COST
     return 1.0 if prose else MEDIUM_COST
+
+
+# "• item", "- item", "1. item", "2) item", "a) item"
+_CONTACT = re.compile(r"@|://|\bwww\.|\+?\d[\d ()/-]{7,}\d")
+_BULLET = re.compile(r"^(?:[•●▪◦·*–—→✓✔-]|\d{1,3}[.)]|\(?[a-z]\))\s+\S")
+
+
+def _mark_list_items(units: list[_Unit]) -> None:
+    """Short lines that read as a list: after a line ending in a colon ("Zutaten:", "You need:"),
+    or each with a bullet or number. Menus are short lines too, but nothing introduces them."""
+    in_list = 0
+    for u in units:
+        if u.kind != "text":
+            in_list = 0
+            continue
+        words = _words(u.text)
+        if words >= PROSE_MIN_WORDS or (_is_prose(u.text) and not u.text.endswith(":")):
+            in_list = 0
+            continue
+        if _CONTACT.search(u.text):  # an address block's e-mail, phone, web address: not the text's list
+            in_list = 0
+            continue
+        if in_list and in_list <= MAX_LIST_ITEMS:
+            u.item = True
+            in_list += 1
+        elif _BULLET.match(u.text):
+            u.item = True
+        if u.text.endswith(":"):
+            in_list = 1
 
 
 def _main_text(units: list[_Unit]) -> tuple[int, int]:
@@ -283,15 +366,15 @@ def _drop_repeated(units: list[_Unit], repeated: RepeatedLines, source: str) -> 
             if not repeated.is_repeated(source, u.text) or parse_byline(u.text) or parse_date_line(u.text)]
 
 
-def _cut_trailer(units: list[_Unit]) -> list[_Unit]:
+def _cut_trailer(units: list[_Unit], codes: tuple[str, ...] = lang.LANGUAGES) -> list[_Unit]:
     """Everything from the trailer's first line on goes — once the article has begun, so a
     newsletter link in the page header does not take the article with it."""
-    trailer, scraped = lang.trailer_pattern(), _scraped_trailer()
+    trailer, scraped, comment_head = lang.trailer_pattern(), _scraped_trailer(codes), _comment_head(codes)
     started = False
     for i, u in enumerate(units):
         if started and u.kind == "text" and (
                 trailer.search(u.text) or (len(u.text) <= MAX_FURNITURE_CHARS and scraped.search(u.text))
-                or (_comment_head().match(u.text) and i + 1 < len(units) and _is_dateline(units[i + 1].text))):
+                or (comment_head.match(u.text) and i + 1 < len(units) and _is_dateline(units[i + 1].text))):
             return units[:i]
         started = started or u.kind in ("lede",) or (u.kind == "text" and _score(u) >= PROSE_MIN_WORDS)
     return units
