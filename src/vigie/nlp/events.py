@@ -707,6 +707,11 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
     if participle:
         source_tok = next((c for c in verb.children if c.dep_.startswith("obl") and _case(c) == "par"), None)
         noun = verb.head
+        root = verb.sent.root
+        if source_tok is None and root.pos_ == "AUX" and root.lemma_ == "avoir" and root.i < verb.i:
+            # "Obama a, juste avant de quitter la Maison Blanche, signé un chèque": the parser hung the
+            # participle on the incise; the auxiliary it belongs to kept the subject
+            source_tok = next((c for c in root.children if c.dep_ == "nsubj"), None)
         if source_tok is None and noun.dep_ in ("obj", "nsubj:pass") and noun.head.pos_ == "VERB" \
                 and noun.head.lemma_.lower() not in _SAY[lang]:
             # "les États-Unis ont expulsé 35 diplomates russes accusés d'espionnage": who acts on them
@@ -823,6 +828,10 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
                 continue
             if not _actor_in(noun, offset, mentions) and not (lang == "fr" and target_tok is None):
                 continue
+            if noun.ent_type_ in ("LOC", "GPE", "FAC") and not _actor_in(noun, offset, mentions) \
+                    and not any(m.country and offset + noun.idx <= m.start < offset + noun.idx + len(noun.text)
+                                for m in mentions):
+                continue  # "à Tombouctou", a place the actors stage does not know: not whom the act is aimed at
             if case in ("à", "au", "aux", "in", "at") and cand.code[:3] not in ("042", "043", "161") \
                     and _only_places(noun, offset, mentions):
                 continue  # "un sommet de l'Otan à Varsovie": where, not with whom (a visit's place is its host)
@@ -1099,6 +1108,18 @@ def _controller(verb, lang: str):
     """The subject of a verb with none of its own: up the chain of control, coordination and
     adverbial clauses ("a décidé de suspendre", "is willing to send", "… et a accusé …")."""
     t = verb
+    if t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN"):
+        # "dénonce une tentative … par un groupe de militaires et averti que …": a verb the parser
+        # joined to a noun is joined to the verb that governs that noun
+        noun = t.head
+        while noun.head != noun and noun.pos_ not in ("VERB", "AUX"):
+            noun = noun.head
+        if noun.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = next((c for c in noun.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+        t = noun
     for _ in range(4):
         if t.dep_ not in ("xcomp", "conj", "advcl", "acomp", "pcomp", "prep") or t.head == t:
             return None
@@ -1311,7 +1332,12 @@ def _participant(token) -> bool:
     if token.pos_ == "PROPN" or (token.text.isupper() and len(token.text) > 1 and token.is_alpha):
         return True  # a name, an acronym ("la CE")
     if token.pos_ == "PRON":
+        if token.dep_ in ("obj", "iobj") and token.i < token.head.i and token.lower_ in ("le", "la", "les", "l'", "lui", "leur"):
+            return True  # "il le met en garde": an object clitic stands for whom the act is aimed at
         return token.lower_ in ("il", "elle", "ils", "elles", "nous", "vous", "je", "j'", "he", "she", "they", "we")
+    if token.pos_ == "NOUN" and any(c.pos_ == "PROPN" and c.i == token.i + 1 and c.dep_ in ("nmod", "appos", "flat", "flat:name")
+                                    and c.ent_type_ not in ("LOC", "GPE", "FAC") for c in token.children):
+        return True  # a noun named by the name after it: "l'Opération Barkhane", "la formation Podemos"
     return token.pos_ == "NOUN" and token.lemma_.lower() in _PARTICIPANT_NOUNS
 
 
