@@ -698,6 +698,12 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
                 source_tok = next((g for g in child.children if g.dep_ == "pobj"), child)
         elif not passive and child.dep_ in ("nsubj", "csubj", "nsubj:pass", "nsubjpass"):
             source_tok = child
+    # "Le président de la Commission …, le premier ministre … ainsi que le président français ont
+    # condamné": a list of subjects the parser hung on the verb one by one; the first acts, the
+    # others join it
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")] if not passive else []
+    if len(subjects) > 1 and lang == "fr":
+        source_tok = subjects[0]
     if source_tok is not None and verb.pos_ in ("NOUN", "PROPN") and source_tok.lower_ in _DEMONSTRATIVE:
         source_tok = None  # "C'est le plus grand déploiement de troupes américaines": no one; the noun's "de X"
     if source_tok is None and verb.pos_ in ("VERB", "AUX", "ADJ"):
@@ -870,6 +876,11 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
             if other is not None:
                 co_sources.append(other)
         co_sources += _listed(source_tok, source, co_sources, offset, mentions, text)
+        for other_tok in (subjects[1:] if len(subjects) > 1 and lang == "fr" and source_tok == subjects[0] else []):
+            for t in [other_tok] + _conjuncts(other_tok):
+                other = _arg(t, offset, mentions, text, exclude=source)
+                if other is not None and not any(_same(other, o) for o in co_sources):
+                    co_sources.append(other)
     if target is not None and target_tok is not None:  # "with Congo and Costa Rica"
         for conj in _conjuncts(target_tok):
             other = _arg(conj, offset, mentions, text, exclude=source)
@@ -893,6 +904,14 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
                 # words alone only for a person's or a thing's complement ("le rédacteur en chef"), not
                 # an act's ("soutenons la fin de cette mission")
                 target = _better(target, found if not _weak(found) or not _rows(obj, lang) else None)
+    if _weak(target) and obj is not None and (_plover(cand.code) or ("",))[0] in ("ACCUSE", "REJECT", "PROTEST"):
+        # "dénonce « la colère » et « l'hostilité » affichée par le régime de Kim Jong-un": who is
+        # blamed is who the thing denounced is said to be by
+        for noun in [obj] + _conjuncts(obj) + [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN"]:
+            for acl in (c for c in noun.children if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm")):
+                by = next((c for c in acl.children if c.dep_ == "obl:agent" or c.dep_.startswith("obl")
+                           and _case(c) == "par"), None)
+                target = _better(target, _arg(by, offset, mentions, text, exclude=source))
     if _weak(target) and target_tok is not None and target_tok == obj and cand.keyword != "*" \
             and obj.lemma_.lower() == cand.keyword:
         target = None  # "la fin de cette mission", "retirer l'accréditation": what the row says, not who
@@ -1284,6 +1303,13 @@ def _arg(token, offset: int, mentions: list[Mention], text: str, exclude: EventA
             x = titled[-1]
             country = x.country
             igo = _igo(x)
+    if not country and not igo and m.label == "AGENT" and not m.actor:
+        # "le président de la Commission de l'Union africaine": an agent is of the body its
+        # complement names
+        of = next((x for x in every if x.start >= m.end and (x.country or x.actor_type == "igo")
+                   and not _in_place_complement(token, x, offset)), None)
+        if of is not None:
+            country, igo = of.country, _igo(of)
     return EventArg(m.start, m.end, m.text, m.actor, m.actor_name or m.text, country, igo, sector)
 
 
