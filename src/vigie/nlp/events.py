@@ -280,6 +280,10 @@ def find_events(text: str, pieces: list[tuple[int, Any]], mentions: list[Mention
     day = dct.date() if isinstance(dct, datetime) else dct
     events: list[Event] = []
     last: dict[str, Event] = {}  # the article's last event of each type with a participant
+    if lang == "fr" and pieces:  # the headline's label ("Turquie : deux journalistes libérés"): where the story is
+        offset, doc = pieces[0]
+        label = _label(doc[len(doc) - 1], offset, mentions) if len(doc) else None
+        last["label"] = label if label is not None and label.country and not label.igo else None
     for offset, doc in pieces:
         for sent in doc.sents:
             if len(sent) > 120:  # a table or a list run together: no sentence to code
@@ -567,6 +571,16 @@ def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], ti
     if target is None and (ptype in _PLACE_TARGET or code[:2] == "09" or code in ("1033", "075")):
         # "imposed a curfew in Cizre", "rioted … in Israel", "une enquête … au Burundi", "sought refuge in Germany"
         target = _place_target(cand, offset, mentions, text, source)
+    home = last.get("label") if last else None
+    if home is not None and source is None and ptype in _STATE_ACTS and (
+            _passive(verb) or verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm")) and token.pos_ == "VERB" \
+            and target is not None and target.country in (None, home.country):
+        # "Turquie : … Le rédacteur en chef … ont été libérés": an act of the state with no one named
+        # is the state's whose country the headline names, when done to its own people
+        source = replace(home, actor=None, sector=None)
+    if home is not None:
+        source = _homed(source, home)
+        target = _homed(target, home)
     if source is None and token.pos_ == "VERB" and token.lemma_.lower() in _NEEDS_SOURCE:
         return []
     # a mention of the event coded before ("l'attaque n'a pas été revendiquée"): it joins it when merged
@@ -861,7 +875,8 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
             # sentence puts the violence in another country ("Canada : … frappes en Irak")
             s0, s1 = offset + token.sent.start_char, offset + token.sent.end_char
             if not any(s0 <= m.start < s1 and m.start > label.end and m.country and m.country != label.country
-                       and m.label == "LOC" for m in mentions):
+                       and m.label == "LOC" and _PLACE_BEFORE.search(text, max(0, m.start - 8), m.start)
+                       for m in mentions):
                 label = None
         source = label
     if not passive and (source is None and source_tok is None and lang == "fr" and verb.pos_ == "VERB"
@@ -975,6 +990,18 @@ def _ethnic_home(arg: EventArg | None, s_start: int, s_end: int, text: str, ment
     return replace(arg, country=home.country) if home is not None else arg
 
 
+_STATE_ACTS = {"COERCE", "SANCTION", "RETREAT", "CONCEDE"}  # acts only a state's organs do to their own people
+_DOMESTIC = {"COP", "JUD", "GOV", "LEG", "OPP"}
+
+
+def _homed(arg: EventArg | None, home: EventArg) -> EventArg | None:
+    """"la police", "le gouvernement" with no country in an article whose headline names a
+    country ("Gabon : violences …"): that country's police and government."""
+    if arg is None or arg.country or arg.igo or arg.actor or arg.sector not in _DOMESTIC:
+        return arg
+    return replace(arg, country=home.country)
+
+
 def _weak(arg: EventArg | None) -> bool:
     """No participant, or one known only by its words (no actor, country, organisation or name)."""
     return arg is None or not (arg.actor or arg.country or arg.igo or arg.name)
@@ -1000,6 +1027,7 @@ def _passive(verb) -> bool:
         and not any(c.dep_.startswith("expl") or c.lower_ in ("se", "s'") for c in verb.children)
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:en|au|aux|dans|à|in|into)\s+(?:la\s+|le\s+|les\s+|l'\s*)?$", re.I)  # "frappes en Irak"
 _FINAL = {".", "!", "?", "…", "»", '"', ";"}
 
 
