@@ -64,6 +64,7 @@ SHORT_WORDS = 5
 SHORT_COST = -8.0
 MEDIUM_COST = -3.0
 LIST_COST = -1.0
+ISLAND_GAP = -16.0
 MAX_LIST_ITEMS = 30
 
 
@@ -123,6 +124,7 @@ def extract_scraped(raw: RawDocument, repeated: RepeatedLines | None = None) -> 
 
     kept = _cut_trailer(kept, codes)
     kept = _cut_headline_run(kept)
+    kept = _cut_author_box(kept)
     if author:
         kept = _cut_signature(kept, author)
     _mark_headings(kept)
@@ -321,15 +323,35 @@ def _mark_list_items(units: list[_Unit]) -> None:
 
 def _main_text(units: list[_Unit]) -> tuple[int, int]:
     """[start, end) of the run of lines with the highest total score (Kadane's algorithm)."""
+    scores = [_score(u) for u in units]
     best, best_span = float("-inf"), (0, len(units))
     total, start = 0.0, 0
-    for i, u in enumerate(units):
+    for i, score in enumerate(scores):
         if total <= 0:
             total, start = 0.0, i
-        total += _score(u)
+        total += score
         if total > best:
             best, best_span = total, (start, i + 1)
-    return best_span if best > 0 else (0, len(units))
+    if best <= 0:
+        return 0, len(units)
+    start, end = best_span
+    return start, _trim_island(scores, start, end)
+
+
+def _trim_island(scores: list[float], start: int, end: int) -> int:
+    """The end of the text without a lone paragraph after a gap (an author box, a newsletter
+    pitch, a licence line): the main-text search takes it in whenever its words outweigh the gap."""
+    last = end - 1
+    while last > start and scores[last] <= 0:
+        last -= 1
+    j = last - 1
+    gap = 0.0
+    while j > start and scores[j] < 0:
+        gap += scores[j]
+        j -= 1
+    if j > start and gap <= ISLAND_GAP and scores[j] > 0:
+        return j + 1
+    return end
 
 
 def _is_title_like(text: str) -> bool:
@@ -395,6 +417,23 @@ def _cut_headline_run(units: list[_Unit]) -> list[_Unit]:
             before, after = prose(units[:start]), prose(units[start:])
             if before > 0 and after < HEADLINE_RUN_AFTER_SHARE * before:
                 return units[:start]
+    return units
+
+
+def _cut_author_box(units: list[_Unit]) -> list[_Unit]:
+    """A name alone on its line, then a paragraph that starts with that name ("Inga Buller" /
+    "Inga Buller ist Redakteurin …", "Jane Doe" / "Jane Doe is a writer …"), after most of the
+    text: the author's box, where the article has ended."""
+    def prose(part: list[_Unit]) -> float:
+        return sum(max(0.0, _score(u)) for u in part if u.kind in ("text", "lede"))
+
+    for i in range(1, len(units) - 1):
+        name, following = units[i].text, units[i + 1].text
+        if (2 <= _words(name) <= 4 and not name.endswith(_TERMINAL) and following.startswith(name + " ")
+                and _words(following) > _words(name) + 2):
+            before, after = prose(units[:i]), prose(units[i:])
+            if before > 0 and after < 0.5 * before:
+                return units[:i]
     return units
 
 
