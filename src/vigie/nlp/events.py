@@ -167,6 +167,7 @@ _PARTICIPANT_NOUNS = {
     "responsable", "chef", "rédacteur", "juge", "policier", "militant", "exécutif", "administration", "conseil", "commission", "union", "alliance", "famille",
     "civil", "population", "habitant", "hôpital", "école", "journaliste", "otage", "prisonnier", "détenu",
     "expert", "observateur", "casque", "mission", "contingent", "navire", "avion", "jet", "char", "service",
+    "base", "camp", "caserne", "ambassade", "consulat", "assaillant", "terroriste", "jihadiste", "djihadiste",
     "community", "coalition", "group", "member", "country", "state", "government", "regime", "authorities",
     "ally", "partner", "opposition", "rebel", "force", "troop", "soldier", "police", "protester", "demonstrator",
     "ambassador", "diplomat", "delegation", "ministry", "minister", "president", "leader", "party", "army",
@@ -185,7 +186,7 @@ _STATIVE = {"commit", "engage", "determine", "prepare", "resolve", "dedicate", "
 _SEND = {"envoyer", "dépêcher", "déployer", "mandater", "send", "dispatch", "deploy"}
 _VICTIM_NOUNS = {"otage", "hostage"}  # event nouns that name who undergoes the act
 _DEMONSTRATIVE = {"c'", "ce", "cela", "ça", "ceci", "it", "this", "that"}
-_HARM = {"tuer", "blesser", "viser", "frapper", "toucher", "cibler", "kill", "wound", "injure", "hit", "target",
+_HARM = {"tuer", "blesser", "abattre", "viser", "frapper", "toucher", "cibler", "kill", "wound", "injure", "hit", "target",
          "strike"}
 _RELATIVE = {"who", "that", "which", "whom", "qui", "que", "lequel", "laquelle", "lesquels", "lesquelles", "dont"}
 _CLAUSES = {"relcl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis"}
@@ -810,6 +811,11 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
     if target_tok is None and token.pos_ == "NOUN" and token.dep_ in ("nsubj", "csubj") \
             and token.head.lemma_.lower() in _HARM:  # "les frappes ont tué des civils": who the act hit
         target_tok = next((c for c in token.head.children if c.dep_ in ("obj", "dobj")), None)
+    if target_tok is None and verb.pos_ == "VERB":  # "ont riposté, abattant les 8 assaillants": who the reply hit
+        harm = next((c for c in verb.children if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in _HARM
+                     and "Part" in c.morph.get("VerbForm") and "Pres" in c.morph.get("Tense")), None)
+        if harm is not None:
+            target_tok = next((c for c in harm.children if c.dep_ in ("obj", "dobj")), None)
     if target_tok is None and token.lemma_.lower() in _VICTIM_NOUNS:
         target_tok = token  # "les 5 000 otages détenus par le groupe": the hostages are the ones taken
     if target_tok is not None and target_tok.pos_ == "PRON" and target_tok.lower_ not in _RELATIVE:
@@ -817,6 +823,10 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
     holders = [verb] if verb == token else [verb, token]
     if verb == token and token.pos_ == "NOUN" and token.dep_ in ("obj", "dobj") and token.head.pos_ == "VERB":
         holders.append(token.head)  # "cessera ses frappes contre l'État islamique": the verb holds the noun's "contre"
+    if token.pos_ == "NOUN":  # "une frappe militaire ciblée sur une base": the participle that says what it aims at
+        holders += [c for c in list(token.children) + list(verb.children) if c.dep_ in ("acl", "xcomp") and c.i > token.i
+                    and "Part" in c.morph.get("VerbForm") and "Past" in c.morph.get("Tense")
+                    and not any(g.dep_ in ("obl:agent", "nsubj", "nsubj:pass") for g in c.children)]
     best = None
     for holder in holders:
         for child in holder.children:
