@@ -755,8 +755,11 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
         for child in token.children:
             if child.dep_ == "nmod" and _case(child) in ("entre", "between"):
                 between = child
-            elif child.dep_ == "nmod" and _case(child) in ("de", "du", "des", "d'", "of") and source_tok is None and child != obj:
-                source_tok = child
+            elif child.dep_ == "nmod" and _case(child) in ("de", "du", "des", "d'", "of") and source_tok is None and child != obj \
+                    and not (lang == "fr" and child.pos_ == "NOUN" and _case(child) in ("de", "d'")
+                             and "Sing" in child.morph.get("Number")
+                             and not any(g.dep_ in ("det", "nummod", "amod") for g in child.children)):
+                source_tok = child  # but "coup d'État": a kind of act, not who acts
             elif (child.dep_ in ("nmod:poss", "det:poss", "poss") or "Yes" in child.morph.get("Poss")) \
                     and source_tok is None:
                 source_tok = child  # "ses frappes", "its investigation"
