@@ -43,6 +43,10 @@ _CREDIT = re.compile(
     r"|©[^()]{2,80}"
     r")\)\s*$"
 )
+# A caption whose credit ends it without brackets: "… in Pennsylvania © Noah Addis",
+# "… Foto: ccnull/Marco Verch", "… – © X – stock.adobe.com".
+_CREDIT_TAIL = re.compile(r"^(?P<caption>.+?[.!?\w\"”»)])\s*(?:[–—|-]\s*)?(?P<credit>(?:©|(?:Photo|Foto|Fotos|Bild|Image)\s*:)"
+                          r"\s*[^.!?:]{2,80})$")
 # A photo credit alone on its line: "TebNad/Shutterstock.com", "© Reuters", "Photo : AFP".
 _CREDIT_LINE = re.compile(r"^(?:©\s*[\w .&'/-]{2,60}|[\w .&'-]{2,40}/\s*[\w .&'-]{2,40}|"
                           r"(?:Photo|Foto|Bild|Image|Crédits?|Credits?)\s*:\s*[\w .&'/-]{2,60})$")
@@ -65,6 +69,8 @@ SHORT_COST = -8.0
 MEDIUM_COST = -3.0
 LIST_COST = -1.0
 ISLAND_GAP = -16.0
+MIN_BEFORE_TRAILER = 25.0
+BEFORE_TRAILER_SHARE = 0.2  # a browser warning above the page's footer is not the article
 MAX_LIST_ITEMS = 30
 
 
@@ -90,7 +96,7 @@ def extract_scraped(raw: RawDocument, repeated: RepeatedLines | None = None) -> 
     units = _mark_captions(units)
     _mark_list_items(units)
 
-    start, end = _main_text(units)
+    start, end = _main_text(units, codes)
     # Bylines and date lines near the start of the main text: read, then dropped.
     author = published = updated = None
     header_end = None
@@ -321,21 +327,34 @@ def _mark_list_items(units: list[_Unit]) -> None:
             in_list = 1
 
 
-def _main_text(units: list[_Unit]) -> tuple[int, int]:
-    """[start, end) of the run of lines with the highest total score (Kadane's algorithm)."""
+def _main_text(units: list[_Unit], codes: tuple[str, ...] = lang.LANGUAGES) -> tuple[int, int]:
+    """[start, end) of the run of lines with the highest total score (Kadane's algorithm).
+    When that run lies after the page's comment form, newsletter box or footer while prose
+    comes before it, the run is looked for before: sidebars and footers follow the article."""
     scores = [_score(u) for u in units]
-    best, best_span = float("-inf"), (0, len(units))
-    total, start = 0.0, 0
-    for i, score in enumerate(scores):
-        if total <= 0:
-            total, start = 0.0, i
-        total += score
-        if total > best:
-            best, best_span = total, (start, i + 1)
+    start, end, best = _best_run(scores, 0, len(units))
     if best <= 0:
         return 0, len(units)
-    start, end = best_span
+    pattern = _scraped_trailer(codes)
+    trailer = next((i for i, u in enumerate(units[:start]) if u.kind == "text"
+                    and len(u.text) <= MAX_FURNITURE_CHARS and pattern.search(u.text)), None)
+    if trailer is not None:
+        s, e, b = _best_run(scores, 0, trailer)
+        if b >= MIN_BEFORE_TRAILER and b >= BEFORE_TRAILER_SHARE * best:
+            start, end = s, e
     return start, _trim_island(scores, start, end)
+
+
+def _best_run(scores: list[float], lo: int, hi: int) -> tuple[int, int, float]:
+    best, best_span = float("-inf"), (lo, hi)
+    total, start = 0.0, lo
+    for i in range(lo, hi):
+        if total <= 0:
+            total, start = 0.0, i
+        total += scores[i]
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span[0], best_span[1], best
 
 
 def _trim_island(scores: list[float], start: int, end: int) -> int:
@@ -440,7 +459,7 @@ def _cut_author_box(units: list[_Unit]) -> list[_Unit]:
 def _mark_captions(units: list[_Unit]) -> list[_Unit]:
     captions = set()
     for u in units:
-        m = _CREDIT.match(u.text)
+        m = _CREDIT.match(u.text) or _CREDIT_TAIL.match(u.text)
         if m and not u.text.endswith(("?",)):
             u.kind, u.text, u.credit = "caption", m.group("caption").strip(), m.group("credit").strip()
             captions.add(u.text)
