@@ -564,7 +564,8 @@ def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], ti
     if _weak(target) and code in ("042", "043"):  # "la venue de Victoria Nuland à Moscou": the host
         target = _better(target, _place_host(offset + sent.start_char, offset + sent.end_char, mentions, source))
     if source is None and code[:3] in ("173", "174") and (_passive(cand.clause) or lang == "fr" and cand.clause.dep_ == "acl"
-                                                           and "Part" in cand.clause.morph.get("VerbForm")):
+                                                           and ("Part" in cand.clause.morph.get("VerbForm")
+                                                                or _PAST_PARTICIPLE.search(cand.clause.lower_))):
         # "a missionary was arrested in Lebanon": the state where one is arrested or deported arrests
         found = _place_target(cand, offset, mentions, text, target)
         if found is not None and found.country and not (target is not None and target.country == found.country):
@@ -723,8 +724,10 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
         source_tok = None  # "C'est le plus grand déploiement de troupes américaines": no one; the noun's "de X"
     if source_tok is None and verb.pos_ in ("VERB", "AUX", "ADJ"):
         source_tok = _controller(verb, lang)
-    participle = lang == "fr" and verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") \
-        and "Past" in verb.morph.get("Tense")  # "des soldats appréhendés", "émissaire envoyé par le Conseil"
+    participle = lang == "fr" and verb.dep_ == "acl" and ("Part" in verb.morph.get("VerbForm")
+                                                         and "Past" in verb.morph.get("Tense")
+                                                         or _PAST_PARTICIPLE.search(verb.lower_) is not None)
+    # "des soldats appréhendés" (which the tagger may call an infinitive), "émissaire envoyé par le Conseil"
     if participle:
         source_tok = next((c for c in verb.children if c.dep_.startswith("obl") and _case(c) == "par"), None)
         noun = verb.head
@@ -1041,6 +1044,7 @@ def _passive(verb) -> bool:
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:en|au|aux|dans|à|in|into)\s+(?:la\s+|le\s+|les\s+|l'\s*)?$", re.I)  # "frappes en Irak"
+_PAST_PARTICIPLE = re.compile(r"[^e]ée?s?$")  # "appréhendés", "envoyée": not "créer"
 _FINAL = {".", "!", "?", "…", "»", '"', ";"}
 
 
@@ -1488,6 +1492,10 @@ def _place_target(cand: _Cand, offset: int, mentions: list[Mention], text: str,
                         EventArg(m.start, m.end, m.text, m.actor, m.text, m.country, None, None), source)):
                     return EventArg(m.start, m.end, m.text, None if m.reading == "place" else m.actor, m.text,
                                     m.country, None, None)
+            if noun.lang_ == "fr":  # "dans les eaux territoriales iraniennes": the country of a place's demonym
+                found = _by_demonym(noun, offset, offset + noun.idx, offset + noun.idx + len(noun.text))
+                if found is not None and (source is None or source.country != found.country):
+                    return found
     return None
 
 
