@@ -964,19 +964,30 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
                                                  if m.dep_ == "mark"):
                     subject = next((c for c in child.children if c.dep_.startswith("nsubj") and c.pos_ != "PRON"), None)
                     target = _better(target, _arg(subject, offset, mentions, text, exclude=source))
+    if _weak(target) and lang == "fr" and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        # "avait adressé un avertissement au gouvernement italien et demandé des économies": joined
+        # verbs share whom they address
+        for case, noun in _preps(verb.head):
+            if case in ("à", "au", "aux", "auprès", "contre") and noun.i < verb.i and noun != source_tok:
+                target = _better(target, _arg(noun, offset, mentions, text, exclude=source))
     for purpose in cand.purposes:  # "started a hunger strike to protest X"
         if _weak(target):
             _, found = _arguments(purpose, offset, mentions, text, [], [], lang)
             if found is not None and not (source is not None and _same(found, source)):
                 target = _better(target, found)
-    if cand.code == "161" and _weak(target) and target_tok is not None:
+    if cand.code == "161" and target_tok is not None and (_weak(target) or not (target.country or target.igo)):
         # "rappeler … Markus Ederer, leur ambassadeur à Moscou": a diplomatic measure aims at the country
         # where the mission is
         a, b = offset + target_tok.left_edge.idx, offset + target_tok.right_edge.idx + len(target_tok.right_edge.text)
+        s_end = offset + target_tok.sent.end_char
         for m in mentions:
-            if a <= m.start and m.end <= b and m.country and m.reading == "place" and b - a < 200 \
+            # in the diplomat's phrase, or in an apposition just after it naming the post ("à Moscou")
+            inside = a <= m.start and m.end <= b and b - a < 200
+            after = b <= m.start < min(b + 60, s_end) and _PLACE_BEFORE.search(text, max(0, m.start - 8), m.start)
+            if (inside or after) and m.country and m.reading == "place" \
                     and not (source is not None and source.country == m.country):
-                target = _better(target, EventArg(m.start, m.end, m.text, None, m.text, m.country, None, None))
+                post = EventArg(m.start, m.end, m.text, None, m.text, m.country, None, None)
+                target = post if target is None or not (target.country or target.igo) else target
                 break
     if _weak(target) and lang == "en":  # "mobilized reservists for a possible war against Iraq"
         clauses = _clausal_ranges(verb, offset)
