@@ -336,8 +336,8 @@ def _main_text(units: list[_Unit], codes: tuple[str, ...] = lang.LANGUAGES) -> t
     if best <= 0:
         return 0, len(units)
     pattern = _scraped_trailer(codes)
-    trailer = next((i for i, u in enumerate(units[:start]) if u.kind == "text"
-                    and len(u.text) <= MAX_FURNITURE_CHARS and pattern.search(u.text)), None)
+    trailer = next((i for i in range(start - 1, -1, -1) if units[i].kind == "text"
+                    and len(units[i].text) <= MAX_FURNITURE_CHARS and pattern.search(units[i].text)), None)
     if trailer is not None:
         s, e, b = _best_run(scores, 0, trailer)
         if b >= MIN_BEFORE_TRAILER and b >= BEFORE_TRAILER_SHARE * best:
