@@ -385,6 +385,8 @@ def _candidates(sent, lang: str) -> list[_Cand]:
     for token in sent:
         if token.pos_ not in ("VERB", "AUX"):
             continue
+        if lang == "fr" and any(c.dep_ == "det" for c in token.children):
+            continue  # "son opposant": a participle with a determiner is a noun for a person
         rows = _rows(token, lang) if token.pos_ == "VERB" else None
         obj = _object(token)
         if token.dep_ == "prep" or (token.lemma_.lower() in _SAY[lang] and not _light(token, lang)):
@@ -548,6 +550,8 @@ def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], ti
         if ptype == "REJECT" and negated:
             negated = False  # "would not meet": the refusal is the event
         plover = _plover(code) or plover
+    if ptype == "REQUEST" and lang == "fr" and _by_protest(verb, lang):
+        return []  # "Des émeutes ont éclaté, demandant que …": a protest's demand is the protest (PLOVER)
     co_sources: list[EventArg] = []
     co_targets: list[EventArg] = []
     source, target = _arguments(cand, offset, mentions, text, co_sources, co_targets, lang)
@@ -625,6 +629,24 @@ def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], ti
         out.append(replace(event, source=target, target=source))  # a call, talks: both sides (the GSR's SRC/TAR)
     out += [replace(event, target=t) for t in targets[1:] if t is not None and not (source and _same(t, source))]
     return out
+
+
+def _by_protest(verb, lang: str) -> bool:
+    """The verb is said of a protest: its subject, or the subject of the clause it hangs on, is a
+    protest noun ("des émeutes … demandant", "des manifestations qui réclament")."""
+    holders = [verb]
+    while holders[-1].dep_ in ("advcl", "acl", "acl:relcl", "conj", "xcomp", "obl:arg", "obl", "obl:mod") \
+            and len(holders) < 4:  # up the clauses it hangs on (the parser may hang it on a time phrase)
+        holders.append(holders[-1].head)
+    for holder in holders:
+        nouns = [c for c in holder.children if c.dep_ in ("nsubj", "csubj")]
+        if holder is not verb and holder.pos_ == "NOUN":
+            nouns.append(holder)
+        for noun in nouns:
+            choice = _choose(noun, _rows(noun, lang), _object(noun)) if noun.pos_ == "NOUN" else None
+            if choice is not None and (_plover(choice[0]) or ("",))[0] == "PROTEST":
+                return True
+    return False
 
 
 def _negated(token) -> bool:
@@ -737,7 +759,8 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
             # participle on the incise; the auxiliary it belongs to kept the subject
             source_tok = next((c for c in root.children if c.dep_ == "nsubj"), None)
         if source_tok is None and noun.dep_ in ("obj", "nsubj:pass") and noun.head.pos_ == "VERB" \
-                and noun.head.lemma_.lower() not in _SAY[lang]:
+                and noun.head.lemma_.lower() not in _SAY[lang] \
+                and (_participant(noun) or _actor_in(noun, offset, mentions)):  # not "a rejeté le budget proposé"
             # "les États-Unis ont expulsé 35 diplomates russes accusés d'espionnage": who acts on them
             source_tok = next((c for c in noun.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
     elif lang == "fr" and source_tok is None and verb.dep_ in ("amod", "acl", "nmod", "appos") \
