@@ -152,7 +152,7 @@ _RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "REJECT"}
 _PLACE_TARGET = {"PROTEST", "COERCE", "ASSAULT"}
 # French event nouns whose "de X" is the one acted upon ("l'annexion de la Crimée"), not the actor
 # ("les critiques de l'Algérie", "le déploiement de troupes américaines")
-_PATIENT_NOUNS = {"arrestation", "interpellation", "détention", "libération", "expulsion", "convocation", "annexion",
+_PATIENT_NOUNS = {"incendie", "arrestation", "interpellation", "détention", "libération", "expulsion", "convocation", "annexion",
                   "occupation", "destruction", "assassinat", "meurtre", "enlèvement", "admission", "extradition",
                   "reconnaissance", "remplacement", "suspension", "fermeture", "bombardement", "invasion", "blocus",
                   "incarcération", "emprisonnement", "inculpation", "condamnation", "mise", "accueil", "exclusion",
@@ -802,6 +802,14 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
     if source_tok is None and token.pos_ == "NOUN" and token.dep_.startswith("obl") and _case(token) in ("en", "in") \
             and token.head.pos_ == "VERB":  # "L'armée turque, en coopération avec la coalition, a lancé …"
         source_tok = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    if source_tok is None and token.pos_ == "NOUN" and lang == "fr" and _case(token) == "par" and verb == token:
+        # "les forces de police ont répondu par le jet de gaz … et par des tirs": the means of an act
+        # is the act of its subject
+        governor = token.head
+        while governor.pos_ not in ("VERB", "AUX") and governor.head != governor:
+            governor = governor.head
+        if governor.pos_ == "VERB" and not _passive(governor):
+            source_tok = next((c for c in governor.children if c.dep_ == "nsubj"), None)
     if source_tok is None and token.lemma_.lower() in _FIGHTING:  # "les heurts avec la police": the side named
         source_tok = next((n for case, n in _preps(token) if case in ("avec", "with")), None)
     if source_tok is None and token.pos_ == "NOUN" and token.dep_ == "obj" and token.head.pos_ == "VERB" \
@@ -843,6 +851,10 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
     if target_tok is None and verb.pos_ == "VERB":  # "ont riposté, abattant les 8 assaillants": who the reply hit
         harm = next((c for c in verb.children if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in _HARM
                      and "Part" in c.morph.get("VerbForm") and "Pres" in c.morph.get("Tense")), None)
+        if harm is not None:
+            target_tok = next((c for c in harm.children if c.dep_ in ("obj", "dobj")), None)
+    if target_tok is None and token.pos_ == "NOUN":  # "des tirs ayant blessé certains manifestants"
+        harm = next((c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in _HARM), None)
         if harm is not None:
             target_tok = next((c for c in harm.children if c.dep_ in ("obj", "dobj")), None)
     if target_tok is None and token.lemma_.lower() in _VICTIM_NOUNS:
