@@ -38,15 +38,15 @@ _IMAGE_FILE = re.compile(r"^\S+\.(?:png|jpe?g|gif|webp|svg|avif|bmp|tiff?)$", re
 # "(Dimitar DILKOFF/AFP)", "(Photo : X)", "(© Reuters)", "(Crédits : X/Y)"
 _CREDIT = re.compile(
     r"^(?P<caption>.+?)\s*\((?P<credit>"
-    r"[^()/]{2,60}/\s*[A-Z][\w .&'-]{1,40}"
-    r"|(?:Photo|Photos|Crédits?|Credits?|Illustration|Image)\s*:?\s*[^()]{2,80}"
+    r"[^()/]{2,60}(?:/\s*[A-Z][\w .&'-]{1,40})+"
+    r"|(?:Photo|Photos|Photograph|Foto|Fotos|Bild|Crédits?|Credits?|Illustration|Image)\s*:?\s*[^()]{2,80}"
     r"|©[^()]{2,80}"
     r")\)\s*$"
 )
 # A caption whose credit ends it without brackets: "… in Pennsylvania © Noah Addis",
 # "… Foto: ccnull/Marco Verch", "… – © X – stock.adobe.com".
-_CREDIT_TAIL = re.compile(r"^(?P<caption>.+?[.!?\w\"”»)])\s*(?:[–—|-]\s*)?(?P<credit>(?:©|(?:Photo|Foto|Fotos|Bild|Image)\s*:)"
-                          r"\s*[^.!?:]{2,80})$")
+_CREDIT_TAIL = re.compile(r"^(?P<caption>.+?[.!?\w\"”»)])\s*(?:[–—|,-]\s*)?(?P<credit>(?:©|(?i:photo|photograph|foto|fotos|bild|image)\s*:)"
+                          r"\s*[^!?:]{2,80})$")
 # A photo credit alone on its line: "TebNad/Shutterstock.com", "© Reuters", "Photo : AFP".
 _CREDIT_LINE = re.compile(r"^(?:©\s*[\w .&'/-]{2,60}|[\w .&'-]{2,40}/\s*[\w .&'-]{2,40}|"
                           r"(?:Photo|Foto|Bild|Image|Crédits?|Credits?)\s*:\s*[\w .&'/-]{2,60})$")
@@ -58,7 +58,7 @@ MAX_TITLE_CHARS = 250
 HEADLINE_RUN = 4  # lines in a row: a list of links, not the article's own headings
 HEADLINE_RUN_MIN_WORDS = 3
 HEADLINE_RUN_AFTER_SHARE = 0.5  # the run ends the article when less prose follows it than this share of what came before
-MAX_FURNITURE_CHARS = 120  # the scraped-text furniture and trailer patterns are tried on short lines only
+MAX_FURNITURE_CHARS = 200  # the scraped-text furniture and trailer patterns are tried on short lines only
 HEADER_REACH = 8  # bylines and date lines are looked for this many lines around the text's start
 
 # Line scores for the main-text search: prose counts its words, menus cost. The costs were chosen
