@@ -84,7 +84,7 @@ from importlib import resources
 from typing import Any
 
 from vigie.model import Event, EventArg, Mention, Timex
-from vigie.nlp.gazetteer import load_gazetteer
+from vigie.nlp.gazetteer import load_agents, load_gazetteer
 
 HISTORICAL_DAYS = 45
 _NEG = {"pas", "jamais", "plus", "aucun", "aucune", "not", "never", "n't", "no"}
@@ -1059,9 +1059,16 @@ _DOMESTIC = {"COP", "JUD", "GOV", "LEG", "OPP"}
 def _homed(arg: EventArg | None, home: EventArg) -> EventArg | None:
     """"la police", "le gouvernement" with no country in an article whose headline names a
     country ("Gabon : violences …"): that country's police and government."""
-    if arg is None or arg.country or arg.igo or arg.actor or arg.sector not in _DOMESTIC:
+    if arg is None or arg.country or arg.igo or arg.actor:
         return arg
-    return replace(arg, country=home.country)
+    sector = arg.sector
+    if sector is None and not arg.name:  # words only ("La police"): the agent noun in them
+        agents = load_agents("fr")
+        words = [w for w in re.findall(r"[\w-]+", arg.text.lower()) if w in agents]
+        sector = agents[words[0]] if len(words) == 1 else None
+    if sector not in _DOMESTIC:
+        return arg
+    return replace(arg, country=home.country, sector=sector)
 
 
 def _weak(arg: EventArg | None) -> bool:
