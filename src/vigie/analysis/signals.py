@@ -38,9 +38,14 @@ Two detectors:
     ``weak_visibility`` — while its *degree of diffusion* grows: at least ``weak_sources`` distinct
     sources over those 7 days and ``weak_gain`` more than over the rest of the window, a document
     frequency (items a day) ``weak_growth`` times the rest of the window's, on at least ``weak_days``
-    of the 7 days (recurring, not a one-day item) and in at least ``weak_items`` items. Score: log(DF growth) × source gain ×
+    of the 7 days (recurring, not a one-day item) and in at least ``weak_items`` items, and still
+    spreading (``weak_spreading``): at least that many distinct sources over the last 3 days, and more
+    than over the 4 days before them. Score: log(DF growth) × source gain ×
     (1 − visibility / ``weak_visibility``), so the less visible of two spreading terms comes first.
-    At most ``weak_budget`` a day.
+    At most ``weak_budget`` a day. With ``weak_record_days`` (off), a weak signal must also outscore
+    every weak candidate of that many previous observed days, so most days have none: the budget is
+    then a ceiling rather than a quota (there are weak candidates every day, about 38 on this
+    stream's days, and without a bar the slots are always filled).
 
   Selection: breaking flags first, then weak signals up to their own budget, then bursts, until the
   budget is spent. A term that shares most of its items (Jaccard ≥ ``merge_overlap``) with a term
@@ -319,6 +324,8 @@ class SignalConfig:
     weak_budget: int = 2
     weak_min_score: float = 0.0
     weak_accelerating: bool = False  # more items over the last 3 days than over the 4 before them
+    weak_spreading: int = 4  # at least this many distinct sources over the last 3 days, more than over the 4 before (0: off)
+    weak_record_days: int = 0  # a weak signal must outscore every weak candidate of the last N observed days (0: off)
     # flags of the same items, flags of the same terms
     merge_overlap: float = 0.5
     merge_contained: bool = True  # overlap over the smaller term's items (not the union); the story is named by its widest term
@@ -335,6 +342,8 @@ class SignalDetector(Detector):
         self.name = name
         super().__init__(self.config.budget, self.config.window)
         self._flagged: dict[str, tuple[int, int]] = {}  # term -> (day index, level) of its last flag
+        # the best weak candidate's score on each of the last weak_record_days observed days
+        self._weak_best: deque[float] = deque(maxlen=max(1, self.config.weak_record_days))
 
     def flag(self, counts: DayCounts) -> list[Flag]:
         c = self.config
@@ -416,6 +425,11 @@ class SignalDetector(Detector):
                 continue
             if c.weak_accelerating and n + sum(items[-2:]) <= sum(items[-6:-2]):
                 continue
+            if c.weak_spreading:
+                # still spreading: enough newsrooms over the last 3 days, and more than over the 4 before
+                src_3d = set(td.by_source).union(*names[-2:])
+                if len(src_3d) < c.weak_spreading or len(src_3d) <= len(set().union(*names[-6:-2])):
+                    continue
             df_recent = (n + sum(items[-6:])) / 7
             df_before = sum(items[:-6]) / (len(items) - 6)
             growth = df_recent / (df_before + 1 / len(items))
@@ -426,6 +440,11 @@ class SignalDetector(Detector):
                 details = {"visibility": recent_cov, "df_growth": growth, "sources_7d": len(src_recent),
                            "sources_before": len(src_before), "days_7d": recent_days}
                 weak.append(self._flag(counts, term, "weak", score, df_before, _median(sources), details))
+        if c.weak_record_days:
+            # a ceiling, not a quota: no weak flag unless it beats every weak candidate of the last days
+            bar = max(self._weak_best, default=0.0)
+            self._weak_best.append(max((f.score for f in weak), default=0.0))
+            weak = [f for f in weak if f.score > bar]
         return self._select(counts, breaking + rising, bursts, weak)
 
     def _flag(self, counts: DayCounts, term: str, detector: str, score: float, base_items: float,
