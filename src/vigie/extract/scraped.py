@@ -27,12 +27,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from urllib.parse import unquote, urlsplit
 
 from vigie import lang
 from vigie.extract.bylines import parse_byline, parse_date_line
 from vigie.extract.normalize import TextBuilder, fix_scraped_punctuation, normalize_line
 from vigie.extract.repeated import RepeatedLines, source_key
 from vigie.model import Article, RawDocument
+from vigie.textfold import fold
 
 _IMAGE_FILE = re.compile(r"^\S+\.(?:png|jpe?g|gif|webp|svg|avif|bmp|tiff?)$", re.IGNORECASE)
 # "(Dimitar DILKOFF/AFP)", "(Photo : X)", "(© Reuters)", "(Crédits : X/Y)"
@@ -59,6 +61,7 @@ HEADLINE_RUN = 4  # lines in a row: a list of links, not the article's own headi
 HEADLINE_RUN_MIN_WORDS = 3
 HEADLINE_RUN_AFTER_SHARE = 0.5  # the run ends the article when less prose follows it than this share of what came before
 MAX_FURNITURE_CHARS = 200  # the scraped-text furniture and trailer patterns are tried on short lines only
+LEDE_MAX_FOLLOWING = 2
 HEADER_REACH = 8  # bylines and date lines are looked for this many lines around the text's start
 
 # Line scores for the main-text search: prose counts its words, menus cost. The costs were chosen
@@ -69,6 +72,10 @@ SHORT_COST = -8.0
 MEDIUM_COST = -3.0
 LIST_COST = -1.0
 ISLAND_GAP = -16.0
+ANCHOR_REACH = 12  # lines between the headline and the text's start (byline, date, share buttons)
+ANCHOR_SHARE = 0.3
+ANCHOR_MIN_WORDS = 3
+ANCHOR_MIN_SHARE = 0.5
 MIN_BEFORE_TRAILER = 25.0
 BEFORE_TRAILER_SHARE = 0.2  # a browser warning above the page's footer is not the article
 MAX_LIST_ITEMS = 30
@@ -96,7 +103,7 @@ def extract_scraped(raw: RawDocument, repeated: RepeatedLines | None = None) -> 
     units = _mark_captions(units)
     _mark_list_items(units)
 
-    start, end = _main_text(units, codes)
+    start, end = _main_text(units, codes, _title_anchor(units, raw.url))
     # Bylines and date lines near the start of the main text: read, then dropped.
     author = published = updated = None
     header_end = None
@@ -118,9 +125,11 @@ def extract_scraped(raw: RawDocument, repeated: RepeatedLines | None = None) -> 
     first = title_at if title_at is not None else start
     if title_at is not None and header_end is not None and title_at < header_end:
         # Title, lede, then byline: the paragraph between headline and byline is the lede.
-        for u in units[title_at + 1 : header_end]:
+        for i in range(title_at + 1, header_end):
+            u = units[i]
             if u.kind == "text" and _score(u) > 0:
-                u.kind = "lede"
+                if sum(1 for v in units[i + 1 : header_end] if v.kind == "text" and _score(v) > 0) < LEDE_MAX_FOLLOWING:
+                    u.kind = "lede"  # not when paragraphs of the text come before a byline set in it
                 break
     if header_end is not None:
         end = max(end, header_end + 1)
@@ -327,14 +336,21 @@ def _mark_list_items(units: list[_Unit]) -> None:
             in_list = 1
 
 
-def _main_text(units: list[_Unit], codes: tuple[str, ...] = lang.LANGUAGES) -> tuple[int, int]:
+def _main_text(units: list[_Unit], codes: tuple[str, ...] = lang.LANGUAGES,
+               anchor: int | None = None) -> tuple[int, int]:
     """[start, end) of the run of lines with the highest total score (Kadane's algorithm).
     When that run lies after the page's comment form, newsletter box or footer while prose
-    comes before it, the run is looked for before: sidebars and footers follow the article."""
+    comes before it, the run is looked for before: sidebars and footers follow the article.
+    When the headline is known (``anchor``, the line the URL names) and the run is elsewhere,
+    a run starting just after the headline wins if it is not much smaller."""
     scores = [_score(u) for u in units]
     start, end, best = _best_run(scores, 0, len(units))
     if best <= 0:
         return 0, len(units)
+    if anchor is not None and not (start <= anchor + ANCHOR_REACH and end > anchor):
+        s, e, b = _best_run_from(scores, anchor + 1, min(len(units), anchor + 1 + ANCHOR_REACH))
+        if b >= ANCHOR_SHARE * best:
+            return s, _trim_island(scores, s, e)
     pattern = _scraped_trailer(codes)
     trailer = next((i for i in range(start - 1, -1, -1) if units[i].kind == "text"
                     and len(units[i].text) <= MAX_FURNITURE_CHARS and pattern.search(units[i].text)), None)
@@ -343,6 +359,48 @@ def _main_text(units: list[_Unit], codes: tuple[str, ...] = lang.LANGUAGES) -> t
         if b >= MIN_BEFORE_TRAILER and b >= BEFORE_TRAILER_SHARE * best:
             start, end = s, e
     return start, _trim_island(scores, start, end)
+
+
+def _best_run_from(scores: list[float], lo: int, hi: int) -> tuple[int, int, float]:
+    """The best run that starts in [lo, hi): the largest prefix total from each such start."""
+    best, span = float("-inf"), (lo, lo)
+    for s in range(lo, hi):
+        if scores[s] <= 0:
+            continue
+        total = 0.0
+        for i in range(s, len(scores)):
+            total += scores[i]
+            if total > best:
+                best, span = total, (s, i + 1)
+    return span[0], span[1], best
+
+
+_SLUG_SPLIT = re.compile(r"[-_.+,]+")
+_SLUG_NOISE = frozenset({"html", "htm", "php", "aspx", "shtml", "www", "http", "https"})
+
+
+def _title_anchor(units: list[_Unit], url: str | None) -> int | None:
+    """The line the page's URL names (its slug: /2019/05/das-ministerium-fur-club-kultur/):
+    the headline, which the article follows."""
+    if not url:
+        return None
+    segments = [seg for seg in urlsplit(url).path.split("/") if seg]
+    words: set[str] = set()
+    for seg in segments:
+        tokens = {t for t in _SLUG_SPLIT.split(fold(unquote(seg)).replace(" ", "-"))
+                  if len(t) >= 3 and not t.isdigit() and t not in _SLUG_NOISE}
+        if len(tokens) > len(words):
+            words = tokens
+    if len(words) < ANCHOR_MIN_WORDS:
+        return None
+    best, at = ANCHOR_MIN_SHARE, None
+    for i, u in enumerate(units):
+        if u.kind != "text" or len(u.text) > MAX_TITLE_CHARS:
+            continue
+        share = len(words & set(fold(u.text).split())) / len(words)
+        if share > best:
+            best, at = share, i
+    return at
 
 
 def _best_run(scores: list[float], lo: int, hi: int) -> tuple[int, int, float]:
