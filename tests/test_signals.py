@@ -366,3 +366,47 @@ def test_cli_eval_signals_on_a_folder_of_the_same_shape(tmp_path, capsys, stream
     assert main(["eval", "signals", "--data", str(tmp_path / "nowhere")]) == 0
     assert "skipped" in capsys.readouterr().out
     assert main(["eval", "signals", "--data", str(tmp_path), "--set", "frob=1"]) == 2
+
+
+def quiet_stream(extra: dict[int, list[tuple[int, str]]], days: int = 32, seed: int = 5) -> list[tuple[date, list[Item]]]:
+    """Ten sources with three background items a day, plus ``extra[day]``: (source index, text) items."""
+    rng = random.Random(seed)
+    out = []
+    for i in range(days):
+        items = [Item(f"{i}-{s}-{k}", s, " ".join(rng.sample(BACKGROUND, 4))) for s in SOURCES for k in range(3)]
+        items += [Item(f"{i}-x{j}", SOURCES[s], text) for j, (s, text) in enumerate(extra.get(i, []))]
+        out.append((day(i), items))
+    return out
+
+
+def weak_terms(flags) -> list[tuple[date, str]]:
+    return [(f.day, f.term) for fl in flags.values() for f in fl if f.detector == "weak"]
+
+
+def test_weak_signal_must_still_be_spreading():
+    # « zorglub » goes to new sources day after day; « bidule » reached four sources on one day, then
+    # only the same two come back: it was spreading a week ago, not now
+    extra = {21: [(0, "Zorglub"), (1, "Zorglub")], 22: [(2, "Zorglub"), (3, "Zorglub")],
+             23: [(4, "Zorglub"), (5, "Zorglub")]}
+    extra[20] = [(s, "Bidule") for s in (6, 7, 8, 9)]
+    for d in (24, 26):
+        extra[d] = [(6, "Bidule"), (7, "Bidule")]
+    days = quiet_stream(extra)
+    spreading = weak_terms(run_detector(SignalDetector(), days))
+    assert (day(23), "zorglub") in spreading
+    assert not any(t == "bidule" for _, t in spreading)
+    loose = weak_terms(run_detector(SignalDetector(weak_spreading=0), days))
+    assert (day(23), "zorglub") in loose and (day(26), "bidule") in loose
+
+
+def test_weak_record_days_keeps_only_the_strongest_weak_signal_of_recent_days():
+    # « zorglub » spreads to six sources, then « bidule », a weaker one, to four
+    extra = {21: [(0, "Zorglub"), (1, "Zorglub")], 22: [(2, "Zorglub"), (3, "Zorglub")],
+             23: [(4, "Zorglub"), (5, "Zorglub")],
+             25: [(6, "Bidule"), (7, "Bidule")], 26: [(8, "Bidule"), (9, "Bidule")], 27: [(6, "Bidule"), (7, "Bidule")]}
+    days = quiet_stream(extra)
+    every = weak_terms(run_detector(SignalDetector(), days))
+    assert (day(23), "zorglub") in every and (day(27), "bidule") in every
+    record = weak_terms(run_detector(SignalDetector(weak_record_days=7), days))
+    assert (day(23), "zorglub") in record and not any(t == "bidule" for _, t in record)
+    assert len(record) < len(every)
