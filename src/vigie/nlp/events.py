@@ -428,10 +428,11 @@ def _candidates(sent, lang: str) -> list[_Cand]:
         if verb is None:
             head = token.head
             governor = cands.get(head.i) if head != token else None
-            if governor is not None and (_plover(governor.code)[0] in _CONTENT or _same_type(governor, token, lang)):
+            if governor is not None and (_plover(governor.code)[0] in _CONTENT
+                                         or token.dep_ != "conj" and _same_type(governor, token, lang)):
                 # "demanded the removal", "menace de sanctions": what is asked or threatened has not
                 # happened; "signer un accord": one event; but "a critiqué l'essai", "cessera ses
-                # frappes": the essai and the frappes happened
+                # frappes": the essai and the frappes happened; "un couvre-feu et la loi martiale": two acts
                 continue
         choice = _choose(token, rows, _object(token), verb=verb)
         if choice is not None:
