@@ -1,0 +1,133 @@
+"""Scraped-text cleaner, fourth round: per-language lists, list items, captions, author boxes, the
+headline named by the URL. Small hand-written dumps (no third-party text)."""
+
+from __future__ import annotations
+
+from vigie.extract import extract
+from vigie.extract.scraped import _is_prose, _page_languages, _Unit
+from vigie.model import RawDocument
+
+DE_PARA_1 = ("Der Stadtrat hat am Dienstagabend beschlossen, die alte Brücke über den Fluss bis zum Herbst "
+             "vollständig zu sanieren, nachdem Gutachter mehrere Risse im Tragwerk gefunden hatten.")
+DE_PARA_2 = ("Während der Bauarbeiten wird der Verkehr über eine Behelfsbrücke geleitet, die das Technische "
+             "Hilfswerk in den kommenden Wochen errichten soll, wie die Verwaltung mitteilte.")
+DE_PARA_3 = ("Die Kosten von rund vier Millionen Euro teilen sich die Stadt und das Land, das einen "
+             "Zuschuss aus dem Programm für kommunale Infrastruktur zugesagt hat.")
+
+
+def _scraped(text: str, url: str | None = None):
+    return extract(RawDocument(item="dump.txt", content_type="scraped-text", content=text, url=url))
+
+
+def test_page_language_adds_its_lists_to_french_and_english():
+    german = [_Unit(p) for p in (DE_PARA_1, DE_PARA_2)]
+    english = [_Unit("The council voted on Tuesday evening to repair the old bridge over the river by the autumn, "
+                     "after engineers found several cracks in its frame.")]
+    assert _page_languages(german) == ("fr", "en", "de")
+    assert _page_languages(english) == ("fr", "en")
+    assert _page_languages([_Unit("Menü"), _Unit("Suche")]) == ("fr", "en")  # nothing to read the language from
+
+
+def test_german_comment_form_and_link_headers_are_dropped():
+    text = ("Startseite\nPolitik\nRegion\n\nStadtrat beschließt Sanierung der alten Brücke\n\n"
+            f"{DE_PARA_1}\n\nMehr zum Thema\n\n{DE_PARA_2}\n\n{DE_PARA_3}\n\n"
+            "Schreibe einen Kommentar\n\nDeine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder "
+            "sind mit * markiert.\n\nKommentar\n\nName *\n\nE-Mail *\n\n"
+            "Ich finde es richtig, dass die Stadt endlich handelt, denn die Brücke war schon lange in einem "
+            "schlechten Zustand und niemand hat sich darum gekümmert.\n")
+    a = _scraped(text)
+    assert a.body.startswith(DE_PARA_1[:40]) and a.body.endswith(DE_PARA_3[-40:])
+    for junk in ("Mehr zum Thema", "Schreibe einen Kommentar", "E-Mail-Adresse", "Ich finde es richtig"):
+        assert junk not in a.text, junk
+
+
+def test_german_lists_do_not_apply_to_an_english_page():
+    para = ("The council voted on Tuesday evening to repair the old bridge over the river by the autumn, after "
+            "engineers found several cracks in its frame.")
+    text = f"Bridge to be repaired\n\n{para}\n\nMehr zum Thema\n\n{para.replace('Tuesday', 'Monday')}\n"
+    a = _scraped(text)
+    assert "Mehr zum Thema" in a.text  # a German related-links header means nothing on an English page
+
+
+def test_list_after_a_colon_stays_inside_the_text():
+    text = ("Home\nRecipes\nAbout\n\nAlmond biscuits\n\n"
+            "These biscuits keep for two weeks in a tin and are quick to make with children on a rainy day.\n\n"
+            "You need:\n300 g flour\n200 g butter\n100 g ground almonds\n1 egg\n\n"
+            "Mix everything into a smooth dough, roll it out on a floured board and cut out the shapes you like.\n\n"
+            "Bake them for fifteen minutes in the middle of the oven until they turn golden brown.\n\n"
+            "Archive\nDecember\nNovember\nOctober\n")
+    a = _scraped(text)
+    for item in ("300 g flour", "200 g butter", "1 egg"):
+        assert item in a.body, item
+    assert a.body.index("300 g flour") < a.body.index("Mix everything")
+    for junk in ("Archive", "December", "Recipes"):
+        assert junk not in a.text, junk
+
+
+def test_bulleted_lines_are_list_items_but_contact_lines_are_not():
+    text = ("Opening hours change\n\nThe town library will open later on weekdays from next month, the council "
+            "said, because two of its staff are retiring this spring.\n\n"
+            "- Monday to Friday from ten\n- Saturday from nine\n\n"
+            "The reading room keeps its evening hours, and the children's corner is not affected by the change.\n\n"
+            "Press contact:\nTown Hall\nTel: +44 20 7946 0000\nE-mail: press@example.org\n")
+    a = _scraped(text)
+    assert "- Monday to Friday from ten" in a.body and "- Saturday from nine" in a.body
+    assert "press@example.org" not in a.text and "7946" not in a.text
+
+
+def test_a_sentence_may_end_with_an_emoji_or_a_footnote():
+    assert _is_prose("Ich wünsche euch allen einen schönen Sonntag und bis bald. 😀")
+    assert _is_prose("Time is not short, we waste much of it.”1")
+    assert _is_prose("Erst kam alles anders. Dann wurde es gut. Am Ende lachten alle darüber, auch wir")
+    assert not _is_prose("Five things to know about the new sea wall")
+    assert not _is_prose("Read the whole story in our weekend edition…")
+
+
+def test_caption_with_a_trailing_credit_is_a_caption():
+    para = ("The port of Calais was closed on Monday as winds reached 120 km/h along the coast, the prefecture "
+            "said in a statement issued in the evening.")
+    text = (f"A storm closes the port\n\n{para}\n\nWaves break over the harbour wall on Monday. © Jane Example\n\n"
+            f"{para.replace('Monday', 'Sunday')}\n")
+    a = _scraped(text)
+    assert "Waves break" not in a.body and "Jane Example" not in a.body
+    assert a.captions and a.captions[0]["credit"].startswith("©")
+
+
+def test_author_box_after_the_text_ends_the_article():
+    paras = [("The port of Calais was closed on Monday as winds reached 120 km/h along the coast, the prefecture "
+              "said in a statement issued in the evening."),
+             ("Ferries will sail again tomorrow, according to the operator, once the wind has dropped below the "
+              "limit set for the harbour entrance.")]
+    text = ("A storm closes the port\n\n" + "\n\n".join(paras) + "\n\nJane Example\n\n"
+            "Jane Example is a reporter on the coast desk and has covered shipping and ports for ten years.\n")
+    a = _scraped(text)
+    assert a.body.endswith("harbour entrance.")
+    assert "reporter on the coast desk" not in a.text
+
+
+def test_lone_paragraph_after_a_gap_at_the_end_is_dropped():
+    paras = [("The port of Calais was closed on Monday as winds reached 120 km/h along the coast, the prefecture "
+              "said in a statement issued in the evening."),
+             ("Ferries will sail again tomorrow, according to the operator, once the wind has dropped below the "
+              "limit set for the harbour entrance.")]
+    text = ("A storm closes the port\n\n" + "\n\n".join(paras) + "\n\nTopics\nWeather\nTransport\n\n"
+            "Get the best of our reporting in your inbox every morning with our free daily briefing for readers.\n")
+    a = _scraped(text)
+    assert a.body.endswith("harbour entrance.") and "briefing" not in a.text
+
+
+def test_headline_named_by_the_url_anchors_the_text():
+    story = [("The old bridge over the river will be repaired by the autumn, the council decided on Tuesday "
+              "after engineers found cracks in its frame."),
+             ("Traffic will cross on a temporary bridge while the work goes on, the town hall said.")]
+    # A longer block elsewhere on the page (an "about us" box) would win on size alone.
+    about = ("We are an independent local newsroom founded by readers in 1998. We publish every day and our "
+             "journalism is free to read for everyone who lives in the valley and beyond it. ")
+    menu = "\n".join(f"Section {i}" for i in range(40))  # a long menu: the two blocks do not join
+    text = ("Home\nNews\nSport\n\nCouncil votes to repair the old bridge\n\nBy Jane Example\n\n"
+            + "\n\n".join(story) + f"\n\n{menu}\n\nAbout us\n\n{about}\n\n{about}\n\n{about}\n")
+    url = "https://news.example.org/2024/05/council-votes-to-repair-the-old-bridge"
+    anchored = _scraped(text, url)
+    assert anchored.body.startswith("The old bridge") and "independent local newsroom" not in anchored.body
+    unanchored = _scraped(text)
+    assert "The old bridge" not in unanchored.body  # without the URL, size decides
