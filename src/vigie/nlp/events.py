@@ -790,6 +790,11 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
             elif (child.dep_ in ("nmod:poss", "det:poss", "poss") or "Yes" in child.morph.get("Poss")) \
                     and source_tok is None:
                 source_tok = child  # "ses frappes", "its investigation"
+        if between is None and lang == "fr" and token.dep_ == "nmod" and token.head.pos_ == "NOUN":
+            # "l'annulation du sommet entre les États-Unis et la Corée du Nord": the parser hung the
+            # "entre" on the noun before
+            between = next((c for c in token.head.children if c.dep_ == "nmod" and c.i > token.i
+                            and _case(c) == "entre"), None)
         if source_tok is None and lang == "fr":  # "l'intervention russe", "cette agression américaine"
             source_tok = next((c for c in token.children if c.dep_ == "amod"
                                and (_actor_in(c, offset, mentions) or _by_demonym(c, offset, 0, 0))), None)
