@@ -103,7 +103,8 @@ def extract_scraped(raw: RawDocument, repeated: RepeatedLines | None = None) -> 
     units = _mark_captions(units)
     _mark_list_items(units)
 
-    start, end = _main_text(units, codes, _title_anchor(units, raw.url))
+    anchor = _title_anchor(units, raw.url)
+    start, end = _main_text(units, codes, anchor)
     # Bylines and date lines near the start of the main text: read, then dropped.
     author = published = updated = None
     header_end = None
@@ -121,7 +122,14 @@ def extract_scraped(raw: RawDocument, repeated: RepeatedLines | None = None) -> 
             u.kind, header_end = "drop", i
         elif _is_dateline(u.text):
             u.kind = "drop"
-    title_at = _find_title(units, start, header_end)
+    if anchor is not None and start - ANCHOR_REACH <= anchor < start and units[anchor].kind == "text":
+        title_at: int | None = anchor  # the line the URL names is the headline
+        units[anchor].kind = "title"
+        for u in units[anchor + 1 : start]:  # between it and the text: a lede, or the page's toolbar
+            if u.kind == "text" and _score(u) <= 0:
+                u.kind = "drop"
+    else:
+        title_at = _find_title(units, start, header_end)
     first = title_at if title_at is not None else start
     if title_at is not None and header_end is not None and title_at < header_end:
         # Title, lede, then byline: the paragraph between headline and byline is the lede.
