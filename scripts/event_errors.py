@@ -8,8 +8,9 @@
 mentions, time expressions) to ``--cache`` (default /tmp/vigie-event-cache). ``score`` reloads
 them, runs the current ``vigie.nlp.events.find_events`` only (seconds instead of a minute), and
 prints the French type and tuple figures for the whole gold and for its two halves (documents
-in alternate order: half a to develop on, half b to check), the GSR figures, and the misses
-sorted into classes:
+in alternate order; half a was read in the first argument round, half b in the second, so both
+are dev figures now — the held-out part in gold/events/heldout is scored with ``vigie eval
+events`` only, never read here), the GSR figures, and the misses sorted into classes:
 
 - French, per gold event: ``no event`` (nothing in its sentence), ``type`` (events in the
   sentence, none of its type), ``source``, ``target``, ``source+target`` (matched by type, the

@@ -68,6 +68,12 @@
    hostages of their own noun; not one's own things ("rapatrier ses avions") nor, for a show of
    force, mere words. "Ethnic Albanians in Serbia" are coded with Serbia; "riots against Israeli
    policies" aim at Israel.
+   French parses are repaired where they break most: a sentence the parser ends at a hyphen
+   ("le Royaume" | "-" | "Uni") or a headline's colon runs on for the left actor and the title
+   label; subjects hung on the verb one by one are joint sources; a verb joined to a noun or a
+   participle hung on an incise takes its clause's subject. An argument's ``igo`` is the
+   organisation, not its body (Security Council → UN). A headline's country ("Turquie : …") gives
+   an agentless state act on its own people its source and an uncoded domestic agent its country.
 6. **Date** from a time expression of the sentence, else the article's date; **flags**: negated
    ("ne … pas", "not"), hypothetical (conditional, future, "menacer de", "pourrait"),
    historical (dated more than 45 days before the article).
