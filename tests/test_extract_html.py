@@ -236,3 +236,50 @@ def test_byline_in_the_page_title():
     a = _article(page)
     assert a.author == "Didier Roy"
     assert _article(page.replace(", par Didier Roy", ", par ailleurs")).author is None
+
+
+def _wordpress_page(byline: str) -> str:
+    """A WordPress page whose JSON-LD (Yoast) names the account that posted, with ``byline`` in its body."""
+    ld = ('{"@context": "https://schema.org", "@graph": ['
+          '{"@type": "Article", "headline": "La réforme des retraites", "datePublished": "2023-03-07T06:30:00+01:00",'
+          ' "author": {"@id": "https://revue.example/#/schema/person/5f1c"}},'
+          '{"@type": ["Person"], "@id": "https://revue.example/#/schema/person/5f1c", "name": "Anne Editrice"}]}')
+    return (f'<html><head><script type="application/ld+json">{ld}</script></head><body><article>'
+            f"<h1>La réforme des retraites</h1>{byline}<p>Le texte sera examiné mardi par les députés, qui ont "
+            "déposé plus de trois mille amendements en commission des affaires sociales.</p></article></body></html>")
+
+
+def test_shown_byline_wins_over_the_wordpress_account():
+    # <dt>Auteur</dt><dd>name</dd>: the label and the name in two elements.
+    shown = '<dl><dt>Auteur</dt><dd><a href="/staff/paul-ecrivain/">Paul Ecrivain</a></dd></dl>'
+    assert _article(_wordpress_page(shown)).author == "Paul Ecrivain"
+    # Without a byline in the page, or when it names the same person, the account's name stays.
+    assert _article(_wordpress_page("")).author == "Anne Editrice"
+    assert _article(_wordpress_page('<div class="by">Par <a href="/a">Anne Editrice</a>.</div>')).author \
+        == "Anne Editrice"
+    # Another CMS's JSON-LD person is the writer: a byline in the page does not replace it.
+    other = _wordpress_page(shown).replace("#/schema/person/5f1c", "#/person/5f1c")
+    assert _article(other).author == "Anne Editrice"
+
+
+def test_byline_ends_before_a_full_stop():
+    from vigie.extract.bylines import parse_byline
+
+    assert parse_byline("By Jane Doe.") == "Jane Doe"
+    assert parse_byline("By J.R. Stone") == "J.R. Stone"
+    assert parse_byline("By John Smith Jr.") == "John Smith Jr."
+
+
+def test_fallback_author_skips_pages_without_byline_markup():
+    from lxml import html as lxml_html
+
+    from vigie.extract.metadata import fallback_author
+
+    page = '<html><body><div class="post-author">Lena Weber</div><p>Text.</p></body></html>'
+    assert fallback_author(lxml_html.fromstring(page), None, page) == "Lena Weber"
+    assert fallback_author(lxml_html.fromstring(page), None, page.replace("author", "x")) is None
+
+
+def test_shown_byline_naming_the_account_with_a_job_title_keeps_the_account_name():
+    shown = '<div class="byline">By <a href="/a">Anne Editrice</a><span>Deputy Political Editor</span></div>'
+    assert _article(_wordpress_page(shown)).author == "Anne Editrice"

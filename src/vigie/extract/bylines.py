@@ -62,8 +62,12 @@ def parse_byline(line: str) -> str | None:
     for _code, byline, _p, _u in _patterns():
         m = byline.match(line)
         if m:
-            return m.group("names").strip()
+            # "By Jane Doe." ends a sentence; "J.R." or "Jr." end with initials or an abbreviation.
+            return _SENTENCE_END.sub("", m.group("names").strip())
     return None
+
+
+_SENTENCE_END = re.compile(r"(?<=\w{3})\.$")
 
 
 def parse_date_line(line: str) -> DateLine | None:

@@ -36,6 +36,9 @@ class PageMeta:
     h1: str | None = None
     headings: list[str] = field(default_factory=list)  # the first h1/h2 texts, as shown
     author: str | None = None
+    # The JSON-LD author is a WordPress user (Yoast's "#/schema/person/<hash>" node): the account
+    # that posted the article, which on a magazine may be an editor rather than the writer.
+    author_is_account: bool = False
     sitename: str | None = None
     description: str | None = None
     published: datetime | None = None  # a timestamp: date and time of day
@@ -44,14 +47,23 @@ class PageMeta:
     captions: list[tuple[str, str | None]] = field(default_factory=list)
 
 
+# The elements read here, gathered in one walk over the page: a query of their own for each kind
+# (meta, JSON-LD, headings, <title>, captions) was a walk of the whole tree each, most of this
+# reader's time.
+_WALKED = ("meta", "time", "script", "h1", "h2", "title", "figcaption")
+
+
 def read_metadata(tree) -> PageMeta:
-    meta = _meta_tags(tree)
-    ld = _json_ld(tree)
+    found: dict[str, list] = {"meta": [], "time": [], "script": [], "heading": [], "title": [], "figcaption": []}
+    for el in tree.iter(*_WALKED):
+        found["heading" if el.tag in ("h1", "h2") else el.tag].append(el)
+    meta = _meta_tags(found["meta"], found["time"])
+    ld = _json_ld([el.text for el in found["script"] if el.get("type") == "application/ld+json" and el.text])
     out = PageMeta()
-    heads = tree.xpath("//h1 | //h2")  # one query for the headline candidates
+    heads = found["heading"]  # h1 and h2 in page order: the headline candidates
     out.headings = [t for t in map(_text, heads[:12]) if t]
     out.h1 = next((t for t in (_text(el) for el in heads if el.tag == "h1") if t), None)
-    page_title = _first_text(tree, "//head/title")
+    page_title = next((t for t in (_text(el) for el in found["title"] if _parent_tag(el) == "head") if t), None)
     out.sitename = _clean(ld.get("publisher") or meta.get("og:site_name") or meta.get("application-name"))
     out.title = _clean(meta.get("og:title") or meta.get("twitter:title") or ld.get("headline")
                        or page_title or out.h1)
@@ -60,8 +72,9 @@ def read_metadata(tree) -> PageMeta:
     out.published_day = ld.get("dayPublished") or _meta_datetime(meta, PUBLISHED_META, day_only=True)
     out.updated = ld.get("dateModified") or _meta_datetime(meta, UPDATED_META)
     authors = ld.get("authors") or [meta[k] for k in AUTHOR_META if meta.get(k)][:1] or _author_elements(tree)
+    out.author_is_account = bool(ld.get("authors")) and ld.get("author_is_account", False)
     out.author = clean_author("; ".join(authors), out.sitename) if authors else None
-    out.captions = _captions(tree)
+    out.captions = _captions(found["figcaption"])
     if out.author is None:  # "Turpitude et architecture, par Didier Roy (Les blogs du Diplo)"
         m = _TITLE_BYLINE.search(page_title or "")
         out.author = m.group(1) if m else None
@@ -100,14 +113,19 @@ def _clean(value: Any) -> str | None:
     return value or None
 
 
-def _meta_tags(tree) -> dict[str, str]:
+def _parent_tag(el) -> str | None:
+    parent = el.getparent()
+    return parent.tag if parent is not None else None
+
+
+def _meta_tags(metas: list, times: list) -> dict[str, str]:
     found: dict[str, str] = {}
-    for el in tree.iter("meta"):
+    for el in metas:
         key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
         value = el.get("content")
         if key and value and key not in found:
             found[key] = value.strip()
-    for el in tree.iter("time"):  # <time itemprop="datePublished" datetime="…">
+    for el in times:  # <time itemprop="datePublished" datetime="…">
         if el.get("itemprop") and el.get("datetime"):
             found.setdefault(el.get("itemprop").strip().lower(), el.get("datetime"))
     return found
@@ -136,10 +154,11 @@ def _plausible(when: datetime) -> bool:
     return 1990 <= when.year <= datetime.now().year + 1
 
 
-def _json_ld(tree) -> dict[str, Any]:
-    """headline, authors, publisher, description, datePublished, dateModified of the page's article."""
+def _json_ld(scripts: list[str]) -> dict[str, Any]:
+    """headline, authors, publisher, description, datePublished, dateModified of the page's article,
+    from the texts of its JSON-LD scripts."""
     nodes: list[dict] = []
-    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+    for script in scripts:
         if "datePublished" not in script and "headline" not in script and '"author"' not in script:
             continue  # breadcrumbs, organisation cards, site search: nothing for us, skip the parse
         try:
@@ -174,6 +193,7 @@ def _json_ld(tree) -> dict[str, Any]:
         if "authors" not in out and node.get("author"):
             people = node["author"] if isinstance(node["author"], list) else [node["author"]]
             # {"@id": "#/schema/person/…"}: the person is described elsewhere in the graph.
+            refs = [a["@id"] for a in people if isinstance(a, dict) and isinstance(a.get("@id"), str)]
             people = [by_id.get(a["@id"], a) if isinstance(a, dict) and "@id" in a and "name" not in a else a
                       for a in people]
             # An organisation as "author" is the publisher, not a byline.
@@ -182,11 +202,15 @@ def _json_ld(tree) -> dict[str, Any]:
             names = [n for n in names if n]
             if names:
                 out["authors"] = names
+                out["author_is_account"] = bool(refs) and all(_WORDPRESS_USER in r for r in refs)
         if "publisher" not in out and node.get("publisher"):
             pub = node["publisher"][0] if isinstance(node["publisher"], list) and node["publisher"] else node["publisher"]
             if _name(pub):
                 out["publisher"] = _name(pub)
     return out
+
+
+_WORDPRESS_USER = "/#/schema/person/"  # Yoast SEO's id for the WordPress user who posted
 
 
 def _types(node: dict) -> set[str]:
@@ -217,8 +241,11 @@ def _author_elements(tree) -> list[str]:
     return []
 
 
-def fallback_author(tree, sitename: str | None = None) -> str | None:
-    """The author from bylines marked up by class or id, when nothing else named one."""
+def fallback_author(tree, sitename: str | None = None, html: str | None = None) -> str | None:
+    """The author from bylines marked up by class or id, when nothing else named one. With the
+    page's ``html``, a page whose source has none of the words these searches need is not walked."""
+    if html is not None and not any(word in html for word in _BYLINE_MARKS):
+        return None
     return clean_author(_trafilatura_author(tree), sitename)
 
 
@@ -233,6 +260,12 @@ _T2_ID = re.compile(r"author|zuozhe|bianji|xiaobian")
 _T2_CLASS = re.compile(r"author|channel-name|zuozhe|bianji|xiaobian|submitted-by|posted-by|journalist-name")
 _T3_ID = re.compile(r"[Aa]uthor")
 _T3_CLASS = re.compile(r"[Aa]uthor|screenname|writer|[Bb]yline")
+
+
+# Every test of _byline_tiers needs one of these in an attribute value (or an <author> tag):
+# a page whose source has none of them has no such byline, found by a search in C.
+_BYLINE_MARKS = ("uthor", "UTHOR", "yline", "byl", "BBL", "username", "screenname", "writer", "zuozhe", "bianji",
+                 "xiaobian", "channel-name", "submitted-by", "posted-by", "journalist-name")
 
 
 def _byline_tiers(el) -> list[int]:
@@ -283,13 +316,9 @@ def _text(el) -> str:
     return normalize_line(" ".join(el.text_content().split()))
 
 
-def _first_text(tree, xpath: str) -> str | None:
-    return next((t for t in map(_text, tree.xpath(xpath)) if t), None)
-
-
-def _captions(tree) -> list[tuple[str, str | None]]:
+def _captions(figcaptions: list) -> list[tuple[str, str | None]]:
     out = []
-    for cap in tree.iter("figcaption"):
+    for cap in figcaptions:
         credit_nodes = cap.xpath(".//*[contains(@class,'credit') or contains(@class,'copyright')]")
         credit = normalize_line(" ".join(" ".join(n.text_content() for n in credit_nodes).split())) or None
         text = normalize_line(" ".join(cap.text_content().split()))
