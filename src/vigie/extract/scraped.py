@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from urllib.parse import unquote, urlsplit
 
@@ -289,14 +289,17 @@ _INNER_BREAK = re.compile(r"[.!?…][\"'”’»)]*\s+[\"'„“«(]?[^\W\d_a-z]
 
 
 INNER_BREAKS = 2
+AFTER_END_CHARS = 12
 
 
+@lru_cache(maxsize=8192)  # asked several times per line by the passes below
 def _is_prose(text: str) -> bool:
     """Ends like a sentence (perhaps with an emoji after it), or holds a sentence break and goes on
     after it; not a teaser cut with "…"."""
     if text.endswith(("...", "…")):
         return False
-    bare = _AFTER_END.sub("", text)
+    tail = text[-AFTER_END_CHARS:]  # only the line's end can hold them: no need to scan the whole line
+    bare = text[: len(text) - len(tail)] + _AFTER_END.sub("", tail)
     return bool(_SENTENCE_END.search(bare)) or (bare != text and bare.endswith(("...", "…"))) or len(
         _INNER_BREAK.findall(text)) >= INNER_BREAKS
 
@@ -525,7 +528,7 @@ def _cut_author_box(units: list[_Unit]) -> list[_Unit]:
 def _mark_captions(units: list[_Unit]) -> list[_Unit]:
     captions = set()
     for u in units:
-        m = _CREDIT.match(u.text) or _CREDIT_TAIL.match(u.text)
+        m = _CREDIT.match(u.text) or (("©" in u.text or ":" in u.text) and _CREDIT_TAIL.match(u.text))
         if m and not u.text.endswith(("?",)):
             u.kind, u.text, u.credit = "caption", m.group("caption").strip(), m.group("credit").strip()
             captions.add(u.text)
