@@ -280,7 +280,9 @@ def test_eval_stories_on_the_shared_stream_if_present():
         pytest.skip("fr-news-rss-2023-2024 is not here")
     report = run(days=3)
     v = report["systems"]["vigie"]
-    assert set(report["systems"]) == {"vigie", "near-duplicates", "tfidf-no-decay"}
+    assert set(report["systems"]) == {"vigie", "vigie threads", "near-duplicates", "tfidf-no-decay"}
+    th = report["systems"]["vigie threads"]
+    assert th["items"] == v["items"] and th["clusters"] <= v["clusters"]  # a thread holds whole stories
     assert v["items"] > 500 and 0 < v["clusters"] <= v["items"]
     nd = report["systems"]["near-duplicates"]
     assert nd["clusters"] >= v["clusters"]  # content joining only ever lumps more than near-duplicates

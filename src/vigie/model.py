@@ -394,6 +394,21 @@ class Story:
     sources: int  # distinct sources
     label: str  # its heaviest terms
     merged_into: str | None = None
+    thread: str | None = None  # the long-running thread it belongs to (None: clustered before threads)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Thread:
+    """A thread: stories of one long-running topic, grouped online (``vigie stories`` shows a story's
+    thread). ``id`` never changes; a merged thread keeps its id as an alias (``merged_into``)."""
+
+    id: str
+    first_day: str  # YYYY-MM-DD
+    last_day: str
+    label: str  # its defining terms
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

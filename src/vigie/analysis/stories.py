@@ -172,6 +172,7 @@ class StoryClusterer:
         self.dormant: dict[str, LiveStory] = {}
         self.dormant_postings: dict[str, set[str]] = {}
         self._dormant_expiry: list[tuple[date, str]] = []
+        self.last_vector: dict[str, float] = {}
 
     # -- the one online step ---------------------------------------------------------------
 
@@ -192,6 +193,7 @@ class StoryClusterer:
             self.df[t] = self.df.get(t, 0) + 1
         self.dirty.update(counts)
         vec = self._vector(counts)
+        self.last_vector = vec  # for a layer above (threads) that reads the item as the stories saw it
 
         story_id = None
         if item.duplicate_of and item.duplicate_of in self.item_story:
@@ -475,16 +477,23 @@ class UpdateResult:
     live_stories: int
 
 
-def update_store(store, settings: Settings | None = None, *, batch: int = 5000, progress=None) -> UpdateResult:
+def update_store(store, settings: Settings | None = None, *, batch: int = 5000, progress=None,
+                 thread_settings=None) -> UpdateResult:
     """Cluster the store's articles that are in no story yet, in publication order, going on from the
     saved state: incremental (only new articles) and idempotent (a second run finds nothing to do).
+    Each story also gets its thread (:mod:`vigie.analysis.threads`), kept in the same state.
     ``progress``, when given, is called with the number of articles done after each batch."""
-    from vigie.model import Story
+    from vigie.analysis.threads import ThreadTracker
+    from vigie.analysis.threads import label as thread_label
+    from vigie.model import Story, Thread
 
     c = StoryClusterer(settings)
+    tracker = ThreadTracker(thread_settings)
+    tracker.story_ttl = c.settings.ttl
     state, df = store.story_state()
     if state:
         c.restore(state, df)
+        tracker.restore(state.get("threads", {}))
     done = created = merges = 0
     while True:
         pending = store.story_pending(limit=batch)
@@ -492,6 +501,17 @@ def update_store(store, settings: Settings | None = None, *, batch: int = 5000, 
             break
         assigned: list[tuple[str, str, str]] = []
         touched: dict[str, Story] = {}
+        threads: dict[str, Thread] = {}
+
+        def record(sid: str) -> None:
+            st = c.stories[sid]
+            tid = tracker.resolve(tracker.story_thread[sid]) if sid in tracker.story_thread else None
+            touched[sid] = Story(sid, st.first_day.isoformat(), st.last_day.isoformat(), st.size,
+                                 len(st.sources), label(st), thread=tid)
+            if tid is not None and tid in tracker.threads:
+                th = tracker.threads[tid]
+                threads[tid] = Thread(tid, th.first_day.isoformat(), th.last_day.isoformat(), thread_label(th))
+
         for r in pending:
             try:
                 day = date.fromisoformat(r["day"])
@@ -500,21 +520,19 @@ def update_store(store, settings: Settings | None = None, *, batch: int = 5000, 
             text = f"{r['title']}\n{r['lede']}" if r["lede"] and r["lede"] != r["title"] else r["title"]
             item = StoryItem(r["id"], day, r["source"], text, tuple(r["features"]), r["duplicate_of"])
             sid = c.add(item)
+            tracker.add(item.id, c.today or day, sid, c.last_vector, c.stories[sid].centroid)
             created += sid == story_id_for(r["id"])
-            st = c.stories[sid]
             assigned.append((r["id"], sid, day.isoformat()))
-            touched[sid] = Story(sid, st.first_day.isoformat(), st.last_day.isoformat(), st.size,
-                                 len(st.sources), label(st))
+            record(sid)
         for _, kept in c.merged:
-            st = c.stories.get(kept)
-            if st is not None:
-                touched[kept] = Story(kept, st.first_day.isoformat(), st.last_day.isoformat(), st.size,
-                                      len(st.sources), label(st))
-        store.save_stories(assigned, list(touched.values()), list(c.merged), c.state(),
-                           {t: c.df[t] for t in c.dirty})
+            if kept in c.stories:
+                record(kept)
+        store.save_stories(assigned, list(touched.values()), list(c.merged), c.state() | {"threads": tracker.state()},
+                           {t: c.df[t] for t in c.dirty}, list(threads.values()), list(tracker.merged))
         merges += len(c.merged)
         c.merged.clear()
         c.dirty.clear()
+        tracker.merged.clear()
         done += len(pending)
         if progress is not None:
             progress(done)

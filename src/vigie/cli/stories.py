@@ -2,7 +2,8 @@
 
 Both first cluster the stored articles that are in no story yet (online, in publication order, going
 on from the saved state: :func:`vigie.analysis.stories.update_store`), unless ``--no-update``; a run
-with nothing new changes nothing. ``--since 7d`` counts back from the newest stored day, like
+with nothing new changes nothing. Each story shows its thread (the long-running topic it belongs to:
+:mod:`vigie.analysis.threads`). ``--since 7d`` counts back from the newest stored day, like
 ``vigie signals``, so an archive reads the same as the live store did.
 """
 
@@ -94,7 +95,8 @@ def run_stories(args: argparse.Namespace) -> int:
         print("no story" + (f" from {first} to {last}" if first else " (the store is empty)"))
     for s in stories:
         days = s.first_day if s.first_day == s.last_day else f"{s.first_day}..{s.last_day}"
-        print(f"{s.id}  {s.size:5d} articles  {s.sources:3d} sources  {days:22}  {s.label}")
+        print(f"{s.id}  {s.size:5d} articles  {s.sources:3d} sources  {days:22}  thread {s.thread or '-':18}  "
+              f"{s.label}")
     return EXIT_OK
 
 
@@ -118,6 +120,10 @@ def run_story(args: argparse.Namespace) -> int:
     if story["id"] != args.id.strip():
         print(f"  (story {args.id.strip()} was merged into this one)")
     print(f"  {story['size']} articles from {story['sources']} sources, {story['first_day']} to {story['last_day']}")
+    if story["thread_info"]:
+        t = story["thread_info"]
+        print(f"  thread:  {t['id']}  {t['stories']} stories, {t['size']} articles, {t['first_day']} to "
+              f"{t['last_day']}  {t['label']}")
     print("  per day: " + ", ".join(f"{d['day']} {d['articles']}" for d in story["days"][-14:]))
     print("  sources: " + ", ".join(f"{s['source']} {s['articles']}" for s in story["by_source"][:10]))
     if story["actors"]:

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, Literal, Protocol
 
-from vigie.model import AnnotatedArticle, Source, Story
+from vigie.model import AnnotatedArticle, Source, Story, Thread
 
 PutStatus = Literal["added", "updated", "unchanged"]
 Interval = Literal["day", "week", "month", "year"]
@@ -235,8 +235,10 @@ class Store(Protocol):
         """The clusterer's saved state and its document frequencies."""
 
     def save_stories(self, assigned: list[tuple[str, str, str]], stories: list[Story],
-                     merges: list[tuple[str, str]], state: dict[str, Any], df: dict[str, int]) -> None:
-        """Save one clustering run in one transaction: assignments, stories, merges, state, frequencies."""
+                     merges: list[tuple[str, str]], state: dict[str, Any], df: dict[str, int],
+                     threads: list[Thread] = (), thread_merges: list[tuple[str, str]] = ()) -> None:
+        """Save one clustering run in one transaction: assignments, stories, merges, state, frequencies,
+        and the threads the stories touched with the thread merges."""
 
     def stories(self, *, since: str | None = None, until: str | None = None, min_size: int = 1,
                 min_sources: int = 1, limit: int | None = 20) -> list[Story]:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from vigie.keys import canonical_url, document_id
-from vigie.model import AnnotatedArticle, Source, Story
+from vigie.model import AnnotatedArticle, Source, Story, Thread
 from vigie.store.base import ActorMention, Interval, PutResult, QuoteHit, SearchHit, SearchPage, SearchResult
 from vigie.store.sqlite_watch import WatchTables
 from vigie.textfold import fold, fts_query
@@ -613,10 +613,12 @@ class SQLiteStore(WatchTables):
         return (json.loads(row[0]) if row else {}), df
 
     def save_stories(self, assigned: list[tuple[str, str, str]], stories: list[Story],
-                     merges: list[tuple[str, str]], state: dict[str, Any], df: dict[str, int]) -> None:
+                     merges: list[tuple[str, str]], state: dict[str, Any], df: dict[str, int],
+                     threads: list[Thread] = (), thread_merges: list[tuple[str, str]] = ()) -> None:
         """One clustering run in one transaction: (doc id, story id, day) assignments, the stories they
         touched (size and sources are recounted here), merges (gone → kept: the gone story's articles
-        move, its row stays as an alias), the clusterer's state and its changed frequencies."""
+        move, its row stays as an alias), the clusterer's state and its changed frequencies; then the
+        threads the stories touched and thread merges (a gone thread's stories move; sizes recounted)."""
         self.db.execute("BEGIN IMMEDIATE")
         try:
             self.db.executemany("INSERT OR REPLACE INTO story_articles (doc_id, story_id, day) VALUES (?, ?, ?)",
@@ -626,6 +628,8 @@ class SQLiteStore(WatchTables):
                 "ON CONFLICT (id) DO UPDATE SET first_day = min(first_day, excluded.first_day), "
                 "last_day = max(last_day, excluded.last_day), label = excluded.label",
                 [(st.id, st.first_day, st.last_day, st.label) for st in stories])
+            self.db.executemany("INSERT OR REPLACE INTO story_threads (story_id, thread_id) VALUES (?, ?)",
+                                [(st.id, st.thread) for st in stories if st.thread])
             for gone, kept in merges:
                 self.db.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", (kept, gone))
                 self.db.execute("UPDATE stories SET merged_into = ? WHERE id = ? OR merged_into = ?", (kept, gone, gone))
@@ -640,6 +644,7 @@ class SQLiteStore(WatchTables):
                           last_day = coalesce((SELECT max(day) FROM story_articles WHERE story_id = stories.id),
                                               last_day)
                    WHERE id = ?""", [(sid,) for sid in sorted(touched)])
+            self._save_threads(threads, thread_merges)
             self.db.execute("INSERT OR REPLACE INTO story_state (key, value) VALUES ('clusterer', ?)",
                             (json.dumps(state, ensure_ascii=False),))
             self.db.executemany("INSERT OR REPLACE INTO story_df (term, df) VALUES (?, ?)", df.items())
@@ -647,6 +652,24 @@ class SQLiteStore(WatchTables):
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
+
+    def _save_threads(self, threads: list[Thread], merges: list[tuple[str, str]]) -> None:
+        """Inside save_stories' transaction: thread rows, merges, and the touched threads recounted
+        from their (unmerged) stories."""
+        self.db.executemany(
+            "INSERT INTO threads (id, first_day, last_day, size, stories, label) VALUES (?, ?, ?, 0, 0, ?) "
+            "ON CONFLICT (id) DO UPDATE SET label = excluded.label",
+            [(t.id, t.first_day, t.last_day, t.label) for t in threads])
+        for gone, kept in merges:
+            self.db.execute("UPDATE story_threads SET thread_id = ? WHERE thread_id = ?", (kept, gone))
+            self.db.execute("UPDATE threads SET merged_into = ? WHERE id = ? OR merged_into = ?", (kept, gone, gone))
+        touched = {t.id for t in threads} | {k for _, k in merges}
+        live = "FROM story_threads st JOIN stories s ON s.id = st.story_id WHERE st.thread_id = ? AND s.merged_into IS NULL"
+        for tid in sorted(touched):
+            size, n, first, last = self.db.execute(
+                f"SELECT coalesce(sum(s.size), 0), count(*), min(s.first_day), max(s.last_day) {live}", (tid,)).fetchone()
+            self.db.execute("UPDATE threads SET size = ?, stories = ?, first_day = coalesce(?, first_day), "
+                            "last_day = coalesce(?, last_day) WHERE id = ?", (size, n, first, last, tid))
 
     def stories(self, *, since: str | None = None, until: str | None = None, min_size: int = 1,
                 min_sources: int = 1, limit: int | None = 20) -> list[Story]:
@@ -656,7 +679,8 @@ class SQLiteStore(WatchTables):
             ("merged_into IS NULL", ()), ("last_day >= ?", since), ("first_day < ?", until),
             ("size >= ?", min_size), ("sources >= ?", min_sources),
         ])
-        sql = ("SELECT id, first_day, last_day, size, sources, label, merged_into FROM stories WHERE "
+        sql = ("SELECT id, first_day, last_day, size, sources, label, merged_into, "
+               "(SELECT thread_id FROM story_threads WHERE story_id = stories.id) AS thread FROM stories WHERE "
                + " AND ".join(where) + " ORDER BY size DESC, last_day DESC, id" + (" LIMIT ?" if limit else ""))
         return [Story(**dict(r)) for r in self.db.execute(sql, (*params, limit) if limit else params)]
 
@@ -666,7 +690,9 @@ class SQLiteStore(WatchTables):
         story_id = story_id.strip()
         row = None
         for _ in range(64):  # follows merges; a chain is short, the bound guards against a cycle
-            row = self.db.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+            row = self.db.execute("SELECT id, first_day, last_day, size, sources, label, merged_into, "
+                                  "(SELECT thread_id FROM story_threads WHERE story_id = stories.id) AS thread "
+                                  "FROM stories WHERE id = ?", (story_id,)).fetchone()
             if row is None or not row["merged_into"]:
                 break
             story_id = row["merged_into"]
@@ -694,7 +720,10 @@ class SQLiteStore(WatchTables):
                WHERE sa.story_id = ? AND e.negated = 0 GROUP BY e.type, e.source_key, e.target_key
                ORDER BY events DESC, e.type LIMIT 20""", (st.id,))]
         aliases = [r[0] for r in self.db.execute("SELECT id FROM stories WHERE merged_into = ? ORDER BY id", (st.id,))]
-        return {**st.to_json(), "aliases": aliases, "articles": articles,
+        thread = self.db.execute("SELECT id, first_day, last_day, size, stories, label FROM threads WHERE id = ?",
+                                 (st.thread,)).fetchone() if st.thread else None
+        return {**st.to_json(), "aliases": aliases, "thread_info": dict(thread) if thread else None,
+                "articles": articles,
                 "days": [{"day": d, "articles": n} for d, n in days],
                 "by_source": [{"source": s, "articles": n} for s, n in sources],
                 "actors": actors, "events": events}
