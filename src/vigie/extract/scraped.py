@@ -4,22 +4,28 @@ Each non-empty line is one unit. The cleaner works in passes:
 
 1. page furniture goes: lines the source repeats across documents (when a batch
    was observed, see ``repeated.py``), known boilerplate lines ("Publicité",
-   "À lire aussi …"), image file names;
-2. a line ending in a photo credit "(Dimitar DILKOFF/AFP)" is a caption; a copy of
-   its text elsewhere (scrapers often keep the image's alt text too) goes;
+   "À lire aussi …"), image file names. The scraped-text lists of French and
+   English always apply, those of the page's own language too when vigie has them
+   (``lang/<code>/scraped_*.txt``; the language is read from the page's longer lines);
+2. a line ending in a photo credit "(Dimitar DILKOFF/AFP)", "… © Jane Doe" is a
+   caption; a copy of its text elsewhere (scrapers often keep the image's alt text too) goes;
 3. the main text is found as the densest run of prose: each line scores by how
-   much it reads like article text (long, sentence punctuation) or like a menu
-   (short, no punctuation), and the run with the highest total wins (menus,
-   footers and link lists around it fall away);
+   much it reads like article text (long, sentence punctuation, perhaps an emoji
+   after it) or like a menu (short, no punctuation); short lines after a line ending
+   in a colon, or with a bullet, are list items and cost little. The run with the
+   highest total wins (menus, footers and link lists around it fall away), with
+   three corrections: a run that lies after a trailer line (comment form, footer)
+   yields to prose before it; a run away from the headline the URL names yields to
+   one starting just after it; a lone paragraph after a gap at its end goes;
 4. byline ("Par Sophie Amsili") and date lines ("Publié le … Mis à jour le …") near
-   the start of that run are read into metadata and dropped; the title is the
-   headline-like line just before the text, the lede the paragraph between title
-   and byline;
-5. the page trailer (subscription pitch, comments) and the author's name alone on a
-   line end the article;
+   the start of that run are read into metadata and dropped; the title is the line the
+   URL names, else the headline-like line just before the text, the lede the paragraph
+   between title and byline;
+5. the page trailer (subscription pitch, comments), a run of headline-like lines
+   (links), an author box ("Jane Doe" / "Jane Doe is …") and the author's name alone
+   on a line end the article;
 6. short lines followed by a paragraph inside the text are section headings.
 """
-
 from __future__ import annotations
 
 import json
