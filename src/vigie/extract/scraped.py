@@ -40,7 +40,7 @@ from vigie.extract.bylines import parse_byline, parse_date_line
 from vigie.extract.normalize import TextBuilder, fix_scraped_punctuation, normalize_line
 from vigie.extract.repeated import RepeatedLines, source_key
 from vigie.model import Article, RawDocument
-from vigie.textfold import fold
+from vigie.textfold import fold, strip_accents
 
 _IMAGE_FILE = re.compile(r"^\S+\.(?:png|jpe?g|gif|webp|svg|avif|bmp|tiff?)$", re.IGNORECASE)
 # "(Dimitar DILKOFF/AFP)", "(Photo : X)", "(© Reuters)", "(Crédits : X/Y)"
@@ -282,6 +282,7 @@ def _scraped_trailer(codes: tuple[str, ...] = lang.LANGUAGES) -> re.Pattern[str]
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
+@lru_cache(maxsize=8192)
 def _words(text: str) -> int:
     """Words, counting two Chinese/Japanese/Korean characters as one (those scripts use no spaces)."""
     cjk = len(_CJK.findall(text))
@@ -414,6 +415,9 @@ def _title_anchor(units: list[_Unit], url: str | None) -> int | None:
     for i, u in enumerate(units):
         if u.kind != "text" or len(u.text) > MAX_TITLE_CHARS:
             continue
+        low = strip_accents(u.text.casefold())
+        if sum(1 for w in words if w in low) <= best * len(words):
+            continue  # a substring count is never below the word count: this line cannot win
         share = len(words & set(fold(u.text).split())) / len(words)
         if share > best:
             best, at = share, i
