@@ -58,7 +58,8 @@ _CREDIT_TAIL = re.compile(r"^(?P<caption>.+?[.!?\w\"”»)])\s*(?:[–—|,-]\s*
 # A photo credit alone on its line: "TebNad/Shutterstock.com", "© Reuters", "Photo : AFP".
 _CREDIT_LINE = re.compile(r"^(?:©\s*[\w .&'/-]{2,60}|[\w .&'-]{2,40}/\s*[\w .&'-]{2,40}|"
                           r"(?:Photo|Foto|Bild|Image|Crédits?|Credits?)\s*:\s*[\w .&'/-]{2,60})$")
-_SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』]*$")
+# Closing quotes include German "“" and "‘" („So.“), which open quotes in English.
+_SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’“‘»)\]」』]*$")
 _TERMINAL = (".", "!", ";", ":", "…", "»", '"', "”", ",")
 MAX_HEADING_CHARS = 100
 MAX_HEADING_WORDS = 14
@@ -136,6 +137,8 @@ def extract_scraped(raw: RawDocument, repeated: RepeatedLines | None = None) -> 
                 u.kind = "drop"
     else:
         title_at = _find_title(units, start, header_end)
+    if title_at is not None:
+        _mark_standfirst(units, title_at, start)
     first = title_at if title_at is not None else start
     if title_at is not None and header_end is not None and title_at < header_end:
         # Title, lede, then byline: the paragraph between headline and byline is the lede.
@@ -211,6 +214,18 @@ def _date_words() -> frozenset[str]:
         for label in (*s["published_labels"], *s["updated_labels"], *s["time_words"]):
             words.update(label.casefold().split())
     return frozenset(words)
+
+
+_DAY_MONTH_YEAR = re.compile(r"\b\d{1,2}\.?\s+[^\W\d]{3,}\.?,?\s+(?:19|20)\d\d\b")  # "6. Juli 2015", any language
+
+
+def _has_date(text: str) -> bool:
+    """A date somewhere in the line ("Veröffentlicht am 6. Juli 2015 von …"): a year or a time, and a
+    day (a month or weekday name, a numeric date)."""
+    if not _DATE_ANCHOR.search(text):
+        return False
+    return bool(_DAY_CUE.search(text) or _DAY_MONTH_YEAR.search(text)) or any(
+        t.casefold().rstrip(".") in _month_and_day_names() for t in _TOKEN_SPLIT.split(text) if t)
 
 
 def _is_dateline(text: str) -> bool:
@@ -291,8 +306,9 @@ def _words(text: str) -> int:
 
 # What may follow a sentence's end on a blog line: emoji and other symbols, emoticons, a footnote number.
 _AFTER_END = re.compile(r"(?:[\s\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]|[:;xX]-?[)(pPdD]|<3|(?<=[.!?\"”»])\d{1,2})+$")
+_EMOJI_END = re.compile(r"\w\s*(?:[\U0001F300-\U0001FAFF\u263A]\uFE0F?|[:;]-?[)D])\s*$")
 # A sentence break inside a line: end punctuation, a space, then a capital or an opening quote.
-_INNER_BREAK = re.compile(r"[.!?…][\"'”’»)]*\s+[\"'„“«(]?[^\W\d_a-z]")
+_INNER_BREAK = re.compile(r"[.!?…][\"'”’“‘»)]*\s+[\"'„“«(]?[^\W\d_a-z]")
 
 
 INNER_BREAKS = 2
@@ -307,6 +323,8 @@ def _is_prose(text: str) -> bool:
         return False
     tail = text[-AFTER_END_CHARS:]  # only the line's end can hold them: no need to scan the whole line
     bare = text[: len(text) - len(tail)] + _AFTER_END.sub("", tail)
+    if bare != text and _EMOJI_END.search(tail):  # "… würde mich sehr freuen 🙂": a blogger's full stop
+        return True
     return bool(_SENTENCE_END.search(bare)) or (bare != text and bare.endswith(("...", "…"))) or len(
         _INNER_BREAK.findall(text)) >= INNER_BREAKS
 
@@ -454,6 +472,30 @@ def _trim_island(scores: list[float], start: int, end: int) -> int:
 
 def _is_title_like(text: str) -> bool:
     return len(text) <= MAX_TITLE_CHARS and not text.endswith((".", ",", ";", ":")) and _words(text) >= 2
+
+
+STANDFIRST_MIN_WORDS = 6
+STANDFIRST_MAX_CHARS = 400
+
+
+def _mark_standfirst(units: list[_Unit], title_at: int, start: int) -> None:
+    """The line right after the headline, before the text, when it reads as a subtitle (several
+    words, no sentence needed: "Seit November ausgefallener Sender wieder aktiv – …"): the lede.
+    A toolbar, a byline or a date line there is not one (those are dropped or short)."""
+    for i in range(title_at + 1, min(start, len(units))):
+        u = units[i]
+        if u.kind == "caption":
+            continue
+        if u.kind == "drop" and i == title_at + 1 and _words(u.text) >= STANDFIRST_MIN_WORDS:
+            pass  # the toolbar pass dropped it for being no sentence: a subtitle is none either
+        elif u.kind != "text":
+            return
+        text = u.text.lstrip("-–—• ")
+        if (_words(text) >= STANDFIRST_MIN_WORDS and len(text) <= STANDFIRST_MAX_CHARS and _score(u) <= 0
+                and not text.endswith(("...", "…", ":")) and not _byline(text) and not _has_date(text)
+                and not _CONTACT.search(text)):
+            u.kind, u.text = "lede", text
+        return
 
 
 def _find_title(units: list[_Unit], start: int, header_end: int | None) -> int | None:
