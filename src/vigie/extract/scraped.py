@@ -67,7 +67,7 @@ MAX_TITLE_CHARS = 250
 HEADLINE_RUN = 4  # lines in a row: a list of links, not the article's own headings
 HEADLINE_RUN_MIN_WORDS = 3
 HEADLINE_RUN_AFTER_SHARE = 0.5  # the run ends the article when less prose follows it than this share of what came before
-MAX_FURNITURE_CHARS = 200  # the scraped-text furniture and trailer patterns are tried on short lines only
+MAX_FURNITURE_CHARS = 400  # the scraped-text furniture and trailer patterns are tried on short lines only
 LEDE_MAX_FOLLOWING = 2
 HEADER_REACH = 8  # bylines and date lines are looked for this many lines around the text's start
 
