@@ -217,3 +217,26 @@ def test_french_rules_of_the_second_argument_round(annotator):
     # the coup's "d'État" is no actor
     coup = _one(annotator, "Le Premier ministre dénonce une tentative de coup d'État en Turquie.", "COERCE")
     assert coup.source is None or "État" not in coup.source.text
+
+
+def test_french_triggers_by_cameo_category(annotator):
+    """Trigger rows added category by category (CAMEO 04–20), not for one document: each codes its
+    type, with the right sides; verbs conjugated with "être" are active ("sont intervenus")."""
+    cases = [
+        ("Les États-Unis sont intervenus contre l'armée syrienne.", "ASSAULT", "USA", "SYR"),
+        ("L'armée russe a pilonné Alep.", "ASSAULT", "RUS", None),
+        ("La police turque a placé en garde à vue trois journalistes.", "COERCE", "TUR", None),
+        ("Le Japon a remercié la Corée du Sud.", "SUPPORT", "JPN", "KOR"),
+        ("La Russie a dépêché des troupes en Crimée.", "MOBILIZE", "RUS", None),
+        ("Le Maroc a dépêché un émissaire à Alger.", "CONSULT", "MAR", None),
+        ("Les Philippines ont reçu un appel téléphonique du président chinois.", "CONSULT", "PHL", "CHN"),
+        ("La police française a ouvert le feu.", "ASSAULT", "FRA", None),
+    ]
+    for text, type_, source, target in cases:
+        a = annotator.annotate(_article(text))
+        assert _find(a, type_, source, target), (text, [(e.type, _who(e.source), _who(e.target)) for e in a.events])
+    # an "appel" that is a phone call is no demand; a guard row keeps "dépêcher" alone from coding
+    a = annotator.annotate(_article("Les Philippines ont reçu un appel téléphonique du président chinois."))
+    assert not _find(a, "REQUEST")
+    a = annotator.annotate(_article("Le ministre s'est dépêché de rentrer à Paris."))
+    assert not a.events

@@ -163,7 +163,8 @@ _PATIENT_NOUNS = {"incendie", "arrestation", "interpellation", "détention", "li
                   "reconnaissance", "remplacement", "suspension", "fermeture", "bombardement", "invasion", "blocus",
                   "incarcération", "emprisonnement", "inculpation", "condamnation", "mise", "accueil", "exclusion",
                   "rappel", "intégration", "réintégration", "adhésion", "encerclement", "saisie", "confiscation",
-                  "financement", "isolement", "soutien", "annulation", "report", "fin", "levée", "arrêt"}
+                  "financement", "isolement", "soutien", "annulation", "report", "fin", "levée", "arrêt",
+                  "déportation", "séquestration", "rapt", "lynchage", "assignation"}
 # Heads of noun phrases that name participants even when the actors stage knows no actor there
 _PARTICIPANT_NOUNS = {
     "communauté", "coalition", "organisation", "groupe", "membre", "pays", "état", "gouvernement", "régime",
@@ -189,6 +190,9 @@ _POSSESSIVE = {"son", "sa", "ses", "leur", "leurs", "notre", "nos", "its", "thei
 _QUANTITY = {"moitié", "partie", "majorité", "totalité", "ensemble", "plupart", "tiers", "quart", "dizaine",
              "centaine", "millier", "nombre", "half", "part", "majority", "most", "dozen", "hundred", "thousand", "number"}
 _STATIVE = {"commit", "engage", "determine", "prepare", "resolve", "dedicate", "devote"}  # "is committed to"
+# French verbs conjugated with "être" in the active ("sont intervenus contre"): not passives
+_UNACCUSATIVE = {"intervenir", "venir", "arriver", "partir", "entrer", "sortir", "rester", "retourner", "revenir",
+                 "parvenir", "mourir", "décéder", "devenir", "tomber", "rentrer", "descendre", "monter"}
 _SEND = {"envoyer", "dépêcher", "déployer", "mandater", "send", "dispatch", "deploy"}
 _VICTIM_NOUNS = {"otage", "hostage"}  # event nouns that name who undergoes the act
 _DEMONSTRATIVE = {"c'", "ce", "cela", "ça", "ceci", "it", "this", "that"}
@@ -1102,6 +1106,8 @@ def _passive(verb) -> bool:
     passive subject, are active."""
     if verb.lemma_.lower() in _STATIVE and not any(c.dep_ in ("agent", "obl:agent") for c in verb.children):
         return False  # "Vietnam is committed to opening", "Serb forces were engaged in": a state of the subject
+    if verb.lemma_.lower() in _UNACCUSATIVE and not any(c.dep_ in ("agent", "obl:agent") for c in verb.children):
+        return False
     if any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children):
         return True
     return any(c.dep_ in ("nsubj:pass", "nsubjpass") for c in verb.children) \
