@@ -37,7 +37,7 @@ from vigie.eval import EXTRACTION_BENCHMARKS
 from vigie.eval import datasets as ds
 from vigie.eval import scoring as sc
 from vigie.eval.report import table
-from vigie.eval.textdump import BASELINE_MIN_WORDS, html_to_text, line_rule_baseline
+from vigie.eval.textdump import BASELINE_MIN_WORDS, HALF_VIEWS, HEADLINE_VIEW, html_to_text, line_rule_baseline
 
 ALL = EXTRACTION_BENCHMARKS
 
@@ -57,7 +57,7 @@ ANCHORS: dict[str, dict[str, Any]] = {
 # often are the teaser paragraph; Fundus marks standfirsts optional; the French fixtures' gold
 # body starts with the summary.
 HEADLINE = {"scrapinghub-aeb": "vigie", "trafilatura-eval": "vigie+lede", "fundus-eval": "vigie",
-            "fundus-fr-fixtures": "vigie+lede", "textdump": "vigie"}
+            "fundus-fr-fixtures": "vigie+lede", "textdump": "per set (textdump.HEADLINE_VIEW)"}
 
 TRAFILATURA_SETTINGS = {
     "scrapinghub-aeb": {"include_comments": False},
@@ -493,7 +493,8 @@ def eval_textdump(sources: dict[str, list[ds.Page]], dump_dir: Path, details: bo
         per_system: dict[str, list] = {s: [] for s in systems}
         per_site: dict[str, dict[str, list]] = defaultdict(lambda: {s: [] for s in systems})
         rows = []
-        halves: dict[str, list] = {"even": [], "odd": []}  # by page index: rules are tuned on one half, checked on the other
+        # by page index: rules are tuned on one half, checked on the other
+        halves: dict[str, dict[str, list]] = {view: {"even": [], "odd": []} for view in HALF_VIEWS}
         for index, (page, path, text) in enumerate(dumps):
             if not warmed:
                 run_vigie("warm-up", text, source=page.site, content_type="scraped-text")
@@ -516,8 +517,8 @@ def eval_textdump(sources: dict[str, list[ds.Page]], dump_dir: Path, details: bo
                 per_system[system].append(c)
                 per_site[page.site][system].append(c)
                 row[system] = c
-                if system == "vigie":
-                    halves["odd" if index % 2 else "even"].append(c)
+                if system in halves:
+                    halves[system]["odd" if index % 2 else "even"].append(c)
             rows.append(row)
         score = sc.segment_scores if name == "trafilatura-eval" else sc.shingle_scores
         entry: dict[str, Any] = {
@@ -526,7 +527,9 @@ def eval_textdump(sources: dict[str, list[ds.Page]], dump_dir: Path, details: bo
             "repeated_lines_pass": repeated is not None,
             "scoring": "with/without segments" if name == "trafilatura-eval" else "AEB token 4-shingles",
             "systems": {s: score(per_system[s]) for s in systems},
-            "vigie_f1_by_half": {h: round(score(cs)["f1"], 4) for h, cs in halves.items() if cs},
+            "headline_system": HEADLINE_VIEW.get(name, "vigie"),
+            "vigie_f1_by_half": {h: round(score(cs)["f1"], 4) for h, cs in halves["vigie"].items() if cs},
+            "vigie+lede_f1_by_half": {h: round(score(cs)["f1"], 4) for h, cs in halves["vigie+lede"].items() if cs},
             "per_site_f1": {site: {s: round(score(v[s])["f1"], 3) for s in ("vigie", "vigie 1-page", "line-rule")}
                             for site, v in sorted(per_site.items()) if len(v["vigie"]) >= 3},
         }
@@ -693,10 +696,13 @@ def format_report(report: dict) -> str:
                            f"({e['sites_with_3_pages_or_more']} with 3+ pages), {e['scoring']}")
                 out.append(table("metric", systems,
                                   [(m, [e["systems"][s][m] for s in systems]) for m in ("precision", "recall", "f1")]))
-                halves = e.get("vigie_f1_by_half") or {}
-                if halves:
-                    out.append("   vigie F1 by page index: " + ", ".join(f"{h} {f}" for h, f in halves.items())
-                               + " (the cleaner's rules were tuned looking at the even pages)")
+                if e.get("headline_system"):
+                    out.append(f"   headline figure: {e['headline_system']} (both views are shown)")
+                for view in HALF_VIEWS:
+                    halves = e.get(f"{view}_f1_by_half") or {}
+                    if halves:
+                        out.append(f"   {view} F1 by page index: " + ", ".join(f"{h} {f}" for h, f in halves.items())
+                                   + " (the cleaner's rules were tuned looking at the even pages)")
             out.append(f"   baseline: {r['baseline']}; dumps: {r['dump_dir']}; speed: " + _speed_line(r["timing"]))
     if report.get("speed"):
         s = report["speed"]

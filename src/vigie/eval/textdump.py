@@ -111,6 +111,16 @@ def _layout(parts: list) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
+# --------------------------------------------------------------------------- which figure leads
+
+# The cleaner's headline output on each benchmark's dumps, the same choice as for the HTML pages
+# (docs/eval.md): trafilatura-eval's "with" segments often are the standfirst, which vigie puts in
+# the lede, so lede + body ("vigie+lede") leads there; AEB's gold leaves the standfirst out and
+# Fundus marks it optional, so the body alone ("vigie") leads there. Both are always reported.
+HEADLINE_VIEW = {"scrapinghub-aeb": "vigie", "fundus-eval": "vigie", "trafilatura-eval": "vigie+lede"}
+HALF_VIEWS = ("vigie", "vigie+lede")  # the views whose F1 is also given on even and odd pages
+
+
 # --------------------------------------------------------------------------- a line-rule baseline
 
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
