@@ -484,11 +484,10 @@ def _mark_standfirst(units: list[_Unit], title_at: int, start: int) -> None:
     A toolbar, a byline or a date line there is not one (those are dropped or short)."""
     for i in range(title_at + 1, min(start, len(units))):
         u = units[i]
-        if u.kind == "caption":
-            continue
-        if u.kind == "drop" and i == title_at + 1 and _words(u.text) >= STANDFIRST_MIN_WORDS:
-            pass  # the toolbar pass dropped it for being no sentence: a subtitle is none either
-        elif u.kind != "text":
+        if u.kind == "caption" or (u.kind == "drop" and (_byline(u.text) or _is_dateline(u.text)
+                                                          or parse_date_line(u.text))):
+            continue  # "Hamburg, 2. November 2021" between headline and standfirst
+        if u.kind not in ("text", "drop"):  # "drop": the toolbar pass drops what is no sentence
             return
         text = u.text.lstrip("-–—• ")
         if (_words(text) >= STANDFIRST_MIN_WORDS and len(text) <= STANDFIRST_MAX_CHARS and _score(u) <= 0
