@@ -86,6 +86,7 @@ ANCHOR_MIN_SHARE = 0.5
 MIN_BEFORE_TRAILER = 25.0
 BEFORE_TRAILER_SHARE = 0.2  # a browser warning above the page's footer is not the article
 MAX_LIST_ITEMS = 30
+LAST_LINE_MIN_WORDS = 12
 
 
 @dataclass(slots=True)
@@ -112,6 +113,9 @@ def extract_scraped(raw: RawDocument, repeated: RepeatedLines | None = None) -> 
 
     anchor = _title_anchor(units, raw.url)
     start, end = _main_text(units, codes, anchor)
+    if end < len(units) and units[end].kind == "text" and _words(units[end].text) >= LAST_LINE_MIN_WORDS \
+            and not units[end].text.endswith(("...", "…")) and not _CONTACT.search(units[end].text):
+        end += 1  # the text's last line without its full stop ("… Offenbar ist das in der Politik ähnlich")
     # Bylines and date lines near the start of the main text: read, then dropped.
     author = published = updated = None
     header_end = None
