@@ -39,13 +39,72 @@ def model_for(language: str | None) -> str | None:
 
 @cache
 def load_model(name: str):
-    """Load a spaCy pipeline once per process."""
+    """Load a spaCy pipeline once per process; a French one gets the sentence guard before its parser."""
     import spacy
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as e:
         raise RuntimeError(f"spaCy model {name!r} is not installed (pip install {name.replace('_', '-')})") from e
+    if nlp.lang == "fr" and "parser" in nlp.pipe_names:
+        _register_guards()
+        nlp.add_pipe("vigie_sentence_guard", before="parser")
+        nlp.add_pipe("vigie_sentence_join", after="parser")
+    return nlp
+
+
+_HYPHENS = {"-", "‐", "‑"}
+_OPENING_QUOTES = {"«", '"', "“"}
+
+
+def _glued_hyphen(doc, i: int) -> bool:
+    """Token i is a hyphen written inside a word ("Royaume-Uni"), which the tokenizer split off."""
+    return 0 < i < len(doc) - 1 and doc[i].text in _HYPHENS and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+
+def guard_sentences(doc):
+    """Before the parser: forbid the cuts the French parser makes inside a sentence, at a hyphen
+    written inside a word ("le Royaume" | "-" | "Uni", "Kim Jong" | "-" | "un") and after a colon
+    ("Turquie :" | "tentative de coup d'État"), where a sentence goes on by the punctuation rules
+    the gold sets follow. The parser keeps these presets most of the time, not always."""
+    for t in doc[1:-1]:
+        if _glued_hyphen(doc, t.i):
+            t.is_sent_start = False
+            doc[t.i + 1].is_sent_start = False
+        elif t.text == ":":
+            doc[t.i + 1].is_sent_start = False
+    return doc
+
+
+def _joined(doc, b: int) -> bool:
+    """A sentence the parser starts at token b runs on from the one before."""
+    before = b - 1
+    if doc[before].text in _OPENING_QUOTES and before > 0:
+        before -= 1  # 'a déclaré : «' | 'Nous …'
+    return doc[before].text == ":" or _glued_hyphen(doc, before) or _glued_hyphen(doc, b)
+
+
+def join_sentences(doc):
+    """After the parser: where it still cut at such a place, the later piece's root is hung on
+    the earlier piece's root, which makes one sentence of the two."""
+    root = None
+    for sent in list(doc.sents):
+        if root is not None and _joined(doc, sent.start):
+            sent.root.dep_ = "parataxis"
+            sent.root.head = root
+        else:
+            root = sent.root
+    return doc
+
+
+@cache
+def _register_guards() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("vigie_sentence_guard"):
+        Language.component("vigie_sentence_guard", func=guard_sentences)
+    if not Language.has_factory("vigie_sentence_join"):
+        Language.component("vigie_sentence_join", func=join_sentences)
 
 
 _FINAL = {".", "!", "?", "…", ";"}
