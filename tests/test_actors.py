@@ -154,3 +154,28 @@ def test_former_and_regional_names(name, actor):
     from vigie.cli.actors import find_actor
 
     assert find_actor(name)[0].id == actor
+
+
+def test_another_states_national_assembly(annotator):
+    """"l'Assemblée nationale" is France's in the gazetteer; a demonym or "du X" after it, or an
+    article about another country that never names France, makes it that country's."""
+    when = datetime(2016, 9, 1, tzinfo=timezone.utc)
+    a = annotator.annotate(_article("Au Gabon, l'Assemblée nationale a été incendiée. Ali Bongo est resté à Libreville.", when))
+    (assembly,) = _mentions(a, "Assemblée nationale")
+    assert (assembly.actor, assembly.country, assembly.code) == (None, "GAB", "GABLEG")
+    a = annotator.annotate(_article("L'Assemblée nationale du Burkina Faso a voté la loi. La France a salué le vote.", when))
+    assert [m.country for m in _mentions(a, "Assemblée nationale")] == ["BFA"]
+    a = annotator.annotate(_article("L'Assemblée nationale a voté la loi à Paris. Le Gabon a protesté.", when))
+    assert [m.actor for m in _mentions(a, "Assemblée nationale")] == ["org/assemblee-nationale"]
+
+
+def test_un_missions_and_a_hyphenated_korean_name(annotator):
+    """UN missions act for the UN; "Kim Jong-un", which the tokenizer cuts at its hyphen, is found."""
+    text = "La MINUSMA a été attaquée à Kidal. La Finul patrouille au Liban. Kim Jong-un a reçu Moon Jae-in."
+    a = annotator.annotate(_article(text, datetime(2018, 4, 27, tzinfo=timezone.utc)))
+    assert [m.actor for m in _mentions(a, "MINUSMA")] == ["MINUSMA"]
+    assert [m.actor for m in _mentions(a, "Finul")] == ["UNIFIL"]
+    from vigie.nlp.events import _igo
+    assert {_igo(m) for m in _mentions(a, "MINUSMA") + _mentions(a, "Finul")} == {"UN"}
+    (kim,) = _mentions(a, "Kim Jong-un")
+    assert (kim.actor, kim.code) == ("person/kim-jong-un", "PRKGOV")

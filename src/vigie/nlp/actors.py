@@ -168,6 +168,7 @@ def resolve(pieces: list[tuple[int, Any]], language: str | None, dct: datetime |
     known = _resolve_persons(found, index, day)
     found.extend(_surname_echoes(pieces, found, known))
     found.extend(_agents(pieces, index, lang, settings, found))
+    _national_bodies(found, index, settings)
     return [_mention(c, day, lang) for c in sorted(found, key=lambda c: c.start)]
 
 
@@ -276,8 +277,13 @@ def _persons(doc, offset: int) -> list[_Candidate]:
     for ent in doc.ents:
         if ent.label_ not in ("PER", "PERSON") or "\n" in ent.text or len(ent.text) > MAX_PERSON_NAME:
             continue
-        out.append(_Candidate(offset + ent.start_char, offset + ent.end_char, ent.text, "PER", None, "name",
-                              tokens=(ent.start, ent.end), doc=doc, priority=2))
+        end = ent.end
+        if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+                and doc[end + 1].is_alpha and doc[end + 1].text.islower():
+            end += 2  # "Kim Jong" | "-" | "un": NER stops at the hyphen the tokenizer split off a given name
+        span = doc[ent.start:end]
+        out.append(_Candidate(offset + span.start_char, offset + span.end_char, span.text, "PER", None, "name",
+                              tokens=(ent.start, end), doc=doc, priority=2))
     return out
 
 
@@ -459,6 +465,58 @@ def _apposition(agent: _Candidate, persons: list[_Candidate], offset: int, doc, 
     return None
 
 
+# --- national bodies ------------------------------------------------------------------------------
+
+
+def _national_bodies(found: list[_Candidate], index: ActorIndex, settings: dict[str, Any]) -> None:
+    """Names every state gives a body ("l'Assemblée nationale", "le Sénat") are in the gazetteer as
+    one country's (France's): another country's body when a demonym or "du Gabon" follows the name,
+    or when the article never names that country but names another one most; then it is that
+    country's body, with no gazetteer actor (code: country and the body's sector)."""
+    bodies = settings.get("national_bodies") or frozenset()
+    hits = [c for c in found if c.actor is not None and c.actor.id in bodies and c.actor.country]
+    if not hits:
+        return
+    named: dict[str, int] = defaultdict(int)  # countries the article names, by mentions
+    for c in found:
+        country = _country_named(c)
+        if country:
+            named[country] += 1
+    ranked = sorted(named.items(), key=lambda kv: -kv[1])
+    main = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+    for c in hits:
+        country = _country_after(c, found, index, settings)
+        if country is None and main is not None and main != c.actor.country and not named.get(c.actor.country):
+            country = main
+        if country is None or country == c.actor.country:
+            continue
+        c.country, c.sector, c.actor = country, c.actor.sector, None  # still a named organisation for NER
+
+
+def _country_named(c: _Candidate) -> str | None:
+    if c.actor is None:
+        return None
+    if c.actor.type == "country":
+        return c.actor.id
+    return c.actor.country if c.via in ("seat", "city", "demonym") else None
+
+
+def _country_after(c: _Candidate, found: list[_Candidate], index: ActorIndex, settings: dict[str, Any]) -> str | None:
+    """The country a demonym or a "du X" right after the body's name says ("l'Assemblée nationale
+    gabonaise", "le Sénat du Burundi")."""
+    doc, (_, j) = c.doc, c.tokens
+    if doc is None or j >= len(doc):
+        return None
+    key = form_key(doc[j].text)
+    if key in index.adjectives:
+        return index.adjectives[key]
+    if doc[j].lower_ in settings.get("national_body_prepositions", ()):
+        after = next((f for f in found if f.doc is doc and f.tokens[0] in (j + 1, j + 2)), None)
+        if after is not None and after.actor is not None and after.actor.type == "country":
+            return after.actor.id
+    return None
+
+
 # --- the record -------------------------------------------------------------------------------
 
 
@@ -489,6 +547,9 @@ def _mention(c: _Candidate, day: date | None, lang: str) -> Mention:
         country, sector = c.country, c.sector
         actor_type = "agent"
         code = (country or "") + (sector or "") or None
+    elif c.country:  # another state's "Assemblée nationale" (_national_bodies)
+        country, sector, actor_type = c.country, c.sector, "org"
+        code = country + (sector or "")
     if c.label == "AGENT" and actor is not None and actor.type == "person":
         actor_type = "person"
     return Mention(c.start, c.end, c.text, c.label, actor_id, actor_name, actor_type, c.reading, code, country,
