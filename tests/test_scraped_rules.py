@@ -131,3 +131,52 @@ def test_headline_named_by_the_url_anchors_the_text():
     assert anchored.body.startswith("The old bridge") and "independent local newsroom" not in anchored.body
     unanchored = _scraped(text)
     assert "The old bridge" not in unanchored.body  # without the URL, size decides
+
+
+# --------------------------------------------------------------------------- fourth round, continued
+
+
+def test_german_closing_quote_and_a_final_emoji_end_a_sentence():
+    assert _is_prose("„Wir haben lange auf diese Entscheidung gewartet und sind jetzt sehr froh darüber.“")
+    assert _is_prose("Über Stimmen beim Online-Voting würde ich mich daher sehr freuen 🙂")
+    assert not _is_prose("Stadtrat beschließt Sanierung der alten Brücke")
+
+
+def test_subtitle_under_the_headline_is_the_lede():
+    standfirst = "Gutachter fanden mehrere Risse im Tragwerk – die Stadt reagiert noch vor dem Winter"
+    text = ("Startseite\nPolitik\nRegion\n\nStadtrat beschließt Sanierung der alten Brücke\n\n"
+            f"Hamburg, 2. November 2021\n\n{standfirst}\n\n{DE_PARA_1}\n\n{DE_PARA_2}\n\n{DE_PARA_3}\n\n"
+            "Impressum\nKontakt\n")
+    a = _scraped(text, url="https://zeitung.example/region/stadtrat-beschliesst-sanierung-der-alten-bruecke/")
+    assert a.title == "Stadtrat beschließt Sanierung der alten Brücke"
+    assert a.lede == standfirst
+    assert standfirst not in a.body and a.body.startswith(DE_PARA_1[:40])
+
+
+def test_a_date_line_under_the_headline_is_not_a_lede():
+    text = ("Startseite\nPolitik\n\nStadtrat beschließt Sanierung der alten Brücke\n\n"
+            f"Veröffentlicht am 6. Juli 2015 von Redaktion Stadtleben und Kultur\n\n{DE_PARA_1}\n\n{DE_PARA_2}\n")
+    a = _scraped(text, url="https://zeitung.example/region/stadtrat-beschliesst-sanierung-der-alten-bruecke/")
+    assert not a.lede or "2015" not in a.lede
+
+
+def test_unpunctuated_last_line_of_the_text_is_kept_but_not_a_short_label():
+    last = ("Deutschland ist ein Land, in dem Fernsehserien jahrzehntelang laufen, ohne abgesetzt zu werden, "
+            "und offenbar ist das in der Politik ähnlich")
+    text = (f"Startseite\nPolitik\n\nDie Brücke\n\n{DE_PARA_1}\n\n{DE_PARA_2}\n\n{last}\n\n"
+            "Teilen\nTwitter\nDrucken\n")
+    a = _scraped(text)
+    assert a.body.endswith(last)
+    assert "Teilen" not in a.body and "Drucken" not in a.body
+
+
+def test_long_trailer_line_ends_the_article():
+    licence = ("Texte auf dieser Webseite stehen unter einer Creative Commons Namensnennung-Keine Bearbeitung 3.0 "
+               "Lizenz. Eine Weiterverwendung ist erlaubt, wenn die Quelle genannt wird, der Text nicht verändert "
+               "wird und die Nutzung nicht kommerziell erfolgt; für Fotos und Grafiken gelten gesonderte Bedingungen, "
+               "die bei der Redaktion erfragt werden können.")
+    assert len(licence) > 200  # patterns were once tried on lines up to 200 characters only
+    text = f"Die Brücke\n\n{DE_PARA_1}\n\n{DE_PARA_2}\n\n{DE_PARA_3}\n\n{licence}\n"
+    a = _scraped(text)
+    assert a.body.endswith(DE_PARA_3[-40:])
+    assert "Creative Commons" not in a.text
