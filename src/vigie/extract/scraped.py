@@ -16,11 +16,12 @@ Each non-empty line is one unit. The cleaner works in passes:
    highest total wins (menus, footers and link lists around it fall away), with
    three corrections: a run that lies after a trailer line (comment form, footer)
    yields to prose before it; a run away from the headline the URL names yields to
-   one starting just after it; a lone paragraph after a gap at its end goes;
+   one starting just after it; a lone paragraph after a gap at its end goes; a long
+   line right after it, its full stop missing, is its last line;
 4. byline ("Par Sophie Amsili") and date lines ("Publié le … Mis à jour le …") near
    the start of that run are read into metadata and dropped; the title is the line the
-   URL names, else the headline-like line just before the text, the lede the paragraph
-   between title and byline;
+   URL names, else the headline-like line just before the text; the lede is the paragraph
+   between title and byline, or the subtitle line right under the title (a standfirst);
 5. the page trailer (subscription pitch, comments), a run of headline-like lines
    (links), an author box ("Jane Doe" / "Jane Doe is …") and the author's name alone
    on a line end the article;
