@@ -21,7 +21,8 @@ its defining terms. It is a second online layer, fed the same items in the same 
    more a year), leaves the live set and the index.
 
 No decay in time inside the ``ttl``: a topic that comes back after two quiet months is the same
-topic. Cost per item does not grow with the history: the index holds live threads only, each by at
+topic. Cost per item does not grow with the history beyond ``ttl`` (the longest a thread stays
+live, a year by default): the index holds live threads only, each by at
 most ``terms`` terms, posting lists capped at ``max_postings``; the story → thread map forgets
 stories that left the clusterer. A thread id is the id of the item that started it with a ``t`` in
 front: given once, never changed, the same when the same stream is replayed.
