@@ -93,12 +93,15 @@ def test_caption_with_a_trailing_credit_is_a_caption():
     assert a.captions and a.captions[0]["credit"].startswith("©")
 
 
+# Two paragraphs of a made-up article, shared by the tests of what follows a text's end.
+STORM = ("The port of Calais was closed on Monday as winds reached 120 km/h along the coast, the prefecture "
+         "said in a statement issued in the evening.",
+         "Ferries will sail again tomorrow, according to the operator, once the wind has dropped below the "
+         "limit set for the harbour entrance.")
+
+
 def test_author_box_after_the_text_ends_the_article():
-    paras = [("The port of Calais was closed on Monday as winds reached 120 km/h along the coast, the prefecture "
-              "said in a statement issued in the evening."),
-             ("Ferries will sail again tomorrow, according to the operator, once the wind has dropped below the "
-              "limit set for the harbour entrance.")]
-    text = ("A storm closes the port\n\n" + "\n\n".join(paras) + "\n\nJane Example\n\n"
+    text = ("A storm closes the port\n\n" + "\n\n".join(STORM) + "\n\nJane Example\n\n"
             "Jane Example is a reporter on the coast desk and has covered shipping and ports for ten years.\n")
     a = _scraped(text)
     assert a.body.endswith("harbour entrance.")
@@ -106,11 +109,7 @@ def test_author_box_after_the_text_ends_the_article():
 
 
 def test_lone_paragraph_after_a_gap_at_the_end_is_dropped():
-    paras = [("The port of Calais was closed on Monday as winds reached 120 km/h along the coast, the prefecture "
-              "said in a statement issued in the evening."),
-             ("Ferries will sail again tomorrow, according to the operator, once the wind has dropped below the "
-              "limit set for the harbour entrance.")]
-    text = ("A storm closes the port\n\n" + "\n\n".join(paras) + "\n\nTopics\nWeather\nTransport\n\n"
+    text = ("A storm closes the port\n\n" + "\n\n".join(STORM) + "\n\nTopics\nWeather\nTransport\n\n"
             "Get the best of our reporting in your inbox every morning with our free daily briefing for readers.\n")
     a = _scraped(text)
     assert a.body.endswith("harbour entrance.") and "briefing" not in a.text

@@ -72,6 +72,7 @@ from datetime import date
 from itertools import groupby
 from typing import Any
 
+from vigie.analysis.settings import parse_spec
 from vigie.analysis.terms import DayCounts, Item, count_day, is_bigram
 
 
@@ -526,24 +527,7 @@ def _checked(settings: dict[str, Any]) -> dict[str, Any]:
 
 def parse_settings(spec: str) -> dict[str, Any]:
     """``"weak_budget=0,burst_min_score=0.5"`` → settings of :class:`SignalConfig`, typed as its fields."""
-    defaults = SignalConfig()
-    out: dict[str, Any] = {}
-    for part in filter(None, (p.strip() for p in spec.split(","))):
-        key, sep, value = part.partition("=")
-        key = key.strip()
-        if not sep or not hasattr(defaults, key):
-            raise ValueError(f"not a setting: {part!r}")
-        kind = type(getattr(defaults, key))
-        if kind is bool:
-            if value.strip().lower() not in ("true", "false", "1", "0", "yes", "no"):
-                raise ValueError(f"{key}: not a boolean: {value!r}")
-            out[key] = value.strip().lower() in ("true", "1", "yes")
-        else:
-            try:
-                out[key] = kind(value)
-            except ValueError:
-                raise ValueError(f"{key}: not a {kind.__name__}: {value!r}") from None
-    return out
+    return parse_spec(SignalConfig(), spec)
 
 
 def _with_related(flag: Flag, related: list[str]) -> Flag:

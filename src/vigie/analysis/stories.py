@@ -39,12 +39,13 @@ import heapq
 import math
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 import numpy as np
 
+from vigie.analysis.settings import parse_spec
 from vigie.analysis.terms import stopwords, words
 
 STORY_PREFIX = "s"
@@ -110,18 +111,25 @@ class Settings:
     @classmethod
     def parse(cls, spec: str) -> Settings:
         """``key=value,key=value`` → Settings; a clear error for an unknown key or a bad value."""
-        known = {f.name: f.type for f in fields(cls)}
-        values: dict[str, Any] = {}
-        for part in filter(None, (p.strip() for p in spec.split(","))):
-            key, sep, value = part.partition("=")
-            key = key.strip()
-            if not sep or key not in known:
-                raise ValueError(f"unknown story setting {part!r}: use one of {', '.join(known)}")
-            try:
-                values[key] = int(value) if known[key] == "int" else float(value)
-            except ValueError:
-                raise ValueError(f"story setting {key}: {value!r} is not a number") from None
-        return cls(**values)
+        return cls(**parse_spec(cls(), spec, "story"))
+
+
+def reindex(postings: dict[str, set[str]], cap: int, key: str, indexed: frozenset[str],
+            terms: frozenset[str]) -> frozenset[str]:
+    """Move ``key`` in the inverted index ``postings`` from the terms ``indexed`` to ``terms``; a term
+    that already points at ``cap`` keys does not take one more (it is no evidence). Returns the terms
+    that now point at ``key``."""
+    for t in indexed - terms:
+        ids = postings.get(t)
+        if ids is not None:
+            ids.discard(key)
+            if not ids:
+                del postings[t]
+    for t in terms - indexed:
+        ids = postings.setdefault(t, set())
+        if len(ids) < cap:
+            ids.add(key)
+    return frozenset(t for t in terms if key in postings.get(t, ()))
 
 
 def _stem(word: str) -> str:
@@ -314,18 +322,7 @@ class StoryClusterer:
         self._reindex(st, frozenset(c))
 
     def _reindex(self, st: LiveStory, terms: frozenset[str]) -> None:
-        cap = self.settings.max_postings
-        for t in st.indexed - terms:
-            ids = self.postings.get(t)
-            if ids is not None:
-                ids.discard(st.id)
-                if not ids:
-                    del self.postings[t]
-        for t in terms - st.indexed:
-            ids = self.postings.setdefault(t, set())
-            if len(ids) < cap:
-                ids.add(st.id)
-        st.indexed = frozenset(t for t in terms if st.id in self.postings.get(t, ()))
+        st.indexed = reindex(self.postings, self.settings.max_postings, st.id, st.indexed, terms)
 
     def _expire(self, today: date) -> None:
         ttl = self.settings.ttl

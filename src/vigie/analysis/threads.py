@@ -32,9 +32,12 @@ from __future__ import annotations
 
 import heapq
 import math
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
+
+from vigie.analysis.settings import parse_spec
+from vigie.analysis.stories import reindex
 
 THREAD_PREFIX = "t"
 
@@ -56,18 +59,7 @@ class ThreadSettings:
     @classmethod
     def parse(cls, spec: str) -> ThreadSettings:
         """``key=value,...`` → ThreadSettings (keys as in the dataclass); a clear error otherwise."""
-        known = {f.name: f.type for f in fields(cls)}
-        values: dict[str, Any] = {}
-        for part in filter(None, (p.strip() for p in spec.split(","))):
-            key, sep, value = part.partition("=")
-            key = key.strip()
-            if not sep or key not in known:
-                raise ValueError(f"unknown thread setting {part!r}: use one of {', '.join(known)}")
-            try:
-                values[key] = int(value) if known[key] == "int" else float(value)
-            except ValueError:
-                raise ValueError(f"thread setting {key}: {value!r} is not a number") from None
-        return cls(**values)
+        return cls(**parse_spec(cls(), spec, "thread"))
 
 
 @dataclass(slots=True)
@@ -221,18 +213,7 @@ class ThreadTracker:
         self._reindex(th, frozenset(th.centroid))
 
     def _reindex(self, th: LiveThread, terms: frozenset[str]) -> None:
-        cap = self.settings.max_postings
-        for t in th.indexed - terms:
-            ids = self.postings.get(t)
-            if ids is not None:
-                ids.discard(th.id)
-                if not ids:
-                    del self.postings[t]
-        for t in terms - th.indexed:
-            ids = self.postings.setdefault(t, set())
-            if len(ids) < cap:
-                ids.add(th.id)
-        th.indexed = frozenset(t for t in terms if th.id in self.postings.get(t, ()))
+        th.indexed = reindex(self.postings, self.settings.max_postings, th.id, th.indexed, terms)
 
     def _expire(self, today: date) -> None:
         while self._expiry and self._expiry[0][0] < today:
