@@ -170,6 +170,13 @@ def _threads_of(store) -> dict[str, str]:
         "SELECT sa.doc_id, t.thread_id FROM story_articles sa JOIN story_threads t ON t.story_id = sa.story_id")}
 
 
+def test_eval_stories_refuses_a_bad_thread_setting_before_reading_the_stream(tmp_path, capsys):
+    from vigie.cli.main import main
+
+    assert main(["eval", "stories", "--data", str(tmp_path), "--thread-set", "join=x"]) == 2
+    assert "--thread-set: thread setting join: 'x' is not a number" in capsys.readouterr().err
+
+
 def test_store_threads_are_saved_idempotent_and_two_runs_equal_one(tmp_path):
     from vigie.store import open_store
 

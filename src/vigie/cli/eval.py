@@ -124,6 +124,8 @@ def add_parsers(sub, parent) -> None:
                    help="folder holding fr-news-rss-2023-2024 (default: $VIGIE_EVAL_DATA, else ../shared/data)")
     c.add_argument("--set", dest="settings", default="", metavar="KEY=VALUE[,KEY=VALUE]",
                    help="clustering settings (e.g. threshold=0.25,half_life=3)")
+    c.add_argument("--thread-set", dest="thread_settings", default="", metavar="KEY=VALUE[,KEY=VALUE]",
+                   help="settings of the thread layer over the stories (e.g. join=0.3,merge=0.35)")
     c.add_argument("--days", type=int, help="only the first N days of the stream")
     c.add_argument("--no-baselines", action="store_true", help="vigie's clustering only")
     c.set_defaults(run=run_stories)
@@ -291,6 +293,7 @@ def run_alerts(args: argparse.Namespace) -> int:
 
 def run_stories(args: argparse.Namespace) -> int:
     from vigie.analysis.stories import Settings
+    from vigie.analysis.threads import ThreadSettings
     from vigie.eval.stories import format_report, run
 
     if args.days is not None and args.days < 1:
@@ -301,8 +304,13 @@ def run_stories(args: argparse.Namespace) -> int:
     except ValueError as e:
         error("--set", str(e))
         return EXIT_USAGE
+    try:
+        thread_settings = ThreadSettings.parse(args.thread_settings)
+    except ValueError as e:
+        error("--thread-set", str(e))
+        return EXIT_USAGE
     report = run(args.data, settings=settings, with_baselines=not args.no_baselines, days=args.days,
-                 progress=not args.json and sys.stderr.isatty())
+                 progress=not args.json and sys.stderr.isatty(), thread_settings=thread_settings)
     print_json(report, pretty=True) if args.json else print(format_report(report))
     if "skipped" in report:
         sys.stderr.write("vigie: " + report["skipped"] + "\n")
