@@ -183,6 +183,9 @@ def test_story_pages(client, ids):
     assert sum(data["chart"]["series"][0]["values"]) == data["story"]["size"]
     html = client.get(f"/story/{story['id']}").text
     assert f'href="/article/{doc}"' in html and 'id="chart-story"' in html
+    thread = data["story"]["thread_info"]  # every story belongs to a thread, shown on its page
+    assert thread and thread["size"] >= data["story"]["size"]
+    assert f'data-thread="{thread["id"]}"' in html
     today = client.get("/today.json").json()["stories"]
     assert today["available"] and today["since"] == "2024-03-27"  # the 7 newest stored days
 
