@@ -283,3 +283,26 @@ def test_fallback_author_skips_pages_without_byline_markup():
 def test_shown_byline_naming_the_account_with_a_job_title_keeps_the_account_name():
     shown = '<div class="byline">By <a href="/a">Anne Editrice</a><span>Deputy Political Editor</span></div>'
     assert _article(_wordpress_page(shown)).author == "Anne Editrice"
+
+
+def _edited_page(shown_date: str, modified: str = "2021-06-18T09:30:12.204Z") -> str:
+    """A platform that refreshes article:published_time on each edit and keeps the first
+    publication in JSON-LD."""
+    page = PAGE.replace('<meta property="article:published_time" content="2021-06-16T14:05:00+02:00">',
+                        '<meta property="article:published_time" content="2021-06-18T09:30:12.031Z">')
+    page = page.replace('<meta property="article:modified_time" content="2021-06-16T18:40:00+02:00">', "")
+    ld = {"@type": "BlogPosting", "headline": "Sommet à Genève", "datePublished": "2021-06-16T21:05:44.310Z",
+          "dateModified": modified}
+    page = page.replace("</head>", f'<script type="application/ld+json">{json.dumps(ld)}</script></head>')
+    return page.replace("<nav>", f'<div class="meta"><a href="/p">{shown_date}</a> · 4 min</div><nav>')
+
+
+def test_meta_stamp_of_the_last_edit_yields_to_the_first_publication_the_page_shows():
+    assert _article(_edited_page("16 juin 2021")).published.isoformat() == "2021-06-16T21:05:44.310000+00:00"
+    assert _article(_edited_page("Jun 16, 2021")).published.date().isoformat() == "2021-06-16"
+    # No day shown (or only the edit's): a republished piece looks the same, the meta stamp stays.
+    assert _article(_edited_page("")).published.date().isoformat() == "2021-06-18"
+    assert _article(_edited_page("18/06/2021")).published.date().isoformat() == "2021-06-18"
+    # The meta stamp is not the stated modification: it is the publication, as before.
+    later_edit = _edited_page("16 juin 2021", modified="2021-06-19T08:00:00Z")
+    assert _article(later_edit).published.date().isoformat() == "2021-06-18"

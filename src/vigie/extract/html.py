@@ -11,10 +11,12 @@ and htmldate finds the day when no timestamp is given.
 
 from __future__ import annotations
 
+import json
 import re
 import warnings
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from functools import cache
+from importlib import resources
 
 from vigie import lang
 from vigie.errors import ItemError
@@ -109,6 +111,12 @@ def extract_html(raw: RawDocument) -> Article:
 
     if author is None and not raw.hints.get("author"):  # only when neither metadata nor text named one
         author = _byline_in_page(tree, raw.content) or fallback_author(tree, meta.sitename, raw.content) or publisher_as_author
+    if meta.published_first is not None and published == meta.published and (
+            meta.published_first.date() in _shown_days(tree)):
+        # The meta stamp is the last edit: the first publication wins when the page shows its day.
+        # A republished article (an old piece put online again) has the same markup, and there the
+        # page shows the republication, or no date at all: the meta stamp then stays.
+        published = meta.published_first
     if published is None and raw.hints.get("fallback_published"):  # e.g. a feed entry's date
         published = parse_iso_or_text(raw.hints["fallback_published"], language)
     if published is None:  # a date without a time, the URL's day, else htmldate (on the intact tree)
@@ -280,6 +288,53 @@ def _marked_standfirst(tree, description: str) -> bool:
                 return True
             el = el.getparent()
     return False
+
+
+@cache
+def _month_numbers() -> dict[str, int]:
+    """Month names and abbreviations of vigie's languages (lang/<lang>/time.json), without their
+    full stop ("Dec 9, 2019" and "9 déc. 2019" alike), and the other abbreviations pages write:
+    a name's first three letters or more, when they begin no other month ("Jun", not "jui")."""
+    names: dict[str, int] = {}
+    for code in lang.LANGUAGES:
+        words = json.loads(resources.files("vigie.lang").joinpath(code, "time.json").read_text(encoding="utf-8"))
+        names.update((name.rstrip("."), number) for name, number in words["months"].items())
+    prefixes: dict[str, set[int]] = {}
+    for name, number in names.items():
+        for end in range(3, len(name)):
+            prefixes.setdefault(name[:end], set()).add(number)
+    return {**{p: next(iter(n)) for p, n in prefixes.items() if len(n) == 1}, **names}
+
+
+_WRITTEN_DAY = re.compile(
+    r"\b(?:(?P<d1>\d{1,2})(?:er|st|nd|rd|th)?\.?\s+(?P<m1>[^\W\d_]{3,9})\.?,?\s+(?P<y1>(?:19|20)\d\d)"
+    r"|(?P<m2>[^\W\d_]{3,9})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)"
+    r"|(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y3>(?:19|20)\d\d)"
+    r"|(?P<y4>(?:19|20)\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d))\b"
+)
+
+
+def _shown_days(tree) -> set[date]:
+    """The days written in the page's visible text ("Dec 9, 2019", "9 décembre 2019", 09.12.2019,
+    2019-12-09); a day written with slashes counts in both orders (09/12 and 12/09)."""
+    months = _month_numbers()
+    text = " ".join(tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]"))
+    days: set[date] = set()
+    for m in _WRITTEN_DAY.finditer(text):
+        if m["y1"] or m["y2"]:
+            month = months.get((m["m1"] or m["m2"]).lower())
+            candidates = [(int(m["y1"] or m["y2"]), month, int(m["d1"] or m["d2"]))] if month else []
+        elif m["y3"]:
+            a, b = int(m["a"]), int(m["b"])
+            candidates = [(int(m["y3"]), b, a), (int(m["y3"]), a, b)]
+        else:
+            candidates = [(int(m["y4"]), int(m["m4"]), int(m["d4"]))]
+        for year, month, day in candidates:
+            try:
+                days.add(date(year, month, day))
+            except ValueError:
+                continue
+    return days
 
 
 def _htmldate(tree, language: str | None) -> datetime | None:

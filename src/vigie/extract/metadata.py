@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from vigie.extract.bylines import parse_iso_or_text
@@ -43,6 +43,9 @@ class PageMeta:
     description: str | None = None
     published: datetime | None = None  # a timestamp: date and time of day
     published_day: datetime | None = None  # a date given without a time (midnight, local zone)
+    # The JSON-LD's earlier datePublished, when the meta tag's publication stamp is the page's
+    # last edit (see _edit_stamp): html.py takes it when the page's own dates confirm its day.
+    published_first: datetime | None = None
     updated: datetime | None = None
     captions: list[tuple[str, str | None]] = field(default_factory=list)
 
@@ -68,9 +71,14 @@ def read_metadata(tree) -> PageMeta:
     out.title = _clean(meta.get("og:title") or meta.get("twitter:title") or ld.get("headline")
                        or page_title or out.h1)
     out.description = _clean(meta.get("og:description") or meta.get("description") or ld.get("description"))
-    out.published = _meta_datetime(meta, PUBLISHED_META) or ld.get("datePublished")
+    meta_published = _meta_datetime(meta, PUBLISHED_META)
+    out.published = meta_published or ld.get("datePublished")
     out.published_day = ld.get("dayPublished") or _meta_datetime(meta, PUBLISHED_META, day_only=True)
-    out.updated = ld.get("dateModified") or _meta_datetime(meta, UPDATED_META)
+    meta_updated = _meta_datetime(meta, UPDATED_META)
+    out.updated = ld.get("dateModified") or meta_updated
+    if meta_published is not None and _edit_stamp(meta_published, ld.get("datePublished"),
+                                                 (ld.get("dateModified"), meta_updated)):
+        out.published_first = ld["datePublished"]
     authors = ld.get("authors") or [meta[k] for k in AUTHOR_META if meta.get(k)][:1] or _author_elements(tree)
     out.author_is_account = bool(ld.get("authors")) and ld.get("author_is_account", False)
     out.author = clean_author("; ".join(authors), out.sitename) if authors else None
@@ -146,6 +154,16 @@ def _meta_datetime(meta: dict[str, str], names: tuple[str, ...], day_only: bool 
                 if parsed is not None and _plausible(parsed):
                     return parsed
     return None
+
+
+def _edit_stamp(published: datetime, first: datetime | None, updated: tuple[datetime | None, ...]) -> bool:
+    """The meta tag's publication stamp is the page's last edit: it is the instant, to the second,
+    that the page gives as its modification, while its JSON-LD gives an earlier publication (some
+    platforms refresh article:published_time on each edit and keep the first one in JSON-LD)."""
+    if first is None or (first.tzinfo is None) != (published.tzinfo is None) or first >= published:
+        return False
+    return any(u is not None and (u.tzinfo is None) == (published.tzinfo is None)
+               and abs(u - published) < timedelta(seconds=1) for u in updated)
 
 
 def _plausible(when: datetime) -> bool:
