@@ -240,3 +240,11 @@ def test_french_triggers_by_cameo_category(annotator):
     assert not _find(a, "REQUEST")
     a = annotator.annotate(_article("Le ministre s'est dépêché de rentrer à Paris."))
     assert not a.events
+
+
+def test_an_act_dated_after_the_article_is_hypothetical(annotator):
+    # the article is of 2021-10-18: a meeting set for next March, told in the present, has not happened
+    later = _one(annotator, "Le président français rencontre le président algérien le 5 mars 2022.", "CONSULT")
+    assert later.date == "2022-03-05" and later.hypothetical
+    done = _one(annotator, "Le président français a rencontré le président algérien le 17 octobre 2021.", "CONSULT")
+    assert done.date == "2021-10-17" and not done.hypothetical

@@ -616,7 +616,8 @@ def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], ti
     d_start = max(text.rfind(". ", 0, t_start) + 1, text.rfind("\n", 0, t_start) + 1, 0)
     d_end = min([i for i in (text.find(". ", t_end), text.find("\n", t_end)) if i >= 0] or [len(text)])
     when = _date(t_start, min(s_start, d_start), max(s_end, d_end), timexes, day, _past_narrative(verb))
-    hypothetical = _hypothetical(verb) or (verb != token and _hypothetical(token))
+    # an act dated after the article has not happened yet (GUIDELINES.md: "this covers the future")
+    hypothetical = _hypothetical(verb) or (verb != token and _hypothetical(token)) or _after(when, day)
     historical = _historical(when, day)
     root = code[:2]
     event = Event(
@@ -1608,6 +1609,19 @@ def _historical(when: str | None, day: date | None) -> bool:
     year, month, d = int(m[1]), int(m[2] or 12), int(m[3] or 28)
     try:
         return date(year, month, d) < day - timedelta(days=HISTORICAL_DAYS)
+    except ValueError:
+        return False
+
+
+def _after(when: str | None, day: date | None) -> bool:
+    """Whether the period ``when`` (a TIMEX3 value) starts after the article's ``day``."""
+    if not when or not day:
+        return False
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", when)
+    if not m:
+        return False
+    try:
+        return date(int(m[1]), int(m[2] or 1), int(m[3] or 1)) > day
     except ValueError:
         return False
 
