@@ -179,3 +179,24 @@ def test_long_trailer_line_ends_the_article():
     a = _scraped(text)
     assert a.body.endswith(DE_PARA_3[-40:])
     assert "Creative Commons" not in a.text
+
+
+def test_a_paragraph_split_by_a_line_break_is_read_as_one():
+    from vigie.extract.scraped import _join_broken_lines
+
+    split = [_Unit("Der Stadtrat hat am Dienstagabend beschlossen, die alte Brücke"),
+             _Unit("über den Fluss bis zum Herbst vollständig zu sanieren.")]
+    assert [u.text for u in _join_broken_lines(split)] == [
+        "Der Stadtrat hat am Dienstagabend beschlossen, die alte Brücke über den Fluss bis zum Herbst "
+        "vollständig zu sanieren."]
+    kept_apart = [
+        [_Unit("Die Brücke wird saniert."), _Unit("über den Fluss führt eine Behelfsbrücke.")],  # a full stop ends it
+        [_Unit("Die alte Brücke über den Fluss"), _Unit("Wird bis zum Herbst saniert.")],  # capital: a new line
+        [_Unit("By Jane Doe and John Smith"), _Unit("on Monday, November 18th, 2019 at 11:08 a.m.")],  # a header
+        [_Unit("Wir zeigen, wie es geht, Schritt für Schritt"), _Unit("mehr erfahren")],  # no sentence: a link
+    ]
+    for units in kept_apart:
+        assert len(_join_broken_lines(units)) == 2, units[0].text
+    text = (f"Startseite\nPolitik\n\nStadtrat beschließt Sanierung\n\n{split[0].text}\n{split[1].text}\n\n"
+            f"{DE_PARA_2}\n\n{DE_PARA_3}\n")
+    assert "die alte Brücke über den Fluss" in _scraped(text).body

@@ -109,7 +109,7 @@ def extract_scraped(raw: RawDocument, repeated: RepeatedLines | None = None) -> 
     units = [u for u in units
              if not lang.is_furniture(u.text) and not _IMAGE_FILE.match(u.text) and not _CREDIT_LINE.match(u.text)
              and not (len(u.text) <= MAX_FURNITURE_CHARS and furniture.search(u.text))]
-    units = _mark_captions(units)
+    units = _join_broken_lines(_mark_captions(units))
     _mark_list_items(units)
 
     anchor = _title_anchor(units, raw.url)
@@ -579,6 +579,29 @@ def _cut_author_box(units: list[_Unit]) -> list[_Unit]:
             if before > 0 and after < 0.5 * before:
                 return units[:i]
     return units
+
+
+BROKEN_MIN_WORDS = 4
+
+
+def _join_broken_lines(units: list[_Unit]) -> list[_Unit]:
+    """A line with no end punctuation followed by one that starts in lower case is one paragraph
+    split by a line break (``<br>``): read as one line, so that it scores as the prose it is."""
+    out: list[_Unit] = []
+    joined = False
+    for u in units:
+        prev = out[-1] if out else None
+        if (not joined and prev is not None and prev.kind == "text" and u.kind == "text" and u.text[0].isalpha()
+                and u.text[0].islower() and _is_prose(u.text) and _words(prev.text) >= BROKEN_MIN_WORDS
+                and not prev.text.endswith(_TERMINAL) and not _SENTENCE_END.search(prev.text)
+                and not _CONTACT.search(prev.text) and not _byline(u.text) and not _byline(prev.text)
+                and not _has_date(u.text)):  # "By X" / "on Monday, November 18th, 2019 at 11:08 a.m.": a header
+            prev.text = f"{prev.text} {u.text}"
+            joined = True
+            continue
+        joined = False
+        out.append(u)
+    return out
 
 
 def _mark_captions(units: list[_Unit]) -> list[_Unit]:
