@@ -7,6 +7,8 @@ Each non-empty line is one unit. The cleaner works in passes:
    "À lire aussi …"), image file names. The scraped-text lists of French and
    English always apply, those of the page's own language too when vigie has them
    (``lang/<code>/scraped_*.txt``; the language is read from the page's longer lines);
+   a line with no end punctuation, then one in lower case that ends a sentence, are one
+   paragraph split by a ``<br>``: joined;
 2. a line ending in a photo credit "(Dimitar DILKOFF/AFP)", "… © Jane Doe" is a
    caption; a copy of its text elsewhere (scrapers often keep the image's alt text too) goes;
 3. the main text is found as the densest run of prose: each line scores by how
