@@ -7,10 +7,10 @@ Each non-empty line is one unit. The cleaner works in passes:
    "À lire aussi …"), image file names. The scraped-text lists of French and
    English always apply, those of the page's own language too when vigie has them
    (``lang/<code>/scraped_*.txt``; the language is read from the page's longer lines);
-   a line with no end punctuation, then one in lower case that ends a sentence, are one
-   paragraph split by a ``<br>``: joined;
 2. a line ending in a photo credit "(Dimitar DILKOFF/AFP)", "… © Jane Doe" is a
    caption; a copy of its text elsewhere (scrapers often keep the image's alt text too) goes;
+   then a line with no end punctuation and the next, in lower case and ending a sentence, are
+   one paragraph split by a ``<br>``: joined;
 3. the main text is found as the densest run of prose: each line scores by how
    much it reads like article text (long, sentence punctuation, perhaps an emoji
    after it) or like a menu (short, no punctuation); short lines after a line ending
