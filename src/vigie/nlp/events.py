@@ -1600,30 +1600,26 @@ def _past_narrative(token) -> bool:
     return False
 
 
-def _historical(when: str | None, day: date | None) -> bool:
-    if not when or not day:
-        return False
-    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", when)
+def _bound(when: str | None, end: bool) -> date | None:
+    """The first (or, with ``end``, about the last) day of the period a TIMEX3 value names."""
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", when or "")
     if not m:
-        return False
-    year, month, d = int(m[1]), int(m[2] or 12), int(m[3] or 28)
+        return None
     try:
-        return date(year, month, d) < day - timedelta(days=HISTORICAL_DAYS)
+        return date(int(m[1]), int(m[2] or (12 if end else 1)), int(m[3] or (28 if end else 1)))
     except ValueError:
-        return False
+        return None
+
+
+def _historical(when: str | None, day: date | None) -> bool:
+    last = _bound(when, end=True)
+    return bool(last and day and last < day - timedelta(days=HISTORICAL_DAYS))
 
 
 def _after(when: str | None, day: date | None) -> bool:
     """Whether the period ``when`` (a TIMEX3 value) starts after the article's ``day``."""
-    if not when or not day:
-        return False
-    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", when)
-    if not m:
-        return False
-    try:
-        return date(int(m[1]), int(m[2] or 1), int(m[3] or 1)) > day
-    except ValueError:
-        return False
+    first = _bound(when, end=False)
+    return bool(first and day and first > day)
 
 
 def _hypothetical(token) -> bool:
