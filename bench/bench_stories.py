@@ -51,8 +51,7 @@ def main() -> None:
     masked = set(read_missing(folder / "days.json"))
     total_days = len(json.loads((folder / "days.json").read_text())["snapshot_items_per_day"])
     clusterer = StoryClusterer(Settings.parse(args.settings))
-    tracker = ThreadTracker()
-    tracker.story_ttl = clusterer.settings.ttl
+    tracker = ThreadTracker(story_ttl=clusterer.settings.ttl)
     detectors = [] if args.no_signals else [SignalDetector(), AnchorDetector()]
     seconds = {"read": 0.0, "stories": 0.0, "threads": 0.0, **({"day counts": 0.0} if detectors else {}),
                **{d.name: 0.0 for d in detectors}}

@@ -74,8 +74,8 @@ def stream(gap_days: int = 30) -> list[StoryItem]:
 
 def replay(items: list[StoryItem], settings: ThreadSettings | None = None):
     """Both layers, as the eval and the store run them: item → (story, thread)."""
-    c, t = StoryClusterer(), ThreadTracker(settings)
-    t.story_ttl = c.settings.ttl
+    c = StoryClusterer()
+    t = ThreadTracker(settings, story_ttl=c.settings.ttl)
     story, thread = {}, {}
     for it in items:
         sid = c.add(it)

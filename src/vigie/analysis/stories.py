@@ -114,6 +114,17 @@ class Settings:
         return cls(**parse_spec(cls(), spec, "story"))
 
 
+def add_into(centroid: dict[str, float], vec: dict[str, float]) -> None:
+    """Add the sparse vector ``vec`` to ``centroid`` in place."""
+    for t, w in vec.items():
+        centroid[t] = centroid.get(t, 0.0) + w
+
+
+def norm(vec: dict[str, float]) -> float:
+    """The Euclidean length of a sparse vector (1.0 for an empty one, so it can divide)."""
+    return math.sqrt(sum(v * v for v in vec.values())) or 1.0
+
+
 def reindex(postings: dict[str, set[str]], cap: int, key: str, indexed: frozenset[str],
             terms: frozenset[str]) -> frozenset[str]:
     """Move ``key`` in the inverted index ``postings`` from the terms ``indexed`` to ``terms``; a term
@@ -244,7 +255,7 @@ class StoryClusterer:
 
     def _vector(self, counts: dict[str, float]) -> dict[str, float]:
         vec = {t: (1.0 + math.log(c)) * self._idf(t) if c >= 1 else c * self._idf(t) for t, c in counts.items()}
-        n = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        n = norm(vec)
         return {t: v / n for t, v in vec.items()}
 
     def _best(self, vec: dict[str, float], day: date) -> list[tuple[float, str]]:
@@ -283,9 +294,7 @@ class StoryClusterer:
 
     def _merge(self, keep: LiveStory, other: LiveStory) -> None:
         """``other`` joins ``keep`` for good: its id becomes an alias of ``keep``'s."""
-        c = keep.centroid
-        for t, w in other.centroid.items():
-            c[t] = c.get(t, 0.0) + w
+        add_into(keep.centroid, other.centroid)
         keep.size += other.size
         keep.sources |= other.sources
         keep.first_day = min(keep.first_day, other.first_day)
@@ -306,12 +315,11 @@ class StoryClusterer:
     def _join(self, st: LiveStory, vec: dict[str, float], day: date, source: str) -> None:
         s = self.settings
         c = st.centroid
-        for t, w in vec.items():
-            c[t] = c.get(t, 0.0) + w
+        add_into(c, vec)
         if len(c) > s.centroid_terms:
             keep = heapq.nlargest(s.centroid_terms, c.items(), key=lambda kv: (kv[1], kv[0]))
             st.centroid = c = dict(keep)
-        st.norm = math.sqrt(sum(v * v for v in c.values())) or 1.0
+        st.norm = norm(c)
         st.size += 1
         st.sources.add(source)
         if day > st.last_day:
@@ -445,14 +453,14 @@ class StoryClusterer:
         for r in state.get("stories", []):
             st = LiveStory(r["id"], date.fromisoformat(r["first_day"]), date.fromisoformat(r["last_day"]), r["size"],
                            dict(r["centroid"]), 0.0, frozenset(), set(r.get("sources", ())))
-            st.norm = math.sqrt(sum(v * v for v in st.centroid.values())) or 1.0
+            st.norm = norm(st.centroid)
             self.stories[st.id] = st
             heapq.heappush(self._expiry, (st.last_day, st.id))
             self._reindex(st, frozenset(st.centroid))
         for r in state.get("dormant", []):
             st = LiveStory(r["id"], date.fromisoformat(r["first_day"]), date.fromisoformat(r["last_day"]), r["size"],
                            dict(r["centroid"]), 0.0, frozenset(), set(r.get("sources", ())))
-            st.norm = math.sqrt(sum(v * v for v in st.centroid.values())) or 1.0
+            st.norm = norm(st.centroid)
             self._sleep(st)
         for iid, sid in state.get("items", {}).items():
             if sid in self.stories:
@@ -460,8 +468,8 @@ class StoryClusterer:
                 heapq.heappush(self._item_days, (self.stories[sid].last_day, iid))
 
 
-def label(st: LiveStory, n: int = 5) -> str:
-    """A story's heaviest word terms, for display (features such as ``actor:RUS`` left out)."""
+def label(st: LiveStory | Any, n: int = 5) -> str:
+    """A story's (or a thread's) heaviest word terms, for display (features such as ``actor:RUS`` left out)."""
     words_ = [t for t, _ in sorted(st.centroid.items(), key=lambda kv: (-kv[1], kv[0])) if ":" not in t]
     return " · ".join(words_[:n])
 
@@ -481,12 +489,10 @@ def update_store(store, settings: Settings | None = None, *, batch: int = 5000, 
     Each story also gets its thread (:mod:`vigie.analysis.threads`), kept in the same state.
     ``progress``, when given, is called with the number of articles done after each batch."""
     from vigie.analysis.threads import ThreadTracker
-    from vigie.analysis.threads import label as thread_label
     from vigie.model import Story, Thread
 
     c = StoryClusterer(settings)
-    tracker = ThreadTracker(thread_settings)
-    tracker.story_ttl = c.settings.ttl
+    tracker = ThreadTracker(thread_settings, story_ttl=c.settings.ttl)
     state, df = store.story_state()
     if state:
         c.restore(state, df)
@@ -507,7 +513,7 @@ def update_store(store, settings: Settings | None = None, *, batch: int = 5000, 
                                  len(st.sources), label(st), thread=tid)
             if tid is not None and tid in tracker.threads:
                 th = tracker.threads[tid]
-                threads[tid] = Thread(tid, th.first_day.isoformat(), th.last_day.isoformat(), thread_label(th))
+                threads[tid] = Thread(tid, th.first_day.isoformat(), th.last_day.isoformat(), label(th))
 
         for r in pending:
             try:

@@ -31,13 +31,12 @@ front: given once, never changed, the same when the same stream is replayed.
 from __future__ import annotations
 
 import heapq
-import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from vigie.analysis.settings import parse_spec
-from vigie.analysis.stories import reindex
+from vigie.analysis.stories import add_into, norm, reindex
 
 THREAD_PREFIX = "t"
 
@@ -87,20 +86,19 @@ class ThreadTracker:
     follows thread merges. :meth:`state` / :meth:`restore` keep the tracker between store runs.
     """
 
-    def __init__(self, settings: ThreadSettings | None = None):
+    def __init__(self, settings: ThreadSettings | None = None, story_ttl: int = 10):
         self.settings = settings or ThreadSettings()
+        self.story_ttl = story_ttl  # days a story stays known without an item (the clusterer's ttl)
         self.threads: dict[str, LiveThread] = {}
         self.postings: dict[str, set[str]] = {}
         self.story_thread: dict[str, str] = {}
         self._story_size: dict[str, int] = {}
-        self._story_centroid: dict[str, dict[str, float]] = {}
         self._story_seen: list[tuple[date, str]] = []  # heap: (last day, story), lazily checked
         self._story_last: dict[str, date] = {}
         self._expiry: list[tuple[date, str]] = []
         self.today: date | None = None
         self.alias: dict[str, str] = {}
         self.merged: list[tuple[str, str]] = []  # (gone, kept) not yet reported (the store records them)
-        self.story_ttl = 10  # days a story stays known without an item (the clusterer's ttl)
 
     def add(self, item_id: str, day: date, story_id: str, vec: dict[str, float],
             story_centroid: dict[str, float] | None = None) -> str:
@@ -158,11 +156,11 @@ class ThreadTracker:
 
     def _pick(self, vec: dict[str, float], exclude: str | None) -> str | None:
         best, best_score = None, self.settings.join
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        length = norm(vec)
         for tid, dot in self._scores(vec).items():
             if tid == exclude:
                 continue
-            score = dot / (self.threads[tid].norm * norm)
+            score = dot / (self.threads[tid].norm * length)
             if score > best_score or (score == best_score and best is not None and tid < best):
                 best, best_score = tid, score
         return best
@@ -179,9 +177,7 @@ class ThreadTracker:
         return keep.id
 
     def _merge(self, keep: LiveThread, gone: LiveThread) -> None:
-        c = keep.centroid
-        for t, w in gone.centroid.items():
-            c[t] = c.get(t, 0.0) + w
+        add_into(keep.centroid, gone.centroid)
         keep.size += gone.size
         keep.stories += gone.stories
         keep.first_day = min(keep.first_day, gone.first_day)
@@ -194,9 +190,7 @@ class ThreadTracker:
         self.merged.append((gone.id, keep.id))
 
     def _join(self, th: LiveThread, vec: dict[str, float], day: date) -> None:
-        c = th.centroid
-        for t, w in vec.items():
-            c[t] = c.get(t, 0.0) + w
+        add_into(th.centroid, vec)
         th.size += 1
         th.last_day = max(day, th.last_day)
         heapq.heappush(self._expiry, (self._expires(th), th.id))
@@ -209,7 +203,7 @@ class ThreadTracker:
     def _trim(self, th: LiveThread) -> None:
         if len(th.centroid) > self.settings.terms:
             th.centroid = dict(heapq.nlargest(self.settings.terms, th.centroid.items(), key=lambda kv: (kv[1], kv[0])))
-        th.norm = math.sqrt(sum(v * v for v in th.centroid.values())) or 1.0
+        th.norm = norm(th.centroid)
         self._reindex(th, frozenset(th.centroid))
 
     def _reindex(self, th: LiveThread, terms: frozenset[str]) -> None:
@@ -258,8 +252,3 @@ class ThreadTracker:
             self._story_last[sid] = day
             heapq.heappush(self._story_seen, (day, sid))
 
-
-def label(th: LiveThread, n: int = 5) -> str:
-    """A thread's heaviest word terms, for display."""
-    words_ = [t for t, _ in sorted(th.centroid.items(), key=lambda kv: (-kv[1], kv[0])) if ":" not in t]
-    return " · ".join(words_[:n])

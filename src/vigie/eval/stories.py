@@ -139,8 +139,7 @@ def run(data_dir: Path | None = None, *, settings: Settings | None = None, with_
     settings = settings or Settings()
     systems = [("vigie", settings)] + (baselines(settings) if with_baselines else [])
     clusterers = {name: StoryClusterer(s) for name, s in systems}
-    tracker = ThreadTracker(thread_settings)
-    tracker.story_ttl = settings.ttl
+    tracker = ThreadTracker(thread_settings, story_ttl=settings.ttl)
     story_thread: dict[str, str] = {}  # every vigie story → its latest thread (the tracker forgets old ones)
     assign: dict[str, dict[str, str]] = {name: {} for name in clusterers}
     seconds = {name: 0.0 for name in [*clusterers, THREADS]}
