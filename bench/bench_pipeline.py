@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -40,6 +41,11 @@ def load_articles(n: int) -> list[dict[str, str]]:
         out.append({"title": title.strip(), "text": body.strip(), "published": day,
                     "url": f"https://bench.invalid/{path.stem}", "source": "fr.wikinews.org"})
     return out
+
+
+def peak_rss_mb() -> float:
+    """The process's peak resident memory so far, in MB (Linux reports kB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def machine() -> str:

@@ -16,21 +16,17 @@ import argparse
 import json
 import os
 import platform
-import resource
 import statistics
 import time
 from pathlib import Path
 
+from bench_pipeline import peak_rss_mb
 from tqdm import tqdm
 
 from vigie.analysis.signals import AnchorDetector, SignalDetector, days_of
 from vigie.analysis.terms import count_day
 from vigie.eval import datasets as ds
 from vigie.eval.signals import DATASET, read_missing, read_stream
-
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> None:

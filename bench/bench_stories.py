@@ -18,12 +18,12 @@ import argparse
 import json
 import os
 import platform
-import resource
 import statistics
 import subprocess
 import time
 from pathlib import Path
 
+from bench_pipeline import peak_rss_mb
 from tqdm import tqdm
 
 from vigie.analysis.signals import AnchorDetector, SignalDetector, days_of
@@ -32,10 +32,6 @@ from vigie.analysis.terms import count_day
 from vigie.analysis.threads import ThreadTracker
 from vigie.eval import datasets as ds
 from vigie.eval.signals import DATASET, read_missing, read_stream
-
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> None:
