@@ -11,12 +11,10 @@ and htmldate finds the day when no timestamp is given.
 
 from __future__ import annotations
 
-import json
 import re
 import warnings
 from datetime import date, datetime, timedelta, timezone
 from functools import cache
-from importlib import resources
 
 from vigie import lang
 from vigie.errors import ItemError
@@ -297,8 +295,7 @@ def _month_numbers() -> dict[str, int]:
     a name's first three letters or more, when they begin no other month ("Jun", not "jui")."""
     names: dict[str, int] = {}
     for code in lang.LANGUAGES:
-        words = json.loads(resources.files("vigie.lang").joinpath(code, "time.json").read_text(encoding="utf-8"))
-        names.update((name.rstrip("."), number) for name, number in words["months"].items())
+        names.update((name.rstrip("."), number) for name, number in lang.time_words(code)["months"].items())
     prefixes: dict[str, set[int]] = {}
     for name, number in names.items():
         for end in range(3, len(name)):

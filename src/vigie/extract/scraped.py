@@ -31,7 +31,6 @@ Each non-empty line is one unit. The cleaner works in passes:
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -205,7 +204,7 @@ def _month_and_day_names() -> frozenset[str]:
     """Month and weekday names and their short forms ("nov", "sat"), every language."""
     names: set[str] = set()
     for code in lang.LANGUAGES:
-        time_words = json.loads(resources.files("vigie.lang").joinpath(code, "time.json").read_text(encoding="utf-8"))
+        time_words = lang.time_words(code)
         for name in (*time_words["months"], *time_words["weekdays"]):
             name = name.casefold().rstrip(".")
             names.update((name, name[:3]))

@@ -31,6 +31,12 @@ def settings(lang: str) -> dict[str, Any]:
 
 
 @cache
+def time_words(lang: str) -> dict[str, Any]:
+    """``lang/<lang>/time.json``: month and weekday names, units, time-expression words."""
+    return json.loads(_read(lang, "time.json"))
+
+
+@cache
 def boilerplate_lines() -> frozenset[str]:
     """Lines that are never article text, in every supported language, casefolded."""
     return frozenset(line.casefold() for lang in LANGUAGES for line in lines(lang, "boilerplate.txt"))

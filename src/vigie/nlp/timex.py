@@ -40,16 +40,15 @@ rules here are small and the words are data (see ``vigie eval timex``).
 from __future__ import annotations
 
 import calendar
-import json
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from vigie.lang import time_words
 from vigie.model import Timex
 
 # start of a word: not after a letter, a digit or a hyphen; after an apostrophe only in an elision
@@ -90,8 +89,7 @@ class _Lexicon:
 
 @cache
 def _lexicon(lang: str) -> _Lexicon:
-    text = resources.files("vigie.lang").joinpath(lang, "time.json").read_text(encoding="utf-8")
-    return _Lexicon(lang, json.loads(text))
+    return _Lexicon(lang, time_words(lang))
 
 
 # --- points in time ------------------------------------------------------------------------------
