@@ -1121,9 +1121,11 @@ _FINAL = {".", "!", "?", "…", "»", '"', ";"}
 
 
 def _run_start(sent, hops: int = 4) -> int:
-    """The first token of the sentence as written: the parser also ends sentences at a hyphen
-    ("le Royaume" | "-" | "Uni" | "a expulsé") or a headline's colon ("Turquie :" | "tentative de
-    coup d'État"); a piece of sentence that does not end in final punctuation runs on."""
+    """The first token of the sentence as written: a parser may end a sentence with no final
+    punctuation, e.g. at a hyphen ("le Royaume" | "-" | "Uni" | "a expulsé") or a headline's colon
+    ("Turquie :" | "tentative de coup d'État"); such a piece runs on. For French the pipeline's
+    sentence guard (nlp.pipeline.guard_sentences) prevents most of these cuts; this covers English
+    and the cuts it misses."""
     start = sent.start
     for _ in range(hops):
         if start == 0 or sent.doc[start - 1].text in _FINAL:
