@@ -26,6 +26,11 @@ def _migrations() -> list[tuple[int, str]]:
     return sorted(out)
 
 
+# A story row as the Story record reads it, with the thread its story_threads row names.
+_STORY_COLUMNS = ("id, first_day, last_day, size, sources, label, merged_into, "
+                  "(SELECT thread_id FROM story_threads WHERE story_id = stories.id) AS thread")
+
+
 class SQLiteStore(WatchTables):
     def __init__(self, path: Path):
         self.path = path
@@ -679,8 +684,7 @@ class SQLiteStore(WatchTables):
             ("merged_into IS NULL", ()), ("last_day >= ?", since), ("first_day < ?", until),
             ("size >= ?", min_size), ("sources >= ?", min_sources),
         ])
-        sql = ("SELECT id, first_day, last_day, size, sources, label, merged_into, "
-               "(SELECT thread_id FROM story_threads WHERE story_id = stories.id) AS thread FROM stories WHERE "
+        sql = (f"SELECT {_STORY_COLUMNS} FROM stories WHERE "
                + " AND ".join(where) + " ORDER BY size DESC, last_day DESC, id" + (" LIMIT ?" if limit else ""))
         return [Story(**dict(r)) for r in self.db.execute(sql, (*params, limit) if limit else params)]
 
@@ -690,9 +694,7 @@ class SQLiteStore(WatchTables):
         story_id = story_id.strip()
         row = None
         for _ in range(64):  # follows merges; a chain is short, the bound guards against a cycle
-            row = self.db.execute("SELECT id, first_day, last_day, size, sources, label, merged_into, "
-                                  "(SELECT thread_id FROM story_threads WHERE story_id = stories.id) AS thread "
-                                  "FROM stories WHERE id = ?", (story_id,)).fetchone()
+            row = self.db.execute(f"SELECT {_STORY_COLUMNS} FROM stories WHERE id = ?", (story_id,)).fetchone()
             if row is None or not row["merged_into"]:
                 break
             story_id = row["merged_into"]
