@@ -528,8 +528,8 @@ def eval_textdump(sources: dict[str, list[ds.Page]], dump_dir: Path, details: bo
             "scoring": "with/without segments" if name == "trafilatura-eval" else "AEB token 4-shingles",
             "systems": {s: score(per_system[s]) for s in systems},
             "headline_system": HEADLINE_VIEW.get(name, "vigie"),
-            "vigie_f1_by_half": {h: round(score(cs)["f1"], 4) for h, cs in halves["vigie"].items() if cs},
-            "vigie+lede_f1_by_half": {h: round(score(cs)["f1"], 4) for h, cs in halves["vigie+lede"].items() if cs},
+            **{f"{view}_f1_by_half": {h: round(score(cs)["f1"], 4) for h, cs in by_half.items() if cs}
+               for view, by_half in halves.items()},
             "per_site_f1": {site: {s: round(score(v[s])["f1"], 3) for s in ("vigie", "vigie 1-page", "line-rule")}
                             for site, v in sorted(per_site.items()) if len(v["vigie"]) >= 3},
         }
