@@ -321,12 +321,25 @@ def _rows(token, lang: str) -> list[Row] | None:
                     rows = verbs.get(f"{token.lemma_.lower()} {child.lower_}")
                     if rows:
                         return rows
-        return verbs.get(token.lemma_.lower()) or verbs.get(token.lower_)
+        return verbs.get(token.lemma_.lower()) or verbs.get(token.lower_) or _infinitive_rows(token, verbs, lang)
     if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and lang == "fr"):
         if token.is_stop:
             return None
         return nouns.get(token.lemma_.lower()) or nouns.get(token.lower_)
     return None
+
+
+_FIRST_GROUP = re.compile(r"(?:e|es|ent|é|ée|és|ées|ait|aient|a|ant)$")
+
+
+def _infinitive_rows(token, verbs: dict[str, list[Row]], lang: str) -> list[Row] | None:
+    """A French verb the lemmatiser left as it is ("réclame", "revendiqu"): the first-group
+    infinitive its ending gives ("réclamer")."""
+    lemma = token.lemma_.lower()
+    if lang != "fr" or lemma.endswith(("er", "ir", "re")) and lemma != token.lower_:
+        return None
+    stem = _FIRST_GROUP.sub("", token.lower_)
+    return verbs.get(stem + "er") if len(stem) > 2 else None
 
 
 def _phrasal(token) -> str:
@@ -360,6 +373,10 @@ def _keywords(token, obj, verb=None) -> tuple[set[str], set[str]]:
     for child in token.children:
         if child.dep_ in ("obj", "obl", "nmod", "xcomp", "obl:arg", "dobj", "attr", "oprd"):
             secondary |= {child.lemma_.lower(), child.lower_}
+            # a complement named by two nouns ("mis en garde à vue" is not "mis en garde"): keyed
+            # as "garde vue"; such rows come before the one-word row in the table
+            primary |= {f"{child.lemma_.lower()} {g.lemma_.lower()}" for g in child.children
+                        if g.dep_ in ("nmod", "obl") and g.i == child.i + 2}
         elif child.dep_ in ("prep", "agent", "dative"):
             secondary |= {g.lemma_.lower() for g in child.children if g.dep_ in ("pobj", "pcomp")}
     return primary, secondary
