@@ -165,6 +165,11 @@ _PATIENT_NOUNS = {"incendie", "arrestation", "interpellation", "détention", "li
                   "rappel", "intégration", "réintégration", "adhésion", "encerclement", "saisie", "confiscation",
                   "financement", "isolement", "soutien", "annulation", "report", "fin", "levée", "arrêt",
                   "déportation", "séquestration", "rapt", "lynchage", "assignation"}
+# Event nouns done to a person, whose possessive is that person ("son arrestation", "sa libération")
+_PERSON_PATIENT = {"arrestation", "interpellation", "détention", "libération", "expulsion", "extradition",
+                   "incarcération", "emprisonnement", "inculpation", "condamnation", "assassinat", "meurtre",
+                   "enlèvement", "exécution", "assignation", "déportation", "séquestration", "rapt", "lynchage",
+                   "convocation", "exclusion", "mise"}
 # Heads of noun phrases that name participants even when the actors stage knows no actor there
 _PARTICIPANT_NOUNS = {
     "communauté", "coalition", "organisation", "groupe", "membre", "pays", "état", "gouvernement", "régime",
@@ -175,6 +180,9 @@ _PARTICIPANT_NOUNS = {
     "civil", "population", "habitant", "hôpital", "école", "journaliste", "otage", "prisonnier", "détenu",
     "expert", "observateur", "casque", "mission", "contingent", "navire", "avion", "jet", "char", "service",
     "base", "camp", "caserne", "ambassade", "consulat", "assaillant", "terroriste", "jihadiste", "djihadiste",
+    "individu", "homme", "femme", "jeune", "adolescent", "enfant", "suspect", "étudiant", "ressortissant",
+    "citoyen", "touriste", "député", "sénateur", "activiste", "dissident", "avocat", "migrant", "réfugié",
+    "combattant", "insurgé", "islamiste", "kamikaze", "agent", "officier", "gendarme", "fonctionnaire",
     "community", "coalition", "group", "member", "country", "state", "government", "regime", "authorities",
     "ally", "partner", "opposition", "rebel", "force", "troop", "soldier", "police", "protester", "demonstrator",
     "ambassador", "diplomat", "delegation", "ministry", "minister", "president", "leader", "party", "army",
@@ -799,7 +807,7 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
         source_tok = verb.head  # "l'Otan, qui a suspendu …" is parsed with the relative as acl
     if source_tok is not None and source_tok.lower_ in _RELATIVE and verb.dep_ in ("relcl", "acl:relcl", "acl"):
         source_tok = verb.head  # "the group, which attacked …"
-    between = None
+    between = patient = None
     if token.pos_ in ("NOUN", "PROPN"):  # "la rencontre entre Poutine et Biden", "le retrait … par l'Otan"
         by = next((c for c in token.subtree if c.dep_ in ("nmod", "obl:agent", "obl") and _case(c) in ("par", "by")
                    and c.head.i >= token.i), None)
@@ -815,6 +823,9 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
                              and "Sing" in child.morph.get("Number")
                              and not any(g.dep_ in ("det", "nummod", "amod") for g in child.children)):
                 source_tok = child  # but "coup d'État": a kind of act, not who acts
+            elif (child.dep_ in ("nmod:poss", "det:poss", "poss") or "Yes" in child.morph.get("Poss")) \
+                    and lang == "fr" and token.lemma_.lower() in _PERSON_PATIENT and obj is None:
+                patient = child  # "son arrestation": the one arrested, not who arrests
             elif (child.dep_ in ("nmod:poss", "det:poss", "poss") or "Yes" in child.morph.get("Poss")) \
                     and source_tok is None:
                 source_tok = child  # "ses frappes", "its investigation"
@@ -891,6 +902,8 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
         harm = next((c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in _HARM), None)
         if harm is not None:
             target_tok = next((c for c in harm.children if c.dep_ in ("obj", "dobj")), None)
+    if target_tok is None and patient is not None:
+        target_tok = patient
     if target_tok is None and token.lemma_.lower() in _VICTIM_NOUNS:
         target_tok = token  # "les 5 000 otages détenus par le groupe": the hostages are the ones taken
     if target_tok is not None and target_tok.pos_ == "PRON" and target_tok.lower_ not in _RELATIVE:
@@ -1373,9 +1386,11 @@ def _clausal_ranges(token, offset: int) -> list[tuple[int, int]]:
     out = []
     for t in token.subtree:
         infinitive = t.dep_ == "acl" and ("Inf" in t.morph.get("VerbForm") or t.tag_ == "VB")
+        gerund = t.dep_ == "acl" and "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense") \
+            and t.lang_ == "fr"  # "un adolescent préparant des attaques à Paris": what he does, not who he is
         agentive = t.dep_ == "acl" and any(c.dep_ in ("obl:agent", "agent") or c.dep_.startswith("obl")
                                            and _case(c) == "par" for c in t.children)  # "proposée par la Russie"
-        if t != token and (t.dep_ in _CLAUSES or infinitive or agentive) and t.pos_ in ("VERB", "AUX"):
+        if t != token and (t.dep_ in _CLAUSES or infinitive or agentive or gerund) and t.pos_ in ("VERB", "AUX"):
             out.append((offset + t.left_edge.idx, offset + t.right_edge.idx + len(t.right_edge.text)))
     return out
 
@@ -1493,6 +1508,8 @@ def _participant(token) -> bool:
         return False  # "à Tombouctou", "à Kaliningrad": where, not who
     if token.pos_ == "PROPN" or (token.text.isupper() and len(token.text) > 1 and token.is_alpha):
         return True  # a name, an acronym ("la CE")
+    if token.pos_ == "DET" and "Yes" in token.morph.get("Poss") and token.head.lemma_.lower() in _PERSON_PATIENT:
+        return True  # "son arrestation": the one it is done to
     if token.pos_ == "PRON":
         if token.dep_ in ("obj", "iobj") and token.i < token.head.i and token.lower_ in ("le", "la", "les", "l'", "lui", "leur"):
             return True  # "il le met en garde": an object clitic stands for whom the act is aimed at
