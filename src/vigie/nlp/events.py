@@ -620,6 +620,10 @@ def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], ti
         # "Turquie : … Le rédacteur en chef … ont été libérés": an act of the state with no one named
         # is the state's whose country the headline names, when done to its own people
         source = replace(home, actor=None, sector=None)
+    if home is not None and source is None and ptype == "PROTEST" and lang == "fr":
+        # "Corée du Sud : manifestation massive contre la présidente": with no one named, who
+        # demonstrates is the people of the country the headline names
+        source = replace(home, actor=None, sector="OPP")
     if home is not None:
         source = _homed(source, home)
         target = _homed(target, home)
@@ -1083,7 +1087,32 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
                     found = next((d for c in noun.children if c.dep_ in ("amod", "compound", "poss") and (
                         d := _by_demonym(c, offset, *_phrase(noun, offset))) is not None), None)
                 target = _better(target, found)
+    if _weak(target) and lang == "fr" and token.pos_ in ("NOUN", "PROPN") \
+            and (_plover(cand.code) or ("",))[0] in ("PROTEST", "ACCUSE", "REJECT"):
+        target = _better(target, _anti(token, offset, mentions, text))
     return source, target
+
+
+_ANTI = re.compile(r"anti-?([A-ZÀ-Ý][\w'’-]+)$")
+
+
+def _anti(token, offset: int, mentions: list[Mention], text: str) -> EventArg | None:
+    """"une manifestation anti-Trump": whom the word after "anti-" names (its mention elsewhere
+    in the article gives who it is)."""
+    for child in token.doc[token.i + 1 : token.i + 2]:  # the word after, whatever the parser hung it on
+        found = _ANTI.search(child.text)
+        if found is None:
+            continue
+        start = offset + child.idx + found.start(1)
+        end = start + len(found[1])
+        name = found[1].lower()
+        known = next((m for m in mentions if (m.actor or m.country) and m.reading != "place"
+                      and name in re.findall(r"[\w'’-]+", m.text.lower())), None)
+        if known is not None:
+            return EventArg(start, end, text[start:end], known.actor, known.actor_name or known.text, known.country,
+                            _igo(known), known.sector)
+        return EventArg(start, end, text[start:end], None, None, None, None, None)
+    return None
 
 
 _ETHNIC = re.compile(r"\b(?:ethnic|ethniques?)\b", re.I)
