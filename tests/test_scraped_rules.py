@@ -200,3 +200,23 @@ def test_a_paragraph_split_by_a_line_break_is_read_as_one():
     text = (f"Startseite\nPolitik\n\nStadtrat beschließt Sanierung\n\n{split[0].text}\n{split[1].text}\n\n"
             f"{DE_PARA_2}\n\n{DE_PARA_3}\n")
     assert "die alte Brücke über den Fluss" in _scraped(text).body
+
+
+def test_a_comment_button_under_the_first_paragraph_does_not_end_the_article():
+    # "Teilen:" / "Commenter" buttons sit between the standfirst and the text: far more prose follows them.
+    text = ("Startseite\nPolitik\n\nStadtrat beschließt Sanierung der alten Brücke\n\n"
+            f"{DE_PARA_1}\n\nTeilen:\n\n{DE_PARA_2}\n\n{DE_PARA_3}\n\n"
+            f"{DE_PARA_2.replace('kommenden Wochen', 'nächsten Monaten')}\n\n"
+            f"{DE_PARA_3.replace('vier Millionen', 'fünf Millionen')}\n\nImpressum\n")
+    a = _scraped(text)
+    assert DE_PARA_3[:40] in a.body and "Teilen" not in a.text
+
+
+def test_a_comment_label_after_the_text_still_ends_it():
+    # The same label after most of the text: the comments that follow it are not the article.
+    comment = ("Ich finde es richtig, dass die Stadt endlich handelt, denn die Brücke war schon lange in einem "
+               "schlechten Zustand und niemand hat sich darum gekümmert, obwohl alle davon wussten.")
+    text = (f"Stadtrat beschließt Sanierung der alten Brücke\n\n{DE_PARA_1}\n\n{DE_PARA_2}\n\n{DE_PARA_3}\n\n"
+            f"Teilen:\n\n{comment}\n")
+    a = _scraped(text)
+    assert a.body.endswith(DE_PARA_3[-30:]) and "Ich finde es richtig" not in a.text

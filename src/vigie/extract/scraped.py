@@ -89,6 +89,9 @@ MIN_BEFORE_TRAILER = 25.0
 BEFORE_TRAILER_SHARE = 0.2  # a browser warning above the page's footer is not the article
 MAX_LIST_ITEMS = 30
 LAST_LINE_MIN_WORDS = 12
+TOOLBAR_WORDS = 3  # a button's label, not a trailer sentence
+TOOLBAR_BEFORE = 80.0  # words of prose: the text has barely begun
+TOOLBAR_AFTER_RATIO = 3.0  # a share or comment button under the first paragraph: far more text follows it
 
 
 @dataclass(slots=True)
@@ -535,16 +538,30 @@ def _drop_repeated(units: list[_Unit], repeated: RepeatedLines, source: str) -> 
 
 def _cut_trailer(units: list[_Unit], codes: tuple[str, ...] = lang.LANGUAGES) -> list[_Unit]:
     """Everything from the trailer's first line on goes — once the article has begun, so a
-    newsletter link in the page header does not take the article with it."""
+    newsletter link in the page header does not take the article with it. A button's label
+    ("Teilen:", "Commenter") under the first paragraph, with far more text after it than before, is
+    the page's toolbar: it goes alone and the text goes on."""
     trailer, scraped, comment_head = lang.trailer_pattern(), _scraped_trailer(codes), _comment_head(codes)
     started = False
+    before = 0.0
+    buttons = []
     for i, u in enumerate(units):
         if started and u.kind == "text" and (
                 trailer.search(u.text) or (len(u.text) <= MAX_FURNITURE_CHARS and scraped.search(u.text))
                 or (comment_head.match(u.text) and i + 1 < len(units) and _is_dateline(units[i + 1].text))):
-            return units[:i]
+            if not (_words(u.text) <= TOOLBAR_WORDS and before < TOOLBAR_BEFORE
+                    and _prose(units[i + 1 :]) > TOOLBAR_AFTER_RATIO * before):
+                return [v for v in units[:i] if not any(v is b for b in buttons)]
+            buttons.append(u)  # a share or comment button under the first paragraph: the text goes on
+            continue
         started = started or u.kind in ("lede",) or (u.kind == "text" and _score(u) >= PROSE_MIN_WORDS)
-    return units
+        if u.kind in ("text", "lede"):
+            before += max(0.0, _score(u))
+    return [v for v in units if not any(v is b for b in buttons)]
+
+
+def _prose(part: list[_Unit]) -> float:
+    return sum(max(0.0, _score(u)) for u in part if u.kind in ("text", "lede"))
 
 
 def _cut_headline_run(units: list[_Unit]) -> list[_Unit]:
