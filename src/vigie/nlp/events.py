@@ -145,6 +145,13 @@ _CONTENT = {"REQUEST", "THREATEN", "AGREE"}
 _DENY = {"démentir", "nier", "deny", "démenti", "contester", "refute", "réfuter",
          "dément", "démentent", "nie", "nient", "denies", "denied"}  # forms a small model does not lemmatise  # what these ask, threaten or promise has not happened
 _ORDER = {"ordonner", "order"}
+# Event nouns that say a state after these verbs ("perdre le contact", "rester en contact"; "être
+# en contact avec" is left to the rows: officials in contact with another government do consult)
+_STATE_NOUNS = {"contact"}
+_STATE_HEADS = {"rester", "demeurer", "perdre", "garder", "maintenir"}
+# Verbs of judging: a trial, unless they say an opinion ("a jugé que …", "jugé crucial"), not a verdict
+_OPINION = {"juger"}
+_VERDICT = {"coupable", "responsable", "innocent"}
 # Verbs that are events only with an actor doing them ("le Japon est frappé par des chaleurs",
 # "une compétition appelée Coupe de Russie", "hit by a storm")
 _NEEDS_SOURCE = {"frapper", "toucher", "appeler", "strike", "hit", "call", "affecter", "secouer"}
@@ -331,8 +338,8 @@ def _rows(token, lang: str) -> list[Row] | None:
                         return rows
         return verbs.get(token.lemma_.lower()) or verbs.get(token.lower_) or _infinitive_rows(token, verbs, lang)
     if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and lang == "fr"):
-        if token.is_stop:
-            return None
+        if token.is_stop or lang == "fr" and len(token.text) > 2 and token.text.isupper():
+            return None  # "le RAID", "la MONUSCO": an acronym is a name, not an event word
         return nouns.get(token.lemma_.lower()) or nouns.get(token.lower_)
     return None
 
@@ -443,6 +450,9 @@ def _candidates(sent, lang: str) -> list[_Cand]:
                 coded_verbs.add(token.i)
             continue
         choice = _choose(token, rows, obj)
+        if choice is not None and lang == "fr" and token.lemma_.lower() in _OPINION and any(
+                c.dep_ == "ccomp" or c.dep_ == "xcomp" and c.lemma_.lower() not in _VERDICT for c in token.children):
+            continue  # "Theresa May a jugé que ce n'était pas le moment", "est jugé très probable": an opinion
         if choice is not None:
             cands[token.i] = _Cand(token, token, *choice)
             coded_verbs.add(token.i)
@@ -469,7 +479,16 @@ def _candidates(sent, lang: str) -> list[_Cand]:
                 # happened; "signer un accord": one event; but "a critiqué l'essai", "cessera ses
                 # frappes": the essai and the frappes happened; "un couvre-feu et la loi martiale": two acts
                 continue
+        if lang == "fr" and token.lemma_.lower() in _STATE_NOUNS and token.head.lemma_.lower() in _STATE_HEADS:
+            continue  # "nous avons perdu le contact": a state, not a meeting
         choice = _choose(token, rows, _object(token), verb=verb)
+        if choice is not None and verb is None and lang == "fr" and token.dep_.startswith("obl") \
+                and token.head.pos_ == "VERB":
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+            told = _choose(subject, _rows(subject, lang), _object(subject)) if subject is not None else None
+            if told is not None and _plover(told[0]) and _plover(choice[0]) \
+                    and _plover(told[0])[0] == _plover(choice[0])[0]:
+                continue  # "une manifestation a dégénéré en émeute": what the protest became, one event
         if choice is not None:
             cands[token.i] = _Cand(token, verb if verb is not None else token, *choice)
     # frames: a complement trigger is part of its frame's event
@@ -587,7 +606,12 @@ def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], ti
             negated = False  # "would not meet": the refusal is the event
         plover = _plover(code) or plover
     if ptype == "REQUEST" and lang == "fr" and _by_protest(verb, lang):
-        return []  # "Des émeutes ont éclaté, demandant que …": a protest's demand is the protest (PLOVER)
+        return []
+    if ptype == "CONSULT" and lang == "fr" and verb.pos_ == "VERB" and any(
+            t.pos_ == "VERB" and any(m.dep_ == "mark" and m.lower_ == "pour" for m in t.children)
+            and (_plover((_choose(t, _rows(t, lang), _object(t)) or ("",))[0]) or ("",))[0] == "PROTEST"
+            for t in verb.subtree if t is not verb):
+        return []  # "des milliers de personnes se réunissent pour protester": the gathering is the protest  # "Des émeutes ont éclaté, demandant que …": a protest's demand is the protest (PLOVER)
     co_sources: list[EventArg] = []
     co_targets: list[EventArg] = []
     source, target = _arguments(cand, offset, mentions, text, co_sources, co_targets, lang)
@@ -683,6 +707,10 @@ def _by_protest(verb, lang: str) -> bool:
         nouns = [c for c in holder.children if c.dep_ in ("nsubj", "csubj")]
         if holder is not verb and holder.pos_ == "NOUN":
             nouns.append(holder)
+        if holder is not verb and holder.pos_ == "VERB":  # "sont descendus dans les rues pour réclamer"
+            choice = _choose(holder, _rows(holder, lang), _object(holder))
+            if choice is not None and (_plover(choice[0]) or ("",))[0] == "PROTEST":
+                return True
         for noun in nouns:
             choice = _choose(noun, _rows(noun, lang), _object(noun)) if noun.pos_ == "NOUN" else None
             if choice is not None and (_plover(choice[0]) or ("",))[0] == "PROTEST":
