@@ -220,3 +220,15 @@ def test_a_comment_label_after_the_text_still_ends_it():
             f"Teilen:\n\n{comment}\n")
     a = _scraped(text)
     assert a.body.endswith(DE_PARA_3[-30:]) and "Ich finde es richtig" not in a.text
+
+
+def test_utf8_read_as_windows_1252_is_repaired():
+    from vigie.extract.repeated import repair_mojibake
+
+    assert repair_mojibake("Der BÃ¼rgermeister erÃ¶ffnet die BrÃ¼cke â€“ endlich") == \
+        "Der Bürgermeister eröffnet die Brücke – endlich"
+    assert repair_mojibake("WÅ‚adze miasta otworzyÅ‚y most") == "Władze miasta otworzyły most"
+    for clean in ("Straße »Ärger«", "Café… Ça va", "ÄRGER» und Ö“", "plain ascii"):
+        assert repair_mojibake(clean) == clean  # real accents and quotes stay as they are
+    text = f"Stadtrat beschlieÃŸt Sanierung der alten BrÃ¼cke\n\n{DE_PARA_1.replace('Brücke', 'BrÃ¼cke')}\n\n{DE_PARA_2}\n"
+    assert "die alte Brücke über den Fluss" in _scraped(text).body

@@ -39,8 +39,8 @@ from urllib.parse import unquote, urlsplit
 
 from vigie import lang
 from vigie.extract.bylines import parse_byline, parse_date_line
-from vigie.extract.normalize import TextBuilder, fix_scraped_punctuation, normalize_line
-from vigie.extract.repeated import RepeatedLines, source_key
+from vigie.extract.normalize import TextBuilder, fix_scraped_punctuation
+from vigie.extract.repeated import RepeatedLines, scraped_lines, source_key
 from vigie.model import Article, RawDocument
 from vigie.textfold import fold, strip_accents
 
@@ -103,7 +103,7 @@ class _Unit:
 
 
 def extract_scraped(raw: RawDocument, repeated: RepeatedLines | None = None) -> Article:
-    units = [_Unit(t) for t in map(normalize_line, raw.content.splitlines()) if t]
+    units = [_Unit(t) for t in scraped_lines(raw.content)]
     if repeated is not None:
         units = _drop_repeated(units, repeated, source_key(raw))
     for u in units:
