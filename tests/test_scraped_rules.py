@@ -232,3 +232,17 @@ def test_utf8_read_as_windows_1252_is_repaired():
         assert repair_mojibake(clean) == clean  # real accents and quotes stay as they are
     text = f"Stadtrat beschlieÃŸt Sanierung der alten BrÃ¼cke\n\n{DE_PARA_1.replace('Brücke', 'BrÃ¼cke')}\n\n{DE_PARA_2}\n"
     assert "die alte Brücke über den Fluss" in _scraped(text).body
+
+
+def test_a_long_reader_comment_does_not_outweigh_a_short_post():
+    comment = ("Also, ich habe das gleiche Objektiv seit drei Jahren und kann nur sagen, dass es bei wenig Licht "
+               "deutlich besser ist als das alte, vor allem wenn man ohne Stativ fotografiert und die Kamera ruhig "
+               "hält, was bei Kälte natürlich schwerer fällt als im Sommer, wenn man entspannt draußen sitzt und "
+               "auf den richtigen Moment wartet, der manchmal eben nicht kommt, egal wie lange man wartet.")
+    text = ("Mein Blog\nStartseite\nÜber mich\n\nAbendhimmel über der Stadt\n\n"
+            "Das Foto entstand gestern kurz nach Sonnenuntergang vom Balkon aus, ganz ohne Stativ.\n\n"
+            "Für die kurze Belichtungszeit ist das Rauschen erstaunlich gering, auch wenn die Schärfe am Rand "
+            "etwas nachlässt.\n\nGefällt mir\nLiken\n\nAnna sagt:\n06.01.2020 um 9:16\nSchönes Bild!\n\n"
+            f"Bernd sagt:\n07.01.2020 um 10:02\n{comment}\n\nLiken\nAntworten\n")
+    a = _scraped(text)
+    assert a.body.startswith("Das Foto entstand gestern") and "Objektiv" not in a.text

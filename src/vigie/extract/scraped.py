@@ -396,9 +396,14 @@ def _main_text(units: list[_Unit], codes: tuple[str, ...] = lang.LANGUAGES,
         s, e, b = _best_run_from(scores, anchor + 1, min(len(units), anchor + 1 + ANCHOR_REACH))
         if b >= ANCHOR_SHARE * best:
             return s, _trim_island(scores, s, e)
-    pattern = _scraped_trailer(codes)
+    pattern, comment_head = _scraped_trailer(codes), _comment_head(codes)
     trailer = next((i for i in range(start - 1, -1, -1) if units[i].kind == "text"
                     and len(units[i].text) <= MAX_FURNITURE_CHARS and pattern.search(units[i].text)), None)
+    # The first reader comment ("Anhora sagt:" over its date) before the run: the run is a comment.
+    comment = next((i for i in range(start) if units[i].kind == "text" and comment_head.match(units[i].text)
+                    and _is_dateline(units[i + 1].text)), None)
+    if comment is not None and (trailer is None or comment < trailer):
+        trailer = comment
     if trailer is not None:
         s, e, b = _best_run(scores, 0, trailer)
         if b >= MIN_BEFORE_TRAILER and b >= BEFORE_TRAILER_SHARE * best:
