@@ -612,6 +612,15 @@ def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], ti
             and (_plover((_choose(t, _rows(t, lang), _object(t)) or ("",))[0]) or ("",))[0] == "PROTEST"
             for t in verb.subtree if t is not verb):
         return []  # "des milliers de personnes se réunissent pour protester": the gathering is the protest  # "Des émeutes ont éclaté, demandant que …": a protest's demand is the protest (PLOVER)
+    if code == "043" and token.pos_ == "VERB" and lang == "fr":
+        guest = _object(token)
+        if guest is None and not _passive(token) or guest is not None and guest.pos_ == "NOUN" \
+                and not _participant(guest) and not _actor_in(guest, offset, mentions, person=True):
+            return []  # "a reçu des décharges", "reçu un tir": a thing received, no one hosted
+    if code[:3] == "150" and token.pos_ == "NOUN" and lang == "fr" and "Plur" in token.morph.get("Number") \
+            and token.lemma_.lower() == "tir":
+        code, mode_override, plover = "190", None, _plover("190")  # "des tirs de missiles": a barrage, not a test
+        ptype = plover[0]
     co_sources: list[EventArg] = []
     co_targets: list[EventArg] = []
     source, target = _arguments(cand, offset, mentions, text, co_sources, co_targets, lang)
