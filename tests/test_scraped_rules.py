@@ -246,3 +246,16 @@ def test_a_long_reader_comment_does_not_outweigh_a_short_post():
             f"Bernd sagt:\n07.01.2020 um 10:02\n{comment}\n\nLiken\nAntworten\n")
     a = _scraped(text)
     assert a.body.startswith("Das Foto entstand gestern") and "Objektiv" not in a.text
+
+
+def test_a_long_sentence_ending_in_a_colon_opens_a_list():
+    text = ("Home\nRecipes\nAbout\n\nAlmond biscuits\n\n"
+            "These biscuits keep for two weeks in a tin and are quick to make with children on a rainy day.\n\n"
+            "Before you start, make sure that the following things are ready on the kitchen table:\n"
+            "flour and butter\nground almonds\none fresh egg\na rolling pin\n\n"
+            "Mix everything into a smooth dough, roll it out on a floured board and cut out the shapes you like.\n\n"
+            "Archive\nDecember\nNovember\nOctober\n")
+    a = _scraped(text)
+    for item in ("flour and butter", "ground almonds", "one fresh egg", "a rolling pin"):
+        assert item in a.body, item
+    assert "November" not in a.text

@@ -367,7 +367,7 @@ def _mark_list_items(units: list[_Unit]) -> None:
             continue
         words = _words(u.text)
         if words >= PROSE_MIN_WORDS or (_is_prose(u.text) and not u.text.endswith(":")):
-            in_list = 0
+            in_list = 1 if u.text.endswith(":") else 0  # "… can use these indicators:" opens a list too
             continue
         if _CONTACT.search(u.text):  # an address block's e-mail, phone, web address: not the text's list
             in_list = 0
