@@ -410,3 +410,32 @@ def test_weak_record_days_keeps_only_the_strongest_weak_signal_of_recent_days():
     record = weak_terms(run_detector(SignalDetector(weak_record_days=7), days))
     assert (day(23), "zorglub") in record and not any(t == "bidule" for _, t in record)
     assert len(record) < len(every)
+
+
+def test_a_new_pair_of_an_event_word_and_a_place_is_breaking_on_its_first_day():
+    from vigie.analysis.signals import event_pair
+
+    assert event_pair("inondations libye") and event_pair("seisme maroc") and event_pair("maroc seisme")
+    assert not event_pair("inondations") and not event_pair("ouragan zelda") and not event_pair("libye tripoli")
+
+    def stream(text, n, sources, days_=25):
+        out = []
+        for i in range(days_):
+            rng = random.Random(i)
+            items = [Item(f"{i}-{s}-{k}", s, " ".join(rng.sample(BACKGROUND, 4))) for s in SOURCES for k in range(3)]
+            if i == 20:  # few items, one or two a newsroom: under breaking_items and depth
+                items += [Item(f"x-{k}", SOURCES[k % sources], text + (" : Derna dévastée" if k < 3 else ""))
+                          for k in range(n)]
+            out.append((day(i), items))
+        return out
+
+    def flagged(detector, days):
+        return [f for f in run_detector(detector, days)[day(20)] if f.detector == "breaking"]
+
+    (f,) = flagged(SignalDetector(), stream("Inondations en Libye", 6, 5))
+    assert f.term == "inondations libye" and f.details["event"] == 1
+    assert "derna" in f.related  # the new name carried by the flag's items
+    assert flagged(SignalDetector(breaking_event=False), stream("Inondations en Libye", 6, 5)) == []
+    assert flagged(SignalDetector(), stream("Inondations en Libye", 4, 4)) == []  # too few newsrooms
+    assert flagged(SignalDetector(), stream("Ouragan Zelda", 6, 5)) == []  # no place: not an event pair
+

@@ -17,8 +17,15 @@ Two detectors:
   * ``breaking`` — sudden multi-source growth: a term carried today by at least ``breaking_sources``
     sources (and ``breaking_share`` of the active ones), in at least ``breaking_items`` items, by at
     least twice as many sources as yesterday, and by no more than one source on any earlier day of
-    the window. Score: coverage × log2(1 + items). (``breaking_wide``, off: also a term in that share
-    of the active sources whatever its items, from at most two sources a day before.)
+    the window. Score: coverage × log2(1 + items). With ``breaking_event`` (on), also a *new pair of
+    an event word and a place* (:func:`event_pair`: « inondations libye », « seisme maroc »; the event
+    words are language data, ``lang/<lang>/signal_events.txt``, the places the one-word country names,
+    adjectives and seats of the actor gazetteer) in that many sources, whatever its items and depth: on
+    a disaster's first day the newsrooms carry one short item each, and the new pair is what they
+    share (about 20 such flags in 14 months of French feeds). A breaking flag lists as ``related`` up
+    to ``breaking_names`` words of its items as new as the story (:meth:`SignalDetector._new_names`:
+    « derna » beside « inondations libye »). (``breaking_wide``, off: also a term in that share of the
+    active sources whatever its items, from at most two sources a day before.)
   * ``rising`` — a story building over two days: at least ``rising_sources`` sources and
     ``rising_items`` items today, more sources today than yesterday and yesterday than the day before,
     from a quiet window (under ``rising_quiet`` sources a day before those two days).
@@ -69,11 +76,14 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
+from functools import cache
+from importlib import resources
 from itertools import groupby
 from typing import Any
 
+from vigie import lang
 from vigie.analysis.settings import parse_spec
-from vigie.analysis.terms import DayCounts, Item, count_day, is_bigram
+from vigie.analysis.terms import DayCounts, Item, count_day, is_bigram, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,6 +311,8 @@ class SignalConfig:
     breaking_share: float = 0.3  # ... and at least this share of the day's active sources
     breaking_items: int = 10
     breaking_wide: float = 0.0  # also breaking, whatever its items: this share of the active sources, from a quiet window (0: off)
+    breaking_event: bool = True  # also breaking, whatever its items: a new pair of an event word and a place (event_pair)
+    breaking_names: int = 3  # a breaking flag lists up to this many new words of its items as related (0: none)
     # rising
     rising_sources: int = 4
     rising_items: int = 10
@@ -372,6 +384,12 @@ class SignalDetector(Detector):
                 score = k / S * math.log2(1 + n)
                 breaking.append(self._flag(counts, term, "breaking", score, _median(items), _median(sources),
                                            {"sources_yesterday": sources[-1], "items_before": sum(items)}))
+                continue
+            if (c.breaking_event and k >= min_break and k >= 2 * sources[-1] and max(sources[:-1], default=0) <= 1
+                    and event_pair(term)):
+                score = k / S * math.log2(1 + n)
+                breaking.append(self._flag(counts, term, "breaking", score, _median(items), _median(sources),
+                                           {"sources_yesterday": sources[-1], "items_before": sum(items), "event": 1}))
                 continue
             if (c.breaking_wide and k >= max(c.breaking_sources, c.breaking_wide * S) and k >= 2 * sources[-1]
                     and max(sources[:-1], default=0) <= 2):
@@ -448,6 +466,23 @@ class SignalDetector(Detector):
             weak = [f for f in weak if f.score > bar]
         return self._select(counts, breaking + rising, bursts, weak)
 
+    def _new_names(self, counts: DayCounts, rows: set[int]) -> list[str]:
+        """Words of a breaking flag's items that are as new as the story: in two sources or more today,
+        most of their items among the flag's, in at most one source a day before in the window (the
+        place of a disaster, the name of a victim: « derna » beside « inondations libye »); most items
+        first."""
+        found = []
+        for term, td in counts.terms.items():
+            if td.sources < 2 or is_bigram(term):
+                continue
+            inside = sum(1 for r in td.rows if r in rows)
+            if inside * 2 <= len(td.rows):
+                continue
+            if max(self.history.series(term)[1], default=0) > 1:
+                continue
+            found.append((-td.items, term))
+        return [t for _, t in sorted(found)]
+
     def _flag(self, counts: DayCounts, term: str, detector: str, score: float, base_items: float,
               base_sources: float, details: dict[str, float]) -> Flag:
         td = counts.terms[term]
@@ -500,18 +535,64 @@ class SignalDetector(Detector):
                 break
             offer(f)
         out = []
-        for f, _, rel, new in groups:
+        for f, rows, rel, new in groups:
             if new:
                 for member in (f, *rel):
                     self._flagged[member.term] = (today, _LEVEL[f.detector])
                 if c.merge_contained:
                     widest = max((f, *rel), key=lambda m: m.items)  # the first of equals: the head
-                    out.append(_with_related(widest, [m.term for m in (f, *rel) if m is not widest]))
+                    related = [m.term for m in (f, *rel) if m is not widest]
                 else:
-                    out.append(_with_related(f, [m.term for m in rel]))
+                    widest, related = f, [m.term for m in rel]
+                if f.detector == "breaking" and c.breaking_names:
+                    taken = {f.term, *related}
+                    related += [t for t in self._new_names(counts, rows) if t not in taken][: c.breaking_names]
+                out.append(_with_related(widest, related))
         for term in [t for t, (d, _) in self._flagged.items() if today - d > c.refractory_days]:
             del self._flagged[term]
         return out
+
+
+@cache
+def event_words() -> frozenset[str]:
+    """Words that name a disaster, an act of violence or of war (``lang/<lang>/signal_events.txt``)."""
+    out: set[str] = set()
+    for code in lang.LANGUAGES:
+        try:
+            out.update(lang.lines(code, "signal_events.txt"))
+        except FileNotFoundError:
+            continue
+    return frozenset(out)
+
+
+@cache
+def place_words() -> frozenset[str]:
+    """The one-word names of countries in the actor gazetteer (``resources/actors/curated/names.tsv``):
+    short names, aliases, adjectives and seats, folded like terms (« Libye », « libyen », « Tripoli »)."""
+    curated = resources.files("vigie.resources.actors").joinpath("curated")
+    igos = {line.split("\t", 1)[0] for line in curated.joinpath("igos.tsv").read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")}
+    out: set[str] = set()
+    for line in curated.joinpath("names.tsv").read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 3 or cols[0] in igos or cols[1] not in lang.LANGUAGES:
+            continue
+        for col in cols[2:6]:
+            for name in col.split("|"):
+                toks = [w for clause in words(name.rstrip("?"), frozenset()) for w in clause]
+                if len(toks) == 1:
+                    out.add(toks[0])
+    return frozenset(out)
+
+
+def event_pair(term: str) -> bool:
+    """A pair of words joining an event word and a place (« inondations libye », « seisme maroc »)."""
+    parts = term.split(" ")
+    if len(parts) != 2:
+        return False
+    a, b = parts
+    ev, places = event_words(), place_words()
+    return (a in ev and b in places) or (b in ev and a in places)
 
 
 _LEVEL = {"weak": 0, "burst": 1, "rising": 1, "breaking": 2}
