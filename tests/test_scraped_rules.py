@@ -259,3 +259,13 @@ def test_a_long_sentence_ending_in_a_colon_opens_a_list():
     for item in ("flour and butter", "ground almonds", "one fresh egg", "a rolling pin"):
         assert item in a.body, item
     assert "November" not in a.text
+
+
+def test_numbered_steps_with_the_number_alone_on_its_line():
+    text = ("Home\nRecipes\nAbout\n\nAlmond biscuits\n\nPreparation\n\n1.\n\nSift the flour into a large bowl.\n\n"
+            "2.\n\nAdd the butter and the egg and work them in quickly.\n\n3.\n\n"
+            "Roll the dough out thinly and cut out the shapes you like.\n\n4.\n\nBake them for fifteen minutes.\n\n"
+            "You may also like\nCookies\nBrownies\nMuffins\nScones\n")
+    a = _scraped(text)
+    assert "1. Sift the flour into a large bowl." in a.body and "4. Bake them for fifteen minutes." in a.body
+    assert "Brownies" not in a.text

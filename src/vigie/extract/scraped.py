@@ -113,7 +113,7 @@ def extract_scraped(raw: RawDocument, repeated: RepeatedLines | None = None) -> 
     units = [u for u in units
              if not lang.is_furniture(u.text) and not _IMAGE_FILE.match(u.text) and not _CREDIT_LINE.match(u.text)
              and not (len(u.text) <= MAX_FURNITURE_CHARS and furniture.search(u.text))]
-    units = _join_broken_lines(_mark_captions(units))
+    units = _join_broken_lines(_join_markers(_mark_captions(units)))
     _mark_list_items(units)
 
     anchor = _title_anchor(units, raw.url)
@@ -355,6 +355,7 @@ def _score(u: _Unit) -> float:
 # "• item", "- item", "1. item", "2) item", "a) item"
 _CONTACT = re.compile(r"@|://|\bwww\.|\+?\d[\d ()/-]{7,}\d")
 _BULLET = re.compile(r"^(?:[•●▪◦·*–—→✓✔-]|\d{1,3}[.)]|\(?[a-z]\))\s+\S")
+_BARE_MARKER = re.compile(r"^(?:\d{1,2}[.)]|[•●▪◦·*–—-])$")  # a numbered step's number alone on its line: "1."
 
 
 def _mark_list_items(units: list[_Unit]) -> None:
@@ -602,6 +603,16 @@ def _cut_author_box(units: list[_Unit]) -> list[_Unit]:
             if before > 0 and after < 0.5 * before:
                 return units[:i]
     return units
+
+
+def _join_markers(units: list[_Unit]) -> list[_Unit]:
+    """A list marker alone on its line ("1.", "•") and the item under it are one line: "1. Mix the flour …"."""
+    out: list[_Unit] = []
+    for u in units:
+        if out and out[-1].kind == "text" and _BARE_MARKER.match(out[-1].text) and u.kind == "text":
+            u.text = f"{out.pop().text} {u.text}"
+        out.append(u)
+    return out
 
 
 BROKEN_MIN_WORDS = 4
