@@ -849,7 +849,10 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
     if source_tok is not None and source_tok.lower_ in _RELATIVE and verb.dep_ in ("relcl", "acl:relcl", "acl"):
         source_tok = verb.head  # "the group, which attacked …"
     between = patient = None
-    if token.pos_ in ("NOUN", "PROPN"):  # "la rencontre entre Poutine et Biden", "le retrait … par l'Otan"
+    claimer = _claimer(token) if lang == "fr" and token.pos_ == "NOUN" else None
+    if claimer is not None:
+        source_tok = claimer
+    if token.pos_ in ("NOUN", "PROPN") and claimer is None:  # "la rencontre entre Poutine et Biden", "le retrait … par l'Otan"
         by = next((c for c in token.subtree if c.dep_ in ("nmod", "obl:agent", "obl") and _case(c) in ("par", "by")
                    and c.head.i >= token.i), None)
         if by is None:
@@ -1128,6 +1131,23 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
             and (_plover(cand.code) or ("",))[0] in ("PROTEST", "ACCUSE", "REJECT"):
         target = _better(target, _anti(token, offset, mentions, text))
     return source, target
+
+
+def _claimer(token):
+    """Who claims an act ("X revendique les attaques", "les attaques sont revendiquées par X"): the
+    guidelines code the claimed act with its claimant as source."""
+    head = token.head
+    if head == token or not head.lower_.startswith("revendiqu"):
+        return None
+    if token.dep_ in ("nsubj:pass", "nsubj") and _passive(head) or token.dep_ == "nsubj:pass":
+        return next((c for c in head.children if c.dep_ == "obl:agent" or c.dep_.startswith("obl") and _case(c) == "par"),
+                    None)
+    if token.dep_ == "obj":
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is None and head.dep_ in ("acl", "amod") and head.head.pos_ in ("NOUN", "PROPN"):
+            subject = head.head  # a headline the parser read as "l'organisation … [qui] revendique"
+        return subject
+    return None
 
 
 _ANTI = re.compile(r"anti-?([A-ZÀ-Ý][\w'’-]+)$")
@@ -1495,8 +1515,9 @@ def _arg(token, offset: int, mentions: list[Mention], text: str, exclude: EventA
                           and not (exclude is not None and exclude.start < m.end and m.start < exclude.end)), None)
             if place is not None:
                 found = EventArg(place.start, place.end, place.text, None, place.text, place.country, None, None)
-        if found is None and (_participant(token) or token.pos_ == "PROPN" and token.dep_ == "nsubj"):
-            # "la communauté internationale", "ils", "Jean Ping"; a name acting ("le Royaume avait claqué")
+        if found is None and (_participant(token) or token.pos_ == "PROPN" and token.dep_ in ("nsubj", "obl:agent")):
+            # "la communauté internationale", "ils", "Jean Ping"; a name acting ("le Royaume avait claqué",
+            # "revendiquées par le Jamaat Nosrat al-Islam", which NER may call a place)
             a, b = _phrase(token, offset)
             found = EventArg(a, b, text[a:b], None, None, None, None, None)  # words only: no name
         return found
@@ -1647,6 +1668,8 @@ def _place_target(cand: _Cand, offset: int, mentions: list[Mention], text: str,
     """The place a protest, a coercion or an assault happens in, as its target: a place
     complement of the trigger, of its verb or of its object ("a curfew in the town of Cizre")."""
     holders = [cand.clause, cand.token]
+    if cand.clause.dep_ == "acl" and cand.clause.lang_ == "fr" and "Part" in cand.clause.morph.get("VerbForm"):
+        holders.append(cand.clause.head)  # "Carles Puigdemont arrêté en Allemagne", "en" hung on the name
     obj = _object(cand.token)
     if obj is not None:
         holders.append(obj)
