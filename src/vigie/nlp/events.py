@@ -667,9 +667,12 @@ def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], ti
     if source is None and before is not None and offset + token.idx - before.trigger_start < 1500:
         source = before.source
     before = last.get(ptype) if last and token.pos_ == "NOUN" else None
-    if source is None and target is None and before is not None and offset + token.idx - before.trigger_start < 1500:
+    told = before is not None and offset + token.idx - before.trigger_start < 1500  # the article told this act before
+    if source is None and target is None and told and before.source is not None:
+        # but not the victims of an act with no known author ("un casque bleu est mort"): "l'attaque a
+        # fait une vingtaine de blessés" is the act again, with no one named
         source, target = before.source, before.target
-    if source is None and target is None and not any(
+    if source is None and target is None and not told and not any(
             s_start <= m.start < s_end and (m.actor or m.country) and m.reading != "place" for m in mentions):
         return []  # a sentence with no actor: nothing an analyst can count
     t_start = offset + token.idx
