@@ -248,3 +248,35 @@ def test_an_act_dated_after_the_article_is_hypothetical(annotator):
     assert later.date == "2022-03-05" and later.hypothetical
     done = _one(annotator, "Le président français a rencontré le président algérien le 17 octobre 2021.", "CONSULT")
     assert done.date == "2021-10-17" and not done.hypothetical
+
+
+def test_french_rules_of_the_third_round(annotator):
+    """Issue 7, third round: rules read on the errors of both French dev sets, each general."""
+    # the possessive of an act done to a person is the one it is done to, not who does it
+    a = annotator.annotate(_article("La police turque a procédé à son arrestation mardi."))
+    arrest = _find(a, "COERCE")
+    assert arrest and arrest[0].target is not None and arrest[0].target.text.lower() == "son"
+    assert arrest[0].source is not None and arrest[0].source.country == "TUR"
+    # a person noun is a participant: a passive arrest of "un adolescent" is an event with its target
+    a = annotator.annotate(_titled("France : un adolescent arrêté", "Un adolescent a été arrêté mercredi à Paris."))
+    assert any(e.target is not None and "adolescent" in e.target.text for e in _find(a, "COERCE"))
+    # "mettre en garde à vue" is an arrest, "mettre en garde" a warning
+    assert _one(annotator, "La police a mis en garde à vue le journaliste turc.", "COERCE")
+    assert not _find(annotator.annotate(_article("La police a mis en garde à vue le journaliste turc.")), "THREATEN")
+    # "anti-X" names whom a protest is against; with no one named, the headline's people protest
+    a = annotator.annotate(_titled("États-Unis : manifestations anti-Trump",
+                                   "Des manifestations anti-Trump ont eu lieu à New York."))
+    protests = _find(a, "PROTEST")
+    assert protests and any(e.target is not None and e.target.text == "Trump" for e in protests)
+    assert all(_who(e.source) == "USA" for e in protests)
+    # the claimant of a claimed attack is its source
+    a = annotator.annotate(_article("Les attaques de Jakarta sont revendiquées par l'organisation État islamique."))
+    assert any(e.source is not None and "islamique" in e.source.text for e in _find(a, "ASSAULT"))
+    # an opinion is no trial; an acronym is a name, not an act
+    a = annotator.annotate(_article("Theresa May a jugé que ce n'était pas le bon moment pour un référendum."))
+    assert not _find(a, "COERCE")
+    a = annotator.annotate(_article("La DGSI, appuyée par le RAID, a mené l'arrestation du suspect."))
+    assert not [e for e in a.events if e.trigger == "RAID"]
+    # a thing received is no meeting
+    a = annotator.annotate(_article("Le jeune homme a reçu une dizaine de décharges électriques de la police."))
+    assert not _find(a, "CONSULT")
