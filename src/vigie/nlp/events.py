@@ -1130,6 +1130,13 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
                     found = next((d for c in noun.children if c.dep_ in ("amod", "compound", "poss") and (
                         d := _by_demonym(c, offset, *_phrase(noun, offset))) is not None), None)
                 target = _better(target, found)
+    if _weak(target) and lang == "fr" and token.pos_ == "NOUN" and cand.code[:2] in ("16", "08") \
+            and source_tok is not None and source_tok.head == token:
+        # "la sortie du Royaume-Uni de l'Union européenne": who leaves, then the body left
+        left = [c for c in token.children if c.dep_ == "nmod" and c.i > source_tok.i and _case(c) in ("de", "du", "des", "d'")
+                and _actor_in(c, offset, mentions)]
+        if left:
+            target = _better(target, _arg(left[0], offset, mentions, text, exclude=source))
     if _weak(target) and lang == "fr" and token.pos_ in ("NOUN", "PROPN") \
             and (_plover(cand.code) or ("",))[0] in ("PROTEST", "ACCUSE", "REJECT"):
         target = _better(target, _anti(token, offset, mentions, text))
