@@ -269,3 +269,29 @@ def test_numbered_steps_with_the_number_alone_on_its_line():
     a = _scraped(text)
     assert "1. Sift the flour into a large bowl." in a.body and "4. Bake them for fifteen minutes." in a.body
     assert "Brownies" not in a.text
+
+
+def test_a_run_of_quantity_lines_is_a_list_not_a_menu():
+    intro = ("This lemon cake stays moist for days because the syrup soaks into the crumb while it is still "
+             "warm, and it needs nothing more than a bowl and a whisk.")
+    method = ("Beat the butter with the sugar until pale, add the eggs one by one, fold in the flour and the zest, "
+              "then bake for forty minutes and pour the syrup over the warm cake.")
+    text = ("Home\nRecipes\nAbout\n\nLemon cake\n\n" f"{intro}\n\n" "Ingredients\n250 g butter\n200 g sugar\n4 eggs\n"
+            "Salt\n300 g flour\n2 lemons\n\n" f"{method}\n\n" "More recipes\nBrownies\nScones\nMuffins\n")
+    a = _scraped(text)
+    assert intro[:30] in a.body and method[:30] in a.body
+    for item in ("250 g butter", "4 eggs", "Salt", "2 lemons"):
+        assert item in a.body, item
+    assert "Brownies" not in a.text
+
+
+def test_numbers_before_headlines_are_no_quantity_list():
+    from vigie.extract.scraped import _mark_quantities
+
+    units = [_Unit(t) for t in ("86 comments", "Council votes on the bridge", "133 comments",
+                                "5G auction brings in billions", "48 comments", "Mayor opens the new library")]
+    _mark_quantities(units)
+    assert not any(u.item for u in units)
+    units = [_Unit(t) for t in ("250 g butter", "200 g sugar", "Salt", "300 g flour")]
+    _mark_quantities(units)
+    assert all(u.item for u in units)

@@ -115,6 +115,7 @@ def extract_scraped(raw: RawDocument, repeated: RepeatedLines | None = None) -> 
              and not (len(u.text) <= MAX_FURNITURE_CHARS and furniture.search(u.text))]
     units = _join_broken_lines(_join_markers(_mark_captions(units)))
     _mark_list_items(units)
+    _mark_quantities(units)
 
     anchor = _title_anchor(units, raw.url)
     start, end = _main_text(units, codes, anchor)
@@ -356,6 +357,31 @@ def _score(u: _Unit) -> float:
 _CONTACT = re.compile(r"@|://|\bwww\.|\+?\d[\d ()/-]{7,}\d")
 _BULLET = re.compile(r"^(?:[•●▪◦·*–—→✓✔-]|\d{1,3}[.)]|\(?[a-z]\))\s+\S")
 _BARE_MARKER = re.compile(r"^(?:\d{1,2}[.)]|[•●▪◦·*–—-])$")  # a numbered step's number alone on its line: "1."
+
+
+# "350 g Zucker", "1 Pck. Backpulver", "½ cup milk", "2 EL Backkakao": a quantity, then what it counts.
+_QUANTITY = re.compile(r"^(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔])\s+[^\W\d_]")  # not "5G-Auktion …"
+QUANTITY_RUN = 3  # lines starting with a quantity, at most one other line between two of them
+QUANTITY_MAX_WORDS = 8
+QUANTITY_SHARE = 0.7  # of the run's lines: "86 Kommentare" under each of a list of headlines is no list
+
+
+def _mark_quantities(units: list[_Unit]) -> None:
+    """A run of short lines that start with a quantity is a list (ingredients, a kit, specifications),
+    with the odd line without one inside it ("Salz"): menus do not count."""
+    run: list[int] = []  # indexes of the run's quantity lines
+    for i, u in enumerate(units + [_Unit("", kind="end")]):
+        quantity = u.kind == "text" and _words(u.text) <= QUANTITY_MAX_WORDS and bool(_QUANTITY.match(u.text))
+        if quantity and (not run or i - run[-1] <= 2):
+            run.append(i)
+            continue
+        if not quantity and run and i - run[-1] < 2 and i < len(units):
+            continue  # one line without a quantity may sit inside the list
+        if len(run) >= QUANTITY_RUN and len(run) >= QUANTITY_SHARE * (run[-1] - run[0] + 1):
+            for j in range(run[0], run[-1] + 1):
+                if units[j].kind == "text":
+                    units[j].item = True
+        run = [i] if quantity else []
 
 
 def _mark_list_items(units: list[_Unit]) -> None:
