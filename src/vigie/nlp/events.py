@@ -1130,7 +1130,7 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
                     found = next((d for c in noun.children if c.dep_ in ("amod", "compound", "poss") and (
                         d := _by_demonym(c, offset, *_phrase(noun, offset))) is not None), None)
                 target = _better(target, found)
-    if _weak(target) and lang == "fr" and token.pos_ == "NOUN" and cand.code[:2] in ("16", "08") \
+    if _weak(target) and lang == "fr" and token.pos_ == "NOUN" and (cand.code[:3] == "161" or cand.code[:2] == "08") \
             and source_tok is not None and source_tok.head == token:
         # "la sortie du Royaume-Uni de l'Union européenne": who leaves, then the body left
         left = [c for c in token.children if c.dep_ == "nmod" and c.i > source_tok.i and _case(c) in ("de", "du", "des", "d'")
