@@ -295,3 +295,19 @@ def test_numbers_before_headlines_are_no_quantity_list():
     units = [_Unit(t) for t in ("250 g butter", "200 g sugar", "Salt", "300 g flour")]
     _mark_quantities(units)
     assert all(u.item for u in units)
+
+
+def test_the_url_headline_is_not_a_tag_in_a_list():
+    # The slug names the member of parliament; the line naming her after "Member:" is a tag, not the headline.
+    text = ("Home\nTopics\nPress\n\nNew vice-president of parliament\n\n"
+            "The member Jane Fielding became vice-president of parliament on Tuesday with a broad majority "
+            "of the votes cast, the first time her party holds the post.\n\n"
+            "She has been a member since 2009 and chaired the committee on rules and immunity before, where she "
+            "worked on the reform of the standing orders.\n\n"
+            "Share\nPrint\n\nTopics:\nDemocracy\nMember:\nJane Fielding (Labour)\n\n"
+            "Questions about this article? You can contact us here with your questions and suggestions.\n\n"
+            "Name *\nE-mail *\nYour message *\n\n"
+            "We handle your data safely and in line with the data protection rules that apply to us.\n\nContact\n")
+    a = _scraped(text, url="https://example.org/topics/jane-fielding-labour")
+    assert a.body.startswith("The member Jane Fielding") and "She has been a member" in a.body
+    assert "handle your data" not in a.text

@@ -472,7 +472,7 @@ def _title_anchor(units: list[_Unit], url: str | None) -> int | None:
         return None
     best, at = ANCHOR_MIN_SHARE, None
     for i, u in enumerate(units):
-        if u.kind != "text" or len(u.text) > MAX_TITLE_CHARS:
+        if u.kind != "text" or len(u.text) > MAX_TITLE_CHARS or u.item:  # a tag list's "Author: Jane Doe"
             continue
         low = strip_accents(u.text.casefold())
         if sum(1 for w in words if w in low) <= best * len(words):
