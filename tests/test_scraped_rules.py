@@ -311,3 +311,20 @@ def test_the_url_headline_is_not_a_tag_in_a_list():
     a = _scraped(text, url="https://example.org/topics/jane-fielding-labour")
     assert a.body.startswith("The member Jane Fielding") and "She has been a member" in a.body
     assert "handle your data" not in a.text
+
+
+def test_a_paywalled_page_keeps_its_cut_first_paragraph():
+    teaser = ("The council met on Tuesday to discuss the shortage of staff in the region. Employers said that wages "
+              "alone no longer attract people. Among the guests was the head of the largest ...")
+    text = ("Home\nRegion\nSport\nCulture\n\nWages alone are not enough\n\n07.11.2023 Liestal\n\n"
+            f"{teaser}\n\nShare\nShare\n\nWant to read on?\nYes. I am a subscriber.\nLog in\nYes. I need a subscription.\n"
+            "Offers\n")
+    a = _scraped(text)
+    assert a.body.startswith("The council met on Tuesday") and "subscri" not in a.body
+
+
+def test_a_cut_teaser_does_not_win_over_a_page_with_prose():
+    teaser = ("Read about the new bridge and what the council decided about the costs and the traffic during the "
+              "works, and how long ...")
+    text = (f"Bridge to be repaired\n\n{DE_PARA_1}\n\n{DE_PARA_2}\n\nMore news\n\n{teaser}\n\nContact\n")
+    assert "Read about the new bridge" not in _scraped(text).text

@@ -414,9 +414,14 @@ def _main_text(units: list[_Unit], codes: tuple[str, ...] = lang.LANGUAGES,
     When that run lies after the page's comment form, newsletter box or footer while prose
     comes before it, the run is looked for before: sidebars and footers follow the article.
     When the headline is known (``anchor``, the line the URL names) and the run is elsewhere,
-    a run starting just after the headline wins if it is not much smaller."""
+    a run starting just after the headline wins if it is not much smaller. A page with no paragraph at
+    all reads its long lines cut with "…" as prose (a paywall shows the first paragraph cut)."""
     scores = [_score(u) for u in units]
     start, end, best = _best_run(scores, 0, len(units))
+    if best < PROSE_MIN_WORDS:  # no paragraph on the page: a paywall leaves only its cut first one ("… Mit dabei ...")
+        scores = [float(_words(u.text)) if u.kind == "text" and _words(u.text) >= PROSE_MIN_WORDS
+                  and u.text.endswith(("...", "…")) else sc for u, sc in zip(units, scores)]
+        start, end, best = _best_run(scores, 0, len(units))
     if best <= 0:
         return 0, len(units)
     if anchor is not None and not (start <= anchor + ANCHOR_REACH and end > anchor):
