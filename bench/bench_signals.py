@@ -76,7 +76,8 @@ def main() -> None:
     wall = time.perf_counter() - started
     gaps = sum(1 for m in masked if first_day and first_day <= m <= last_day)
     q = max(1, len(per_day) // 4)
-    first, last = statistics.mean(per_day[7:q + 7]), statistics.mean(per_day[-q:])
+    warm = min(7, len(per_day) - q)  # the first week fills the baselines; skipped when the replay is long enough
+    first, last = statistics.mean(per_day[warm:warm + q]), statistics.mean(per_day[-q:])
     cpu = platform.processor() or platform.machine()
     print("## Signals replay (bench/bench_signals.py)\n")
     print(f"{items} items over {observed} observed days ({gaps} missing days masked), one process on {cpu}, "
