@@ -657,6 +657,12 @@ def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], ti
         # "Corée du Sud : manifestation massive contre la présidente": with no one named, who
         # demonstrates is the people of the country the headline names
         source = replace(home, actor=None, sector="OPP")
+    if home is not None and target is None and source is not None and (source.igo or source.country) \
+            and source.country != home.country and ptype in _COOP and lang == "fr" and token.pos_ == "VERB":
+        # "Burundi : la Chine promet de fournir 300 000 décodeurs", "Burundi : l'ONU envoie un émissaire": a
+        # foreign actor's offer, aid or envoy in a story the headline puts in a country is towards that
+        # country (verbs only: "un sommet de l'Otan" in such a story is no meeting with the country)
+        target = replace(home, actor=None, sector=None)
     if home is not None:
         source = _homed(source, home)
         target = _homed(target, home)
