@@ -328,3 +328,12 @@ def test_a_cut_teaser_does_not_win_over_a_page_with_prose():
               "works, and how long ...")
     text = (f"Bridge to be repaired\n\n{DE_PARA_1}\n\n{DE_PARA_2}\n\nMore news\n\n{teaser}\n\nContact\n")
     assert "Read about the new bridge" not in _scraped(text).text
+
+
+def test_the_bylined_authors_bio_after_the_text_ends_it():
+    text = ("Archives\nPodcasts\n\nA song about loneliness\n\nBy Tom Miller\n\nJuly 11, 2011\n\n"
+            f"{DE_PARA_1}\n\n{DE_PARA_2}\n\n{DE_PARA_3}\n\n"
+            "TOM MILLER has written about music for twenty years and lives in a small town by the sea with two "
+            "cats.\n\nTweet\n")
+    a = _scraped(text)
+    assert a.author == "Tom Miller" and a.body.endswith(DE_PARA_3[-30:]) and "twenty years" not in a.text

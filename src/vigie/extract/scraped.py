@@ -681,13 +681,16 @@ def _mark_captions(units: list[_Unit]) -> list[_Unit]:
 
 
 def _cut_signature(units: list[_Unit], author: str) -> list[_Unit]:
-    """The author's name alone on a line after the text is a signature: the article ends there.
-    Not when most of the text is still to come (an author box under the lede)."""
+    """The author's name alone on a line after the text is a signature, a paragraph that starts with it
+    ("JANE DOE is a staff writer …") the author's bio: the article ends there. Not when most of the
+    text is still to come (an author box under the lede)."""
     def prose(part: list[_Unit]) -> float:
         return sum(max(0.0, _score(u)) for u in part if u.kind in ("text", "lede"))
 
+    name = author.casefold()
     for i, u in enumerate(units):
-        if u.kind == "text" and u.text.casefold() == author.casefold():
+        text = u.text.casefold()
+        if u.kind == "text" and (text == name or text.startswith(name + " ")):
             before, after = prose(units[:i]), prose(units[i + 1 :])
             if before > 0 and after < 0.25 * before:
                 return units[:i]
