@@ -1243,6 +1243,9 @@ def _passive(verb) -> bool:
         return False
     if any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children):
         return True
+    if "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") and verb.lang_ == "fr" \
+            and any(c.dep_ == "obl:agent" for c in verb.children) and not any(c.dep_.startswith("aux") for c in verb.children):
+        return True  # "des décodeurs promis par la Chine", "Puigdemont arrêté par la police": a bare participle
     return any(c.dep_ in ("nsubj:pass", "nsubjpass") for c in verb.children) \
         and not any(c.dep_.startswith("expl") or c.lower_ in ("se", "s'") for c in verb.children)
 
