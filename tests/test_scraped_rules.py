@@ -337,3 +337,8 @@ def test_the_bylined_authors_bio_after_the_text_ends_it():
             "cats.\n\nTweet\n")
     a = _scraped(text)
     assert a.author == "Tom Miller" and a.body.endswith(DE_PARA_3[-30:]) and "twenty years" not in a.text
+
+
+def test_an_initial_is_no_sentence_break():
+    assert not _is_prose("Neu im Archiv: ein Buch von J. K. Rowling und ein Aufsatz von Andreas C. Hofmann")
+    assert _is_prose("Der Stadtrat tagte am Abend. Die Brücke wird saniert und bleibt bis zum Herbst gesperrt. Der Bürgermeister")

@@ -318,7 +318,8 @@ def _words(text: str) -> int:
 _AFTER_END = re.compile(r"(?:[\s\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]|[:;xX]-?[)(pPdD]|<3|(?<=[.!?\"”»])\d{1,2})+$")
 _EMOJI_END = re.compile(r"\w\s*(?:[\U0001F300-\U0001FAFF\u263A]\uFE0F?|[:;]-?[)D])\s*$")
 # A sentence break inside a line: end punctuation, a space, then a capital or an opening quote.
-_INNER_BREAK = re.compile(r"[.!?…][\"'”’“‘»)]*\s+[\"'„“«(]?[^\W\d_a-z]")
+# Not after an initial ("Andreas C. Hofmann", "J. K. Rowling"), which ends no sentence.
+_INNER_BREAK = re.compile(r"(?:(?<!\b\w)\.|[!?…])[\"'”’“‘»)]*\s+[\"'„“«(]?[^\W\d_a-z]")
 
 
 INNER_BREAKS = 2
