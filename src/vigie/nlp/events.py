@@ -380,6 +380,8 @@ def _keywords(token, obj, verb=None) -> tuple[set[str], set[str]]:
     for h in heads:
         primary |= {h.lemma_.lower(), h.lower_}
         primary |= {c.lemma_.lower() for c in h.children if c.dep_ in ("compound", "amod")}
+        # "tenir les autorités pour responsables", the attribute hung on the object
+        secondary |= {c.lemma_.lower() for c in h.children if c.dep_ == "nmod" and _case(c) == "pour"}
         if h.pos_ == "NUM" or h.lemma_.lower() in _QUANTITY:
             # "retirer les 2370 soldats", parsed with the number as the object; "rappelé plus de la
             # moitié du personnel": what is counted
