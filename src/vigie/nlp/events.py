@@ -149,6 +149,8 @@ _ORDER = {"ordonner", "order"}
 # en contact avec" is left to the rows: officials in contact with another government do consult)
 _STATE_NOUNS = {"contact"}
 _STATE_HEADS = {"rester", "demeurer", "perdre", "garder", "maintenir"}
+# Voters, whose vote is no event (elections are not PLOVER events)
+_CITIZENS = {"population", "électeur", "citoyen", "peuple", "habitant", "votant", "électorat"}
 # Verbs of judging: a trial, unless they say an opinion ("a jugé que …", "jugé crucial"), not a verdict
 _OPINION = {"juger"}
 _VERDICT = {"coupable", "responsable", "innocent"}
@@ -452,6 +454,13 @@ def _candidates(sent, lang: str) -> list[_Cand]:
                 coded_verbs.add(token.i)
             continue
         choice = _choose(token, rows, obj)
+        if choice is not None and lang == "fr" and token.lemma_.lower() == "voter" and (
+                any(c.dep_.startswith("nsubj") and c.lemma_.lower() in _CITIZENS for c in token.children)
+                or any(c.pos_ == "VERB" and _rows(c, lang) and any(m.dep_ == "mark" and m.lower_ == "pour" for m in c.children)
+                       for c in token.children)):
+            # citizens voting is no act of a political actor; "ont voté pour retirer les soldats": the
+            # act voted for is the event (GUIDELINES §1)
+            continue
         if choice is not None and lang == "fr" and token.lemma_.lower() in _OPINION and any(
                 c.dep_ == "ccomp" or c.dep_ == "xcomp" and c.lemma_.lower() not in _VERDICT for c in token.children):
             continue  # "Theresa May a jugé que ce n'était pas le moment", "est jugé très probable": an opinion
