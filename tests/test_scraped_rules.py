@@ -342,3 +342,14 @@ def test_the_bylined_authors_bio_after_the_text_ends_it():
 def test_an_initial_is_no_sentence_break():
     assert not _is_prose("Neu im Archiv: ein Buch von J. K. Rowling und ein Aufsatz von Andreas C. Hofmann")
     assert _is_prose("Der Stadtrat tagte am Abend. Die Brücke wird saniert und bleibt bis zum Herbst gesperrt. Der Bürgermeister")
+
+
+def test_the_label_the_text_starts_under_is_kept():
+    text = ("Home\nJudgments\nContact\n\nFederal Court of Justice\nJudgment\nFile number: I ZR 1/07\n\n"
+            "Guiding principles:\n\n"
+            "The operator of a web portal on which third parties publish content is liable for that content when "
+            "he presents it as his own and has checked it before it went online.\n\n"
+            "The court dismissed the appeal against the judgment of the regional court and ordered the defendant "
+            "to bear the costs of the appeal proceedings.\n\nShare\nPrint\nImprint\n")
+    a = _scraped(text, url="https://example.org/2011/10/federal-court-justice/")
+    assert "Guiding principles:" in a.body and a.body.index("Guiding") < a.body.index("The operator")

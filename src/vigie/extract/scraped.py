@@ -119,6 +119,9 @@ def extract_scraped(raw: RawDocument, repeated: RepeatedLines | None = None) -> 
 
     anchor = _title_anchor(units, raw.url)
     start, end = _main_text(units, codes, anchor)
+    if start > 0 and units[start - 1].kind == "text" and units[start - 1].text.endswith(":") \
+            and 2 <= _words(units[start - 1].text) < PROSE_MIN_WORDS and not _byline(units[start - 1].text):
+        start -= 1  # the label the text starts under ("Leitsätze des Gerichts:")
     if end < len(units) and units[end].kind == "text" and _words(units[end].text) >= LAST_LINE_MIN_WORDS \
             and not units[end].text.endswith(("...", "…")) and not _CONTACT.search(units[end].text):
         end += 1  # the text's last line without its full stop ("… Offenbar ist das in der Politik ähnlich")
