@@ -353,3 +353,13 @@ def test_the_label_the_text_starts_under_is_kept():
             "to bear the costs of the appeal proceedings.\n\nShare\nPrint\nImprint\n")
     a = _scraped(text, url="https://example.org/2011/10/federal-court-justice/")
     assert "Guiding principles:" in a.body and a.body.index("Guiding") < a.body.index("The operator")
+
+
+def test_a_sentence_ending_in_an_ellipsis_next_to_the_text_is_kept():
+    trailing = ("Had the plane been a meteor I would have wished for a second trail in the other picture, and it "
+                "would have been even better…")
+    text = (f"My blog\nAbout\n\nEvening sky\n\n{DE_PARA_1}\n\n{DE_PARA_2}\n\n{trailing}\n\nShare\nLike\n\n"
+            "Read about the bridge and what the council decided about the costs and the traffic during the "
+            "works, and how long ...\n\nContact\n")
+    a = _scraped(text)
+    assert a.body.endswith("even better…") and "Read about the bridge" not in a.text

@@ -418,9 +418,16 @@ def _main_text(units: list[_Unit], codes: tuple[str, ...] = lang.LANGUAGES,
     When that run lies after the page's comment form, newsletter box or footer while prose
     comes before it, the run is looked for before: sidebars and footers follow the article.
     When the headline is known (``anchor``, the line the URL names) and the run is elsewhere,
-    a run starting just after the headline wins if it is not much smaller. A page with no paragraph at
+    a run starting just after the headline wins if it is not much smaller. A long line ending in "…"
+    next to a paragraph is prose (a teaser cut short sits among other teasers). A page with no paragraph at
     all reads its long lines cut with "…" as prose (a paywall shows the first paragraph cut)."""
     scores = [_score(u) for u in units]
+    # A long line ending in "…" next to a paragraph is the text's own sentence, not a teaser cut short.
+    for i, u in enumerate(units):
+        if u.kind == "text" and u.text.endswith(("...", "…")) and _words(u.text) >= PROSE_MIN_WORDS and any(
+                0 <= j < len(units) and scores[j] >= PROSE_MIN_WORDS and not units[j].text.endswith(("...", "…"))
+                for j in (i - 1, i + 1)):
+            scores[i] = float(_words(u.text))
     start, end, best = _best_run(scores, 0, len(units))
     if best < PROSE_MIN_WORDS:  # no paragraph on the page: a paywall leaves only its cut first one ("… Mit dabei ...")
         scores = [float(_words(u.text)) if u.kind == "text" and _words(u.text) >= PROSE_MIN_WORDS
