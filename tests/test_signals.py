@@ -343,7 +343,7 @@ def test_run_replays_anchor_and_vigie_in_one_pass(stream):
     assert "growth precision" in text and "quake" in text
 
 
-def test_cli_eval_signals_on_a_folder_of_the_same_shape(tmp_path, capsys, stream):
+def write_folder(tmp_path, stream):
     folder = tmp_path / ev.DATASET
     folder.mkdir()
     with gzip.open(folder / "articles.jsonl.gz", "wt", encoding="utf-8") as f:
@@ -355,6 +355,10 @@ def test_cli_eval_signals_on_a_folder_of_the_same_shape(tmp_path, capsys, stream
     (folder / "silver_stories.json").write_text(json.dumps({"stories": [
         {"story_id": "quake", "kind": "breaking", "seed_terms": ["séisme"], "mainstream_date": day(40).isoformat(),
          "onset_date_30d": None, "matching_ids": []}]}))
+
+
+def test_cli_eval_signals_on_a_folder_of_the_same_shape(tmp_path, capsys, stream):
+    write_folder(tmp_path, stream)
     code = main(["eval", "signals", "--data", str(tmp_path), "--json", "--variant", "weak_budget=0",
                  "--flags", str(tmp_path / "flags.jsonl")])
     report = json.loads(capsys.readouterr().out)
@@ -439,3 +443,31 @@ def test_a_new_pair_of_an_event_word_and_a_place_is_breaking_on_its_first_day():
     assert flagged(SignalDetector(), stream("Inondations en Libye", 4, 4)) == []  # too few newsrooms
     assert flagged(SignalDetector(), stream("Ouragan Zelda", 6, 5)) == []  # no place: not an event pair
 
+
+def test_growth_gate_leaves_slots_empty_rather_than_raise_unlikely_flags(stream):
+    from vigie.analysis.signals import growth_probability
+
+    # a story in more items and newsrooms today: more likely to keep growing, for every kind
+    for kind in ("breaking", "rising", "burst", "weak"):
+        low = growth_probability(kind, 3, 3, 10, 2, False, 10)
+        high = growth_probability(kind, 20, 8, 10, 2, False, 10)
+        assert 0 < low < high < 1
+    free = run_detector(SignalDetector(), stream)
+    gated = run_detector(SignalDetector(min_growth=0.1, weak_min_growth=0.05), stream)
+    closed = run_detector(SignalDetector(min_growth=1.0, weak_min_growth=1.0), stream)
+    n = lambda flags: sum(len(v) for v in flags.values())  # noqa: E731
+    assert n(closed) == 0 < n(gated) <= n(free)
+    for flags in gated.values():
+        for f in flags:
+            assert f.details["p_growth"] >= (0.05 if f.detector == "weak" else 0.1)
+    assert all("p_growth" not in f.details for fl in free.values() for f in fl)  # off by default
+
+
+def test_fit_growth_learns_on_the_days_before_the_split_only(tmp_path, stream):
+    write_folder(tmp_path, stream)
+    fit = ev.fit_growth(tmp_path, day(35), steps=200)
+    weak = fit["kinds"]["weak"]
+    assert fit["features"] == list(ev.GROWTH_FEATURES)
+    assert len(weak["weights"]) == len(ev.GROWTH_FEATURES) and weak["train"]["candidates"] > 0
+    # the breaking quake of day 40 is after the split: no breaking candidate to learn from
+    assert fit["kinds"]["breaking"]["weights"] is None and fit["kinds"]["breaking"]["train"]["candidates"] == 0

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import statistics
 import time
 from collections import Counter, deque
@@ -367,3 +368,68 @@ def format_report(report: dict[str, Any]) -> str:
                f"growth precision {_pct(a['growth_precision'])}")
     out.append("   targets: " + "; ".join(f"{k}: {v}" for k, v in report["targets"].items()))
     return "\n".join(out)
+
+
+GROWTH_FEATURES = ("log_items", "coverage", "log_items_before", "items_per_source", "bigram", "age_over_28")
+
+
+def growth_features(flag: Flag, items_before: int) -> list[float]:
+    """The features of :data:`vigie.analysis.signals.GROWTH_MODEL`, in its order."""
+    age = (flag.day - flag.first_seen).days if flag.first_seen else 0
+    return [math.log1p(flag.items), flag.sources / max(1, flag.active_sources), math.log1p(items_before),
+            flag.items / max(1, flag.sources), 1.0 if " " in flag.term else 0.0, age / 28]
+
+
+def fit_growth(data_dir: Path | None = None, until: date = date(2024, 1, 1), *, l2: float = 0.02,
+               steps: int = 5000) -> dict[str, Any]:
+    """Fit the growth model of vigie's detector on the stream's days before ``until`` only.
+
+    Every candidate flag of every kind (before selection and budget; the event pairs apart, a rule of
+    their own) is labelled with the eval's growth confirmation; one logistic regression per kind, on
+    standardised features with an L2 penalty, by plain gradient descent (deterministic). Returns, per
+    kind, the intercept and weights on the raw features (paste them into ``GROWTH_MODEL``), with the
+    candidates' count and confirmed share on each side of ``until``."""
+    import numpy as np
+
+    folder = (data_dir or ds.default_data_dir()) / DATASET
+    missing = read_missing(folder / "days.json")
+    detector = SignalDetector(min_growth=0.0, weak_min_growth=0.0)
+    tracker = GrowthTracker()
+    today: list[Flag] = []
+    detector.on_candidates = lambda counts, flags: today.extend(flags)
+    counted = _counted(days_of(read_stream(folder / "articles.jsonl.gz")))
+    for _ in replay(counted, [detector], masked=missing):
+        tracker.day(counted.last, today)
+        today.clear()
+    out: dict[str, Any] = {"until": until.isoformat(), "features": list(GROWTH_FEATURES), "kinds": {}}
+    for kind in ("breaking", "rising", "burst", "weak"):
+        rows = [(f, ok, b) for f, ok, b, _ in tracker.done if f.detector == kind and "event" not in f.details]
+        X = np.array([growth_features(f, b) for f, _, b in rows])
+        y = np.array([ok for _, ok, _ in rows], dtype=float)
+        train = np.array([f.day < until for f, _, _ in rows], dtype=bool)
+        if train.sum() < 2:
+            out["kinds"][kind] = {"intercept": None, "weights": None, "train": {"candidates": int(train.sum())}}
+            continue
+        mu, sd = X[train].mean(0), X[train].std(0) + 1e-9
+        Z = np.hstack([(X[train] - mu) / sd, np.ones((int(train.sum()), 1))])
+        w = np.zeros(Z.shape[1])
+        for _ in range(steps):
+            p = 1 / (1 + np.exp(-Z @ w))
+            w -= 0.5 * (Z.T @ (p - y[train]) / len(Z) + l2 * np.r_[w[:-1], 0])
+        weights = w[:-1] / sd
+        out["kinds"][kind] = {
+            "intercept": round(float(w[-1] - (w[:-1] * mu / sd).sum()), 3),
+            "weights": [round(float(v), 3) for v in weights],
+            "train": {"candidates": int(train.sum()), "confirmed": round(float(y[train].mean()), 4)},
+            "held_out": {"candidates": int((~train).sum()),
+                         "confirmed": round(float(y[~train].mean()), 4) if (~train).any() else None},
+        }
+    return out
+
+
+if __name__ == "__main__":  # python -m vigie.eval.signals --fit-growth 2024-01-01 [DATA_DIR]
+    import sys
+
+    if len(sys.argv) >= 3 and sys.argv[1] == "--fit-growth":
+        print(json.dumps(fit_growth(Path(sys.argv[3]) if len(sys.argv) > 3 else None,
+                                    date.fromisoformat(sys.argv[2])), indent=2))
