@@ -225,3 +225,40 @@ def test_cli_stories_show_the_thread(tmp_path, capsys):
     assert f"thread:  {gaza['thread']}  2 stories, {len(GAZA_1) + len(GAZA_2)} articles" in text
     assert main(["stories", "--db", str(db), "--no-update", "--since", "2d"]) == 0
     assert f"thread {gaza['thread']}" in capsys.readouterr().out
+
+
+# -- an active topic's pull, and stories that move -----------------------------------------------
+
+
+def _unit(vec: dict[str, float]) -> dict[str, float]:
+    n = sum(v * v for v in vec.values()) ** 0.5
+    return {t: v / n for t, v in vec.items()}
+
+
+def test_an_active_thread_takes_an_item_a_quiet_one_would_not():
+    war = _unit({"hamas": 0.8, "gaza": 0.6})
+    side = _unit({"hamas": 0.2, "antisemite": 0.6, "tag": 0.6, "pari": 0.5})  # cosine 0.16 with the war
+    for prior, days, joins in [(0.0, 0, False), (0.03, 0, True), (0.03, 120, False)]:
+        t = ThreadTracker(ThreadSettings(prior=prior))
+        for i in range(30):
+            war_thread = t.add(f"w{i}", D0, "sw", war, war)
+        late = D0 + timedelta(days=days)
+        if days:  # the topic is quiet: one background item keeps time going
+            t.add("bg", late, "sbg", {"sncf": 1.0}, {"sncf": 1.0})
+        got = t.add("x0", late, "sx", side, side)
+        assert (got == war_thread) is joins, (prior, days)
+
+
+def test_a_story_that_fits_another_thread_better_moves_there_with_its_items():
+    t = ThreadTracker(ThreadSettings(move=0.05))
+    war, quake = _unit({"hamas": 0.8, "gaza": 0.6}), _unit({"seisme": 0.8, "maroc": 0.6})
+    for i in range(8):
+        tw = t.add(f"w{i}", D0, "sw", war, war)
+        tq = t.add(f"q{i}", D0, "sq", quake, quake)
+    first = _unit({"gaza": 0.5, "maroc": 0.6, "aide": 0.6})  # closer to the quake at first
+    assert t.add("m0", D0, "sm", first, first) == tq
+    story = {"gaza": 0.5 + 0.8, "maroc": 0.6, "aide": 0.6, "hamas": 0.6}  # its second item is about Gaza
+    assert t.add("m1", D0, "sm", _unit({"gaza": 0.8, "hamas": 0.6}), story) == tw
+    assert t.story_thread["sm"] == tw
+    assert t.threads[tq].size == 8 and t.threads[tw].size == 10  # both items went with the story
+    assert t.threads[tq].stories == 1 and t.threads[tw].stories == 2

@@ -5,9 +5,15 @@ live set after ``ttl`` quiet days. A *thread* is what an analyst follows for mon
 Israël–Hamas », « les émeutes en Nouvelle-Calédonie » — and groups the event-level stories that share
 its defining terms. It is a second online layer, fed the same items in the same order:
 
-1. **A new story picks its thread once**, when its first item arrives: the live thread whose
-   centroid (the sum of its items' TF-IDF vectors, ``terms`` heaviest terms kept) has the highest
-   cosine with the item's vector, at or above ``join``; else the story starts a thread of its own.
+1. **A new story picks its thread** when its first item arrives: the live thread whose centroid
+   (the sum of its items' TF-IDF vectors, ``terms`` heaviest terms kept) has the highest score with
+   the item's vector, at or above ``join``; else the story starts a thread of its own. The score is
+   the cosine plus an **activity bonus**, ``prior × log(1 + the thread's recent items)`` (items
+   counted ``0.5 ** (age in days / half_life)``), for a cosine of at least ``floor``: a topic in full
+   swing (the war thread in October: hundreds of items a week) takes a headline that names it in
+   passing, a quiet one does not — the prior of an online mixture, where a new item more likely
+   belongs to a busy cluster. A big topic's centroid spreads over its many sub-events, so a
+   headline's cosine with it is lower than with a small thread that shares two words with it.
    The TF-IDF weighting is the stories' (online document frequencies), so what a story shares with
    a thread counts by how rare it is: « Hamas », « Gaza », « Nouméa » pull; « France », « mardi » do not.
 2. **Every later item of the story** adds its vector to the story's thread: the thread's centroid
@@ -16,6 +22,11 @@ its defining terms. It is a second online layer, fed the same items in the same 
    is compared with the live threads again: when another thread reaches ``join`` and the two
    threads' centroids are close (cosine ≥ ``merge``), the smaller thread joins the larger for good
    (its id stays an alias, like a merged story's).
+3b. **Stories move.** At the same sizes, a story that is less than half of its thread and whose
+   centroid now scores better (by ``move`` or more) with another live thread than with its own goes
+   there, its items with it: a story picked its thread on its first headline, and its later items
+   may show it belongs to another topic (an op-ed that turns out to be about the hostages). The old
+   thread's centroid loses the story's centroid, the new one gains it; thread ids do not change.
 4. **Threads expire slowly**: a thread with no item for ``item_days`` days per item it holds, at most
    ``ttl`` (default 10 and 365: a one-item thread lives as long as a story, a thread of 37 items or
    more a year), leaves the live set and the index.
@@ -31,6 +42,7 @@ front: given once, never changed, the same when the same stream is replayed.
 from __future__ import annotations
 
 import heapq
+import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -54,6 +66,10 @@ class ThreadSettings:
     ttl: int = 365  # days without an item after which a thread of at least ttl / item_days items leaves
     item_days: int = 10  # ... and a smaller one after item_days per item (a one-item thread: as a story)
     max_postings: int = 400  # live threads a term may point at; more is no evidence
+    prior: float = 0.03  # bonus per log(1 + recent items) of a thread: an active topic takes more
+    floor: float = 0.15  # cosine below which no bonus joins
+    half_life: float = 14.0  # days: the recent items of a thread (for ``prior``)
+    move: float = 0.05  # margin by which another thread must beat a story's own for the story to move (0: never)
 
     @classmethod
     def parse(cls, spec: str) -> ThreadSettings:
@@ -71,6 +87,8 @@ class LiveThread:
     centroid: dict[str, float] = field(default_factory=dict)
     norm: float = 0.0
     indexed: frozenset[str] = frozenset()
+    recent: float = 0.0  # items, decayed with half_life, as of recent_day
+    recent_day: date | None = None
 
 
 def _cosine(a: dict[str, float], b: dict[str, float], na: float, nb: float) -> float:
@@ -127,7 +145,42 @@ class ThreadTracker:
         if s.merge and n >= 2 and n & (n - 1) == 0 and story_centroid:
             tid = self._maybe_merge(tid, story_centroid)
             self.story_thread[story_id] = tid
+        if s.move and n >= 2 and n & (n - 1) == 0 and story_centroid:
+            tid = self._maybe_move(tid, story_centroid, n, day)
+            self.story_thread[story_id] = tid
         return tid
+
+    def _maybe_move(self, tid: str, centroid: dict[str, float], n: int, day: date) -> str:
+        th = self.threads[tid]
+        if 2 * n > th.size:
+            return tid  # the story is most of its thread: only a merge moves it
+        other = self._pick(centroid, exclude=tid)
+        if other is None:
+            return tid
+        ot = self.threads[other]
+        length = norm(centroid)
+        here = _cosine(centroid, th.centroid, length, th.norm) + self._bonus(th)
+        there = _cosine(centroid, ot.centroid, length, ot.norm) + self._bonus(ot)
+        if there < here + self.settings.move:
+            return tid
+        for t, w in centroid.items():
+            if t in th.centroid:
+                v = th.centroid[t] - w
+                if v > 1e-9:
+                    th.centroid[t] = v
+                else:
+                    del th.centroid[t]
+        th.size -= n
+        th.stories -= 1
+        heapq.heappush(self._expiry, (self._expires(th), th.id))
+        self._trim(th)
+        add_into(ot.centroid, centroid)
+        ot.size += n
+        ot.stories += 1
+        ot.last_day = max(ot.last_day, day)
+        heapq.heappush(self._expiry, (self._expires(ot), ot.id))
+        self._trim(ot)
+        return other
 
     def resolve(self, thread_id: str) -> str:
         """A thread id after the merges so far."""
@@ -154,13 +207,30 @@ class ThreadTracker:
                 dots[tid] = dots.get(tid, 0.0) + w * self.threads[tid].centroid[t]
         return dots
 
+    def _recent(self, th: LiveThread, day: date) -> float:
+        """The thread's items as of ``day``, each counted 0.5 ** (its age in days / half_life)."""
+        if th.recent_day is None:
+            return 0.0
+        return th.recent * 0.5 ** ((day - th.recent_day).days / self.settings.half_life)
+
+    def _bonus(self, th: LiveThread) -> float:
+        s = self.settings
+        if not s.prior or self.today is None:
+            return 0.0
+        return s.prior * math.log1p(self._recent(th, self.today))
+
     def _pick(self, vec: dict[str, float], exclude: str | None) -> str | None:
         best, best_score = None, self.settings.join
         length = norm(vec)
+        floor = self.settings.floor
         for tid, dot in self._scores(vec).items():
             if tid == exclude:
                 continue
-            score = dot / (self.threads[tid].norm * length)
+            th = self.threads[tid]
+            score = dot / (th.norm * length)
+            if score < floor:
+                continue
+            score += self._bonus(th)
             if score > best_score or (score == best_score and best is not None and tid < best):
                 best, best_score = tid, score
         return best
@@ -182,6 +252,10 @@ class ThreadTracker:
         keep.stories += gone.stories
         keep.first_day = min(keep.first_day, gone.first_day)
         keep.last_day = max(keep.last_day, gone.last_day)
+        if gone.recent_day is not None:
+            day = max(gone.recent_day, keep.recent_day or gone.recent_day)
+            keep.recent = self._recent(keep, day) + self._recent(gone, day)
+            keep.recent_day = day
         heapq.heappush(self._expiry, (self._expires(keep), keep.id))
         self._trim(keep)
         self._reindex(gone, frozenset())
@@ -192,6 +266,9 @@ class ThreadTracker:
     def _join(self, th: LiveThread, vec: dict[str, float], day: date) -> None:
         add_into(th.centroid, vec)
         th.size += 1
+        if self.settings.prior:
+            th.recent = self._recent(th, day) + 1.0
+            th.recent_day = day
         th.last_day = max(day, th.last_day)
         heapq.heappush(self._expiry, (self._expires(th), th.id))
         self._trim(th)
@@ -231,7 +308,8 @@ class ThreadTracker:
         return {
             "today": self.today.isoformat() if self.today else None,
             "threads": [{"id": th.id, "first_day": th.first_day.isoformat(), "last_day": th.last_day.isoformat(),
-                         "size": th.size, "stories": th.stories, "centroid": th.centroid}
+                         "size": th.size, "stories": th.stories, "centroid": th.centroid, "recent": th.recent,
+                         "recent_day": th.recent_day.isoformat() if th.recent_day else None}
                         for th in self.threads.values()],
             "stories": {sid: [tid, self._story_size.get(sid, 0), self._story_last[sid].isoformat()]
                         for sid, tid in self.story_thread.items() if sid in self._story_last},
@@ -241,7 +319,8 @@ class ThreadTracker:
         self.today = date.fromisoformat(state["today"]) if state.get("today") else None
         for r in state.get("threads", []):
             th = LiveThread(r["id"], date.fromisoformat(r["first_day"]), date.fromisoformat(r["last_day"]),
-                            r["size"], r["stories"], dict(r["centroid"]))
+                            r["size"], r["stories"], dict(r["centroid"]), recent=r.get("recent", 0.0),
+                            recent_day=date.fromisoformat(r["recent_day"]) if r.get("recent_day") else None)
             self.threads[th.id] = th
             heapq.heappush(self._expiry, (self._expires(th), th.id))
             self._trim(th)
