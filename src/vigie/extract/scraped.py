@@ -364,7 +364,8 @@ _BARE_MARKER = re.compile(r"^(?:\d{1,2}[.)]|[•●▪◦·*–—-])$")  # a nu
 
 
 # "350 g Zucker", "1 Pck. Backpulver", "½ cup milk", "2 EL Backkakao": a quantity, then what it counts.
-_QUANTITY = re.compile(r"^(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔])\s+[^\W\d_]")  # not "5G-Auktion …"
+_FRACTIONS = "½¼¾⅓⅔"
+_QUANTITY = re.compile(rf"^(?:\d+(?:[.,/]\d+)?|[{_FRACTIONS}])\s+[^\W\d_]")  # not "5G-Auktion …"
 QUANTITY_RUN = 3  # lines starting with a quantity, at most one other line between two of them
 QUANTITY_MAX_WORDS = 8
 QUANTITY_SHARE = 0.7  # of the run's lines: "86 Kommentare" under each of a list of headlines is no list
@@ -373,19 +374,19 @@ QUANTITY_SHARE = 0.7  # of the run's lines: "86 Kommentare" under each of a list
 def _mark_quantities(units: list[_Unit]) -> None:
     """A run of short lines that start with a quantity is a list (ingredients, a kit, specifications),
     with the odd line without one inside it ("Salz"): menus do not count."""
-    run: list[int] = []  # indexes of the run's quantity lines
-    for i, u in enumerate(units + [_Unit("", kind="end")]):
-        quantity = u.kind == "text" and _words(u.text) <= QUANTITY_MAX_WORDS and bool(_QUANTITY.match(u.text))
-        if quantity and (not run or i - run[-1] <= 2):
-            run.append(i)
-            continue
-        if not quantity and run and i - run[-1] < 2 and i < len(units):
-            continue  # one line without a quantity may sit inside the list
+    found = [i for i, u in enumerate(units) if (u.text[:1].isdigit() or u.text[:1] in _FRACTIONS)
+             and u.kind == "text" and _words(u.text) <= QUANTITY_MAX_WORDS and _QUANTITY.match(u.text)]
+    runs: list[list[int]] = []
+    for i in found:
+        if runs and i - runs[-1][-1] <= 2:  # one line without a quantity may sit inside the list
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
         if len(run) >= QUANTITY_RUN and len(run) >= QUANTITY_SHARE * (run[-1] - run[0] + 1):
             for j in range(run[0], run[-1] + 1):
                 if units[j].kind == "text":
                     units[j].item = True
-        run = [i] if quantity else []
 
 
 def _mark_list_items(units: list[_Unit]) -> None:
@@ -443,8 +444,8 @@ def _main_text(units: list[_Unit], codes: tuple[str, ...] = lang.LANGUAGES,
     trailer = next((i for i in range(start - 1, -1, -1) if units[i].kind == "text"
                     and len(units[i].text) <= MAX_FURNITURE_CHARS and pattern.search(units[i].text)), None)
     # The first reader comment ("Anhora sagt:" over its date) before the run: the run is a comment.
-    comment = next((i for i in range(start) if units[i].kind == "text" and comment_head.match(units[i].text)
-                    and _is_dateline(units[i + 1].text)), None)
+    comment = next((i for i in range(start) if units[i].kind == "text" and units[i].text.endswith(":")
+                    and comment_head.match(units[i].text) and _is_dateline(units[i + 1].text)), None)
     if comment is not None and (trailer is None or comment < trailer):
         trailer = comment
     if trailer is not None:
@@ -651,7 +652,8 @@ def _join_markers(units: list[_Unit]) -> list[_Unit]:
     """A list marker alone on its line ("1.", "•") and the item under it are one line: "1. Mix the flour …"."""
     out: list[_Unit] = []
     for u in units:
-        if out and out[-1].kind == "text" and _BARE_MARKER.match(out[-1].text) and u.kind == "text":
+        if out and len(out[-1].text) <= 3 and out[-1].kind == "text" and _BARE_MARKER.match(out[-1].text) \
+                and u.kind == "text":
             u.text = f"{out.pop().text} {u.text}"
         out.append(u)
     return out
