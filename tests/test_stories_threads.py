@@ -262,3 +262,4 @@ def test_a_story_that_fits_another_thread_better_moves_there_with_its_items():
     assert t.story_thread["sm"] == tw
     assert t.threads[tq].size == 8 and t.threads[tw].size == 10  # both items went with the story
     assert t.threads[tq].stories == 1 and t.threads[tw].stories == 2
+    assert t.left == [tq]  # the store recounts the thread the story left

@@ -530,12 +530,17 @@ def update_store(store, settings: Settings | None = None, *, batch: int = 5000, 
         for _, kept in c.merged:
             if kept in c.stories:
                 record(kept)
+        for tid in tracker.left:  # a story moved out of it: its size is recounted
+            if tid in tracker.threads:
+                th = tracker.threads[tid]
+                threads[tid] = Thread(tid, th.first_day.isoformat(), th.last_day.isoformat(), label(th))
         store.save_stories(assigned, list(touched.values()), list(c.merged), c.state() | {"threads": tracker.state()},
                            {t: c.df[t] for t in c.dirty}, list(threads.values()), list(tracker.merged))
         merges += len(c.merged)
         c.merged.clear()
         c.dirty.clear()
         tracker.merged.clear()
+        tracker.left.clear()
         done += len(pending)
         if progress is not None:
             progress(done)

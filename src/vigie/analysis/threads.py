@@ -117,6 +117,7 @@ class ThreadTracker:
         self.today: date | None = None
         self.alias: dict[str, str] = {}
         self.merged: list[tuple[str, str]] = []  # (gone, kept) not yet reported (the store records them)
+        self.left: list[str] = []  # threads a story moved out of, not yet reported (the store recounts them)
 
     def add(self, item_id: str, day: date, story_id: str, vec: dict[str, float],
             story_centroid: dict[str, float] | None = None) -> str:
@@ -172,6 +173,7 @@ class ThreadTracker:
                     del th.centroid[t]
         th.size -= n
         th.stories -= 1
+        self.left.append(th.id)
         heapq.heappush(self._expiry, (self._expires(th), th.id))
         self._trim(th)
         add_into(ot.centroid, centroid)
