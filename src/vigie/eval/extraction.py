@@ -708,7 +708,9 @@ def format_report(report: dict) -> str:
         s = report["speed"]
         out.append(f"\nspeed on {s['pages']} pages: vigie HTML {s['vigie_pages_per_s']} pages/s, plain trafilatura "
                    f"{s['trafilatura_pages_per_s']} pages/s; vigie takes {s['vigie_time_over_trafilatura']}× "
-                   "trafilatura's time")
+                   "trafilatura's time (wall clock of this run, a rough guide: vigie runs first on each page, its "
+                   "first calls load dateparser's locales, and it fills the libraries' memo caches that trafilatura "
+                   "then finds warm; the speed figure of record is bench/bench_extraction.py)")
     for name, why in report["skipped"].items():
         out.append(f"skipped {name}: {why}")
     out.append(f"total {report['seconds']} s")
