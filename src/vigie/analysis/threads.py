@@ -67,7 +67,7 @@ class ThreadSettings:
     item_days: int = 10  # ... and a smaller one after item_days per item (a one-item thread: as a story)
     max_postings: int = 400  # live threads a term may point at; more is no evidence
     prior: float = 0.03  # bonus per log(1 + recent items) of a thread: an active topic takes more
-    floor: float = 0.15  # cosine below which no bonus joins
+    floor: float = 0.12  # cosine below which no bonus joins
     half_life: float = 14.0  # days: the recent items of a thread (for ``prior``)
     move: float = 0.05  # margin by which another thread must beat a story's own for the story to move (0: never)
 
