@@ -19,7 +19,7 @@ from functools import cache
 from vigie import lang
 from vigie.errors import ItemError
 from vigie.extract.bylines import byline_prefixes, byline_start, parse_byline, parse_date_line, parse_iso_or_text
-from vigie.extract.metadata import clean_author, fallback_author, is_publisher, read_metadata
+from vigie.extract.metadata import clean_author, fallback_author, is_publisher, read_metadata, xpath
 from vigie.extract.normalize import TextBuilder, normalize_line
 from vigie.extract.titles import strip_publisher
 from vigie.model import Article, RawDocument
@@ -277,7 +277,7 @@ def _marked_standfirst(tree, description: str) -> bool:
         return False
     needle = max(re.findall(r"\w+", want) or [want], key=len)[:STANDFIRST_NEEDLE]
     seen: set = set()
-    for node in tree.xpath("//body//text()[contains(., $needle)]", needle=needle):
+    for node in xpath("//body//text()[contains(., $needle)]")(tree, needle=needle):
         el = node.getparent()
         while el is not None and el.tag != "body" and el not in seen:
             seen.add(el)
@@ -315,7 +315,7 @@ def _shown_days(tree) -> set[date]:
     """The days written in the page's visible text ("Dec 9, 2019", "9 décembre 2019", 09.12.2019,
     2019-12-09); a day written with slashes counts in both orders (09/12 and 12/09)."""
     months = _month_numbers()
-    text = " ".join(tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]"))
+    text = " ".join(xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]")(tree))
     days: set[date] = set()
     for m in _WRITTEN_DAY.finditer(text):
         if m["y1"] or m["y2"]:

@@ -8,6 +8,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any
 
 from vigie.extract.bylines import parse_iso_or_text
@@ -247,12 +248,21 @@ def _name(value: Any) -> str | None:
 _AUTHOR_XPATH = '//*[@itemprop="author"] | //a[@rel="author"]'
 
 
+@cache
+def xpath(expression: str):
+    """``expression`` compiled once (lxml's ``tree.xpath(string)`` compiles it again on every
+    call, which cost as much as the search itself on a news page)."""
+    from lxml import etree
+
+    return etree.XPath(expression)
+
+
 
 def _author_elements(tree) -> list[str]:
     """The first name marked up as the author in the page (later ones are often comment or
     related-article authors)."""
-    for el in tree.xpath(_AUTHOR_XPATH)[:3]:
-        named = el.xpath('.//*[@itemprop="name"]') if el.get("itemprop") == "author" else []
+    for el in xpath(_AUTHOR_XPATH)(tree)[:3]:
+        named = xpath('.//*[@itemprop="name"]')(el) if el.get("itemprop") == "author" else []
         text = normalize_line(" ".join((named[0] if named else el).text_content().split()))
         if 2 < len(text) <= 60:
             return [text]
@@ -337,7 +347,7 @@ def _text(el) -> str:
 def _captions(figcaptions: list) -> list[tuple[str, str | None]]:
     out = []
     for cap in figcaptions:
-        credit_nodes = cap.xpath(".//*[contains(@class,'credit') or contains(@class,'copyright')]")
+        credit_nodes = xpath(".//*[contains(@class,'credit') or contains(@class,'copyright')]")(cap)
         credit = normalize_line(" ".join(" ".join(n.text_content() for n in credit_nodes).split())) or None
         text = normalize_line(" ".join(cap.text_content().split()))
         if credit:  # the credit is kept apart from the caption (the tree is not modified)
