@@ -100,6 +100,12 @@ def test_fts_compilation_quotes_every_word():
     assert match == '"otan"' and "NOT" in where and params[0] == '"russie"'
 
 
+def test_a_prefix_word_that_folds_to_several_keeps_its_star():
+    node = parse("jean-luc*")
+    assert node.prefix and node.phrase  # searched as the words "jean" then "luc…"
+    assert to_text(node) == "jean-luc*" and parse(to_text(node)) == node
+
+
 _word = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=12)
 
 

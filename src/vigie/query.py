@@ -344,7 +344,9 @@ def to_text(node: Node) -> str:
 
 def _to_text(node: Node) -> str:
     if isinstance(node, Text):
-        return f'"{node.words}"' if node.phrase else node.words + ("*" if node.prefix else "")
+        if node.prefix:  # one typed word, even when it folds to several ("jean-luc*" searches "jean luc*")
+            return node.words + "*"
+        return f'"{node.words}"' if node.phrase else node.words
     if isinstance(node, Field):
         return f'{node.name}:"{node.value}"' if re.search(r'[\s()"]', node.value) else f"{node.name}:{node.value}"
     if isinstance(node, DateRange):
