@@ -205,6 +205,14 @@ def test_events_dyad_and_exports(capsys, db, tmp_path):
     run(capsys, "ingest", str(SEED), "--db", db)
     code, out, _ = run(capsys, "events", "--between", "Otan", "Russie", "--db", db, "--json")
     assert code == 0 and {"SANCTION", "ACCUSE"} <= {e["type"] for e in json.loads(out)["events"]}
+    # By default only events that happened and name someone; --all adds the others (the seed has
+    # some: "accusant" with no one named).
+    code, out, _ = run(capsys, "events", "--db", db, "--json", "--limit", "0")
+    shown = json.loads(out)["events"]
+    code, out, _ = run(capsys, "events", "--db", db, "--json", "--limit", "0", "--all")
+    every = json.loads(out)["events"]
+    assert shown and all(not e["hypothetical"] and (e["source_key"] or e["target_key"]) for e in shown)
+    assert len(every) > len(shown) and any(not (e["source_key"] or e["target_key"]) for e in every)
     code, out, _ = run(capsys, "dyad", "NATO", "RUS", "--interval", "year", "--db", db)
     assert code == 0 and "2014" in out and "SANCTION" in out
     path = tmp_path / "events.tsv"

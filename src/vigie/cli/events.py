@@ -30,6 +30,8 @@ def add_parsers(sub, parent) -> None:
     p.add_argument("--since", help="events on or after this day (YYYY-MM-DD)")
     p.add_argument("--until", help="events before this day (YYYY-MM-DD)")
     p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--all", action="store_true",
+                   help="also hypothetical events and events with no known participant (left out by default)")
     p.set_defaults(run=run_events)
 
     p = sub.add_parser("dyad", parents=[parent], help="two actors over time: events per period, cooperation vs conflict")
@@ -73,7 +75,7 @@ def run_events(args: argparse.Namespace) -> int:
     store = open_store(args.db)
     try:
         rows = store.events(source=actor_key(a), target=actor_key(b), either=bool(args.between), type=args.type,
-                            since=since, until=until, limit=args.limit)
+                            since=since, until=until, limit=args.limit, known_only=not args.all)
     finally:
         store.close()
     if args.json:

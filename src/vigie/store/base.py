@@ -170,10 +170,11 @@ class Store(Protocol):
 
     def events(self, *, source: str | None = None, target: str | None = None, either: bool = False,
                type: str | None = None, since: str | None = None, until: str | None = None,
-               limit: int | None = 100) -> list[dict[str, Any]]:
+               limit: int | None = 100, known_only: bool = False) -> list[dict[str, Any]]:
         """Stored events (negated ones left out), newest first, with their sentence and document.
         Actors are keys: an IGO id (NATO), else an ISO country code (RUS), else an actor id;
-        ``either`` takes both directions of a dyad."""
+        ``either`` takes both directions of a dyad. ``known_only`` also leaves out hypothetical
+        events and events with no known participant."""
 
     def dyad_series(self, a: str, b: str, interval: Interval = "week") -> list[dict[str, Any]]:
         """Per period, the events between two actors (both directions, asserted ones only):

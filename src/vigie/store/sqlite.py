@@ -414,10 +414,11 @@ class SQLiteStore(WatchTables):
 
     def events(self, *, source: str | None = None, target: str | None = None, either: bool = False,
                type: str | None = None, since: str | None = None, until: str | None = None,
-               limit: int | None = 100) -> list[dict[str, Any]]:
+               limit: int | None = 100, known_only: bool = False) -> list[dict[str, Any]]:
         both = bool(source and target and either)
         where, params = _conditions([
             ("e.negated = 0", ()),
+            ("e.hypothetical = 0 AND (e.source_key IS NOT NULL OR e.target_key IS NOT NULL)", () if known_only else None),
             ("((e.source_key = ? AND e.target_key = ?) OR (e.source_key = ? AND e.target_key = ?))",
              (source, target, target, source) if both else None),
             ("e.source_key = ?", None if both else source), ("e.target_key = ?", None if both else target),
