@@ -213,6 +213,8 @@ def test_events_dyad_and_exports(capsys, db, tmp_path):
     every = json.loads(out)["events"]
     assert shown and all(not e["hypothetical"] and (e["source_key"] or e["target_key"]) for e in shown)
     assert len(every) > len(shown) and any(not (e["source_key"] or e["target_key"]) for e in every)
+    code, out, _ = run(capsys, "events", "--between", "Otan", "Russie", "--db", db)
+    assert code == 0 and ("Russie → Otan" in out or "Otan → Russie" in out)
     code, out, _ = run(capsys, "dyad", "NATO", "RUS", "--interval", "year", "--db", db)
     assert code == 0 and "2014" in out and "SANCTION" in out
     path = tmp_path / "events.tsv"
@@ -223,3 +225,12 @@ def test_events_dyad_and_exports(capsys, db, tmp_path):
     code, out, _ = run(capsys, "export", "events", "--db", db)
     records = [json.loads(line) for line in out.splitlines()]
     assert records and all(r["event"] and r["source_document"]["trigger"] for r in records)
+
+
+def test_an_unnamed_participant_is_shown_by_its_code_and_sector():
+    from vigie.cli.events import _who
+
+    row = {"source_name": None, "source_key": "FRA", "source_sector": "JUD",
+           "target_name": "Otan", "target_key": "NATO", "target_sector": None}
+    assert _who(row, "source") == "FRA/JUD" and _who(row, "target") == "Otan"
+    assert _who({"source_name": None, "source_key": None, "source_sector": None}, "source") is None

@@ -85,9 +85,18 @@ def run_events(args: argparse.Namespace) -> int:
         print("no event found")
     for r in rows:
         flags = "".join(f" [{f}]" for f in ("hypothetical", "historical") if r[f])
-        print(f"{(r['date'] or r['day'] or '?'):10}  {r['type']:9} {r['source_name'] or '?'} → {r['target_name'] or '—'}"
+        print(f"{(r['date'] or r['day'] or '?'):10}  {r['type']:9} {_who(r, 'source') or '?'} → {_who(r, 'target') or '—'}"
               f"  ({r['trigger']}){flags}  {r['doc_id']}")
     return EXIT_OK
+
+
+def _who(row: dict[str, Any], side: str) -> str | None:
+    """An event's participant as shown: its name, else its code with its sector ("FRA/JUD": the
+    French judiciary, from "la justice française")."""
+    if row.get(f"{side}_name"):
+        return row[f"{side}_name"]
+    key, sector = row.get(f"{side}_key"), row.get(f"{side}_sector")
+    return f"{key}/{sector}" if key and sector else key
 
 
 def run_dyad(args: argparse.Namespace) -> int:
