@@ -506,14 +506,18 @@ def update_store(store, settings: Settings | None = None, *, batch: int = 5000, 
         touched: dict[str, Story] = {}
         threads: dict[str, Thread] = {}
 
+        def record_thread(tid: str) -> None:
+            if tid in tracker.threads:  # a thread that expired meanwhile keeps its stored row
+                th = tracker.threads[tid]
+                threads[tid] = Thread(tid, th.first_day.isoformat(), th.last_day.isoformat(), label(th))
+
         def record(sid: str) -> None:
             st = c.stories[sid]
             tid = tracker.resolve(tracker.story_thread[sid]) if sid in tracker.story_thread else None
             touched[sid] = Story(sid, st.first_day.isoformat(), st.last_day.isoformat(), st.size,
                                  len(st.sources), label(st), thread=tid)
-            if tid is not None and tid in tracker.threads:
-                th = tracker.threads[tid]
-                threads[tid] = Thread(tid, th.first_day.isoformat(), th.last_day.isoformat(), label(th))
+            if tid is not None:
+                record_thread(tid)
 
         for r in pending:
             try:
@@ -531,9 +535,7 @@ def update_store(store, settings: Settings | None = None, *, batch: int = 5000, 
             if kept in c.stories:
                 record(kept)
         for tid in tracker.left:  # a story moved out of it: its size is recounted
-            if tid in tracker.threads:
-                th = tracker.threads[tid]
-                threads[tid] = Thread(tid, th.first_day.isoformat(), th.last_day.isoformat(), label(th))
+            record_thread(tid)
         store.save_stories(assigned, list(touched.values()), list(c.merged), c.state() | {"threads": tracker.state()},
                            {t: c.df[t] for t in c.dirty}, list(threads.values()), list(tracker.merged))
         merges += len(c.merged)
