@@ -488,10 +488,7 @@ class SignalDetector(Detector):
 
     def _likely(self, flag: Flag, bar: float) -> bool:
         """Whether ``flag``'s estimated probability of growth reaches ``bar`` (noted in its details)."""
-        before = sum(self.history.series(flag.term)[0][-7:])
-        age = (flag.day - flag.first_seen).days if flag.first_seen else 0
-        p = growth_probability(flag.detector, flag.items, flag.sources, flag.active_sources, before,
-                               is_bigram(flag.term), age)
+        p = _growth_model(flag.detector, growth_features(flag, sum(self.history.series(flag.term)[0][-7:])))
         flag.details["p_growth"] = p
         return p >= bar
 
@@ -598,14 +595,31 @@ GROWTH_MODEL: dict[str, tuple[float, tuple[float, ...]]] = {
 }
 
 
+GROWTH_FEATURES = ("log_items", "coverage", "log_items_before", "items_per_source", "bigram", "age_over_28")
+
+
+def growth_inputs(items: int, sources: int, active_sources: int, items_before: int, bigram: bool,
+                  age_days: int) -> tuple[float, ...]:
+    """The features of :data:`GROWTH_MODEL` (named in :data:`GROWTH_FEATURES`), in its order."""
+    return (math.log1p(items), sources / max(1, active_sources), math.log1p(items_before), items / max(1, sources),
+            1.0 if bigram else 0.0, age_days / 28)
+
+
+def growth_features(flag: Flag, items_before: int) -> tuple[float, ...]:
+    """A candidate flag's features (``items_before``: its term's items over the 7 observed days before)."""
+    age = (flag.day - flag.first_seen).days if flag.first_seen else 0
+    return growth_inputs(flag.items, flag.sources, flag.active_sources, items_before, is_bigram(flag.term), age)
+
+
 def growth_probability(detector: str, items: int, sources: int, active_sources: int, items_before: int,
                        bigram: bool, age_days: int) -> float:
     """The estimated probability that a flag of this kind is confirmed by growth (:data:`GROWTH_MODEL`)."""
+    return _growth_model(detector, growth_inputs(items, sources, active_sources, items_before, bigram, age_days))
+
+
+def _growth_model(detector: str, features: tuple[float, ...]) -> float:
     b, w = GROWTH_MODEL[detector]
-    x = (math.log1p(items), sources / max(1, active_sources), math.log1p(items_before), items / max(1, sources),
-         1.0 if bigram else 0.0, age_days / 28)
-    z = b + sum(wi * xi for wi, xi in zip(w, x))
-    return 1 / (1 + math.exp(-z))
+    return 1 / (1 + math.exp(-(b + sum(wi * xi for wi, xi in zip(w, features)))))
 
 
 @cache

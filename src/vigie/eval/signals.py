@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import math
 import statistics
 import time
 from collections import Counter, deque
@@ -41,7 +40,16 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from vigie.analysis.signals import AnchorDetector, Detector, Flag, SignalDetector, days_of, replay
+from vigie.analysis.signals import (
+    GROWTH_FEATURES,
+    AnchorDetector,
+    Detector,
+    Flag,
+    SignalDetector,
+    days_of,
+    growth_features,
+    replay,
+)
 from vigie.analysis.terms import DayCounts, Item, count_day, publisher, words
 from vigie.eval import datasets as ds
 
@@ -368,16 +376,6 @@ def format_report(report: dict[str, Any]) -> str:
                f"growth precision {_pct(a['growth_precision'])}")
     out.append("   targets: " + "; ".join(f"{k}: {v}" for k, v in report["targets"].items()))
     return "\n".join(out)
-
-
-GROWTH_FEATURES = ("log_items", "coverage", "log_items_before", "items_per_source", "bigram", "age_over_28")
-
-
-def growth_features(flag: Flag, items_before: int) -> list[float]:
-    """The features of :data:`vigie.analysis.signals.GROWTH_MODEL`, in its order."""
-    age = (flag.day - flag.first_seen).days if flag.first_seen else 0
-    return [math.log1p(flag.items), flag.sources / max(1, flag.active_sources), math.log1p(items_before),
-            flag.items / max(1, flag.sources), 1.0 if " " in flag.term else 0.0, age / 28]
 
 
 def fit_growth(data_dir: Path | None = None, until: date = date(2024, 1, 1), *, l2: float = 0.02,
