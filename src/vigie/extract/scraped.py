@@ -610,22 +610,20 @@ def _cut_trailer(units: list[_Unit], codes: tuple[str, ...] = lang.LANGUAGES) ->
 
 
 def _prose(part: list[_Unit]) -> float:
+    """The prose score of a stretch of lines (text and lede only)."""
     return sum(max(0.0, _score(u)) for u in part if u.kind in ("text", "lede"))
 
 
 def _cut_headline_run(units: list[_Unit]) -> list[_Unit]:
     """A run of headline-like lines (several words, no sentence) after the text, with little prose
     after it, is a list of links to other articles ("More in …", "Most read"): the article ends there."""
-    def prose(part: list[_Unit]) -> float:
-        return sum(max(0.0, _score(u)) for u in part if u.kind in ("text", "lede"))
-
     run = 0
     for i, u in enumerate(units):
         headline = u.kind == "text" and _words(u.text) >= HEADLINE_RUN_MIN_WORDS and _score(u) < PROSE_MIN_WORDS
         run = run + 1 if headline else 0
         if run == HEADLINE_RUN:
             start = i - run + 1
-            before, after = prose(units[:start]), prose(units[start:])
+            before, after = _prose(units[:start]), _prose(units[start:])
             if before > 0 and after < HEADLINE_RUN_AFTER_SHARE * before:
                 return units[:start]
     return units
@@ -635,14 +633,11 @@ def _cut_author_box(units: list[_Unit]) -> list[_Unit]:
     """A name alone on its line, then a paragraph that starts with that name ("Inga Buller" /
     "Inga Buller ist Redakteurin …", "Jane Doe" / "Jane Doe is a writer …"), after most of the
     text: the author's box, where the article has ended."""
-    def prose(part: list[_Unit]) -> float:
-        return sum(max(0.0, _score(u)) for u in part if u.kind in ("text", "lede"))
-
     for i in range(1, len(units) - 1):
         name, following = units[i].text, units[i + 1].text
         if (2 <= _words(name) <= 4 and not name.endswith(_TERMINAL) and following.startswith(name + " ")
                 and _words(following) > _words(name) + 2):
-            before, after = prose(units[:i]), prose(units[i:])
+            before, after = _prose(units[:i]), _prose(units[i:])
             if before > 0 and after < 0.5 * before:
                 return units[:i]
     return units
@@ -697,14 +692,11 @@ def _cut_signature(units: list[_Unit], author: str) -> list[_Unit]:
     """The author's name alone on a line after the text is a signature, a paragraph that starts with it
     ("JANE DOE is a staff writer …") the author's bio: the article ends there. Not when most of the
     text is still to come (an author box under the lede)."""
-    def prose(part: list[_Unit]) -> float:
-        return sum(max(0.0, _score(u)) for u in part if u.kind in ("text", "lede"))
-
     name = author.casefold()
     for i, u in enumerate(units):
         text = u.text.casefold()
         if u.kind == "text" and (text == name or text.startswith(name + " ")):
-            before, after = prose(units[:i]), prose(units[i + 1 :])
+            before, after = _prose(units[:i]), _prose(units[i + 1 :])
             if before > 0 and after < 0.25 * before:
                 return units[:i]
     return units
