@@ -496,9 +496,8 @@ def _candidates(sent, lang: str) -> list[_Cand]:
         if choice is not None and verb is None and lang == "fr" and token.dep_.startswith("obl") \
                 and token.head.pos_ == "VERB":
             subject = next((c for c in token.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
-            told = _choose(subject, _rows(subject, lang), _object(subject)) if subject is not None else None
-            if told is not None and _plover(told[0]) and _plover(choice[0]) \
-                    and _plover(told[0])[0] == _plover(choice[0])[0]:
+            told = _own_type(subject, lang) if subject is not None else None
+            if told is not None and told == (_plover(choice[0]) or (None,))[0]:
                 continue  # "une manifestation a dégénéré en émeute": what the protest became, one event
         if choice is not None:
             cands[token.i] = _Cand(token, verb if verb is not None else token, *choice)
@@ -541,9 +540,15 @@ def _candidates(sent, lang: str) -> list[_Cand]:
 
 def _same_type(governor: _Cand, noun, lang: str) -> bool:
     """The noun's own event is of the governing trigger's type ("signer un accord")."""
-    choice = _choose(noun, _rows(noun, lang), _object(noun))
-    return choice is not None and _plover(choice[0]) is not None \
-        and _plover(choice[0])[0] == _plover(governor.code)[0]
+    own = _own_type(noun, lang)
+    return own is not None and own == _plover(governor.code)[0]
+
+
+def _own_type(token, lang: str) -> str | None:
+    """The PLOVER type of the event ``token`` would trigger on its own, if any."""
+    choice = _choose(token, _rows(token, lang), _object(token))
+    plover = _plover(choice[0]) if choice is not None else None
+    return plover[0] if plover else None
 
 
 def _light_noun(verb, obj, lang: str):
@@ -551,8 +556,8 @@ def _light_noun(verb, obj, lang: str):
     ("procéder à l'arrestation", "engaged in ethnic cleansing"). An order is its act when the act is
     the orderer's forces' ("a ordonné une frappe", "ordered the arrest"), a demand otherwise."""
     if verb.lemma_.lower() in _ORDER:
-        choice = _choose(obj, _rows(obj, lang), _object(obj)) if obj is not None and obj.pos_ == "NOUN" else None
-        if choice is None or (_plover(choice[0]) or ("",))[0] not in ("ASSAULT", "COERCE", "MOBILIZE"):
+        own = _own_type(obj, lang) if obj is not None and obj.pos_ == "NOUN" else None
+        if own not in ("ASSAULT", "COERCE", "MOBILIZE"):
             return None
     if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
         if _rows(obj, lang):
@@ -617,12 +622,11 @@ def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], ti
             negated = False  # "would not meet": the refusal is the event
         plover = _plover(code) or plover
     if ptype == "REQUEST" and lang == "fr" and _by_protest(verb, lang):
-        return []
+        return []  # "Des émeutes ont éclaté, demandant que …": a protest's demand is the protest (PLOVER)
     if ptype == "CONSULT" and lang == "fr" and verb.pos_ == "VERB" and any(
             t.pos_ == "VERB" and any(m.dep_ == "mark" and m.lower_ == "pour" for m in t.children)
-            and (_plover((_choose(t, _rows(t, lang), _object(t)) or ("",))[0]) or ("",))[0] == "PROTEST"
-            for t in verb.subtree if t is not verb):
-        return []  # "des milliers de personnes se réunissent pour protester": the gathering is the protest  # "Des émeutes ont éclaté, demandant que …": a protest's demand is the protest (PLOVER)
+            and _own_type(t, lang) == "PROTEST" for t in verb.subtree if t is not verb):
+        return []  # "des milliers de personnes se réunissent pour protester": the gathering is the protest
     if code == "043" and token.pos_ == "VERB" and lang == "fr":
         guest = _object(token)
         if guest is None and not _passive(token) or guest is not None and guest.pos_ == "NOUN" \
@@ -736,14 +740,10 @@ def _by_protest(verb, lang: str) -> bool:
         nouns = [c for c in holder.children if c.dep_ in ("nsubj", "csubj")]
         if holder is not verb and holder.pos_ == "NOUN":
             nouns.append(holder)
-        if holder is not verb and holder.pos_ == "VERB":  # "sont descendus dans les rues pour réclamer"
-            choice = _choose(holder, _rows(holder, lang), _object(holder))
-            if choice is not None and (_plover(choice[0]) or ("",))[0] == "PROTEST":
-                return True
-        for noun in nouns:
-            choice = _choose(noun, _rows(noun, lang), _object(noun)) if noun.pos_ == "NOUN" else None
-            if choice is not None and (_plover(choice[0]) or ("",))[0] == "PROTEST":
-                return True
+        if holder is not verb and holder.pos_ == "VERB" and _own_type(holder, lang) == "PROTEST":
+            return True  # "sont descendus dans les rues pour réclamer"
+        if any(noun.pos_ == "NOUN" and _own_type(noun, lang) == "PROTEST" for noun in nouns):
+            return True
     return False
 
 
