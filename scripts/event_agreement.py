@@ -33,15 +33,9 @@ DOCS_DIR = ROOT.parent / "shared" / "data" / "winer-fr"
 
 
 def load(path: Path, docs: list[str]) -> dict[str, list[ev.Ev]]:
-    """The records of ``docs`` only (the rest of the file is not parsed)."""
-    wanted = set(docs)
-    out: dict[str, list[ev.Ev]] = {d: [] for d in docs}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            r = json.loads(line)
-            if r["doc"] in wanted:
-                out[r["doc"]].append(ev.parse_gold_event(r))
-    return out
+    """The records of ``docs`` only, read as ``vigie eval events`` reads a gold file."""
+    records, _ = ev.read_gold(path)
+    return {d: records.get(d, []) for d in docs}
 
 
 def codes(a: ev.Arg | None) -> tuple[str | None, str | None, str | None] | None:
