@@ -19,6 +19,7 @@ from functools import cache
 from vigie import lang
 from vigie.errors import ItemError
 from vigie.extract.bylines import byline_prefixes, byline_start, parse_byline, parse_date_line, parse_iso_or_text
+from vigie.extract.htmltree import parse_html
 from vigie.extract.metadata import clean_author, fallback_author, is_publisher, read_metadata, xpath
 from vigie.extract.normalize import TextBuilder, normalize_line
 from vigie.extract.titles import strip_publisher
@@ -31,9 +32,8 @@ MAX_TRAILER_LINE = 300  # paywall and newsletter lines are short; long paragraph
 
 def extract_html(raw: RawDocument) -> Article:
     import trafilatura  # imported here: 0.3 s, and only HTML needs it
-    from trafilatura.utils import load_html
 
-    tree = load_html(raw.content)
+    tree = parse_html(raw.content)
     if tree is None:
         raise ItemError(raw.item, "cannot parse the HTML")
     language = raw.hints.get("language")
