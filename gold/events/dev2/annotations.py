@@ -89,3 +89,76 @@ ANN = {
           A("[Elle] est soutenue", "Zuzana Hlávková", "SVK", None, "CVL"), "2016-11-23"),
     ],
 }
+
+USA_MIL = A(None, "États-Unis", "USA", None, "MIL")
+AQPA = "Al-Qaïda dans la péninsule arabique"
+TRUMP_IMPL = A(None, "Donald Trump", "USA", None, "GOV")
+WATSON = "Derrick Watson"
+TUR_AUTH = A(None, "autorités turques", "TUR", None, "GOV")
+WP = "Wikipédia"
+VEN_OPP = "opposants vénézuéliens"
+
+ANN.update({
+    "2017_01_22-001": [
+        R("tués par des [tirs] de drones", "ASSAULT", "heavy-weapons", USA_MIL,
+          A("des [membres d’Al-Qaïda] tués", AQPA, None, None, "REB"), "2017-01-22"),
+        R("dans deux [attaques] de drones", "ASSAULT", "heavy-weapons", USA_MIL,
+          A("[trois hommes présumés membres d' Al-Qaïda dans la péninsule arabique] (AQPA)", AQPA, None, None, "REB"),
+          "2017-01-22"),
+        R("Ces bombardements sont d'ailleurs [critiqués]", "ACCUSE", "disapprove",
+          A("par [des ONG]", "ONG", None, None, "NGO"), None, "2017-01-22"),
+        R("Si ces [frappes] sont bien", "ASSAULT", "heavy-weapons",
+          A("d'origine [américaine]", "États-Unis", "USA"), None, "2017-01-22"),
+        R("Depuis l'augmentation des [bombardements] de drones", "ASSAULT", "heavy-weapons",
+          A("de drones [américains] dans", "États-Unis", "USA"), None, None),
+    ],
+    "2017_03_15-002": [
+        R("version du [décret migratoire] de Trump bloquée", "COERCE", "ban",
+          A("migratoire de [Trump] bloquée", "Donald Trump", "USA", None, "GOV"), None, "2017-03-06"),
+        R("de Trump [bloquée]\n", "REJECT", None, A(None, WATSON, "USA", None, "JUD"),
+          A("migratoire de [Trump] bloquée", "Donald Trump", "USA", None, "GOV"), "2017-03-15"),
+        R("La nouvelle version du [décret migratoire] du président", "COERCE", "ban",
+          A("du [président américain Donald Trump] vient", "Donald Trump", "USA", None, "GOV"), None, "2017-03-06"),
+        R("vient d'[être bloquée] aujourd'hui", "REJECT", None,
+          A("par [le juge fédéral Derrick Watson] de", WATSON, "USA", None, "JUD"),
+          A("du [président américain Donald Trump] vient", "Donald Trump", "USA", None, "GOV"), "2017-03-15"),
+        R("Il [estime] que le décret", "ACCUSE", "allege", A("[Il] estime", WATSON, "USA", None, "JUD"), None, "2017-03-15"),
+        R("estime que le [décret] comprend", "COERCE", "ban", TRUMP_IMPL, None, "2017-03-06"),
+        R("mouture [avait été signée] le 6 mars", "COERCE", "ban", TRUMP_IMPL, None, "2017-03-06"),
+        R("majeurs sur ce [décret], qui", "COERCE", "ban", TRUMP_IMPL, None, "2017-03-06"),
+        R("avait notamment [été retirée] de la liste", "CONCEDE", None, A(None, "gouvernement américain", "USA", None, "GOV"),
+          A("[L' Irak] avait", "Irak", "IRQ"), "2017-03-06"),
+        R("frappés d'[interdiction totale d'entrée]", "COERCE", "ban", A(None, "gouvernement américain", "USA", None, "GOV"),
+          None, "2017-03-06"),
+        R("Le premier [décret] avait été suspendu", "COERCE", "ban", TRUMP_IMPL, None, "2017-01", hist=T),
+        R("décret [avait été suspendu] le 3 février", "REJECT", None,
+          A("par [un juge fédéral] au bout", "juge fédéral", "USA", None, "JUD"), None, "2017-02-03"),
+        R("Il lui [était reproché] de discriminer", "ACCUSE", "allege", None, None, None),
+    ],
+    "2017_04_29-002": [
+        R("L'accès à Wikipédia [bloqué] en Turquie", "COERCE", "censor", TUR_AUTH,
+          A("accès à [Wikipédia] bloqué", WP, None, None, "MED"), "2017-04-29"),
+        R("Wikipédia [ont été bloqués] en Turquie", "COERCE", "censor",
+          A("par [les autorités] à 5", "autorités turques", "TUR", None, "GOV"),
+          A("à [l'encyclopédie Wikipédia] ont", WP, None, None, "MED"), "2017-04-29"),
+        R("filtres utilisés pour [censurer] le contenu", "COERCE", "censor", TUR_AUTH, None, "2017-04-29"),
+        R("Cette [fermeture] a été confirmée", "COERCE", "censor", TUR_AUTH, None, "2017-04-29"),
+        R("ont déjà été [fermés] temporairement", "COERCE", "censor", TUR_AUTH,
+          A("comme [les réseaux populaires Facebook , Twitter et Youtube]", "Facebook, Twitter et YouTube", "USA", None, "BUS"),
+          None, hist=T),
+        R("nous pouvons [prendre ce genre de mesures]", "COERCE", "censor",
+          A("[nous] pouvons", "gouvernement turc", "TUR", None, "GOV"), None, None, hyp=T),
+    ],
+    "2017_04_19-001": [
+        R("d'un manifestant [tué] par balles", "ASSAULT", "firearms", None,
+          A("d'[un manifestant] tué", VEN_OPP, "VEN", None, "OPP"), "2017-04-19"),
+        R("17 ans [a été blessé] à la tête", "ASSAULT", "firearms", None,
+          A("[Un jeune manifestant de 17 ans] a", VEN_OPP, "VEN", None, "OPP"), "2017-04-19"),
+        R("au cours d'une [marche] d'opposition", "PROTEST", "demo", A(None, VEN_OPP, "VEN", None, "OPP"),
+          A("au [président Nicolás Maduro]", "Nicolás Maduro", "VEN", None, "GOV"), "2017-04-19"),
+        R("ont également [lancé] des grenades", "ASSAULT", None, A("[Ils] circulaient", "tireurs inconnus"),
+          A("sur [des opposants] qui", VEN_OPP, "VEN", None, "OPP"), "2017-04-19"),
+        R("des opposants qui [manifestaient]", "PROTEST", "demo",
+          A("sur [des opposants] qui", VEN_OPP, "VEN", None, "OPP"), None, "2017-04-19"),
+    ],
+})
