@@ -162,3 +162,79 @@ ANN.update({
           A("sur [des opposants] qui", VEN_OPP, "VEN", None, "OPP"), None, "2017-04-19"),
     ],
 })
+
+DEU_MIN = "ministères allemands"
+SARKO = "Nicolas Sarkozy"
+BENALLA = "Alexandre Benalla"
+ELYSEE = A(None, "Élysée", "FRA", None, "GOV")
+MAYDAY = A(None, "manifestants du 1er mai", "FRA", None, "OPP")
+GJ = "Gilets jaunes"
+GJ_IMPL = A(None, GJ, "FRA", None, "OPP")
+
+ANN.update({
+    "2018_03_01-001": [
+        R("touchés par une [cyberattaque] inédite", "ASSAULT", None, None,
+          A("[différents ministères] touchés", DEU_MIN, "DEU", None, "GOV"), "2018-03-01"),
+        R("faire l'objet d'une [attaque informatique] sans", "ASSAULT", None, None,
+          A("à l'encontre [des ministères]", DEU_MIN, "DEU", None, "GOV"), "2018-03-01"),
+        R("Il s'agit d'une « [attaque] techniquement", "ASSAULT", None, None, None, "2018-03-01"),
+        R("affirmé que la [cyberattaque] était", "ASSAULT", None, None, None, "2018-03-01"),
+        R("services secrets pour [remonter la trace] des pirates", "ACCUSE", "investigate",
+          A("efforts [des services secrets] pour", "services secrets allemands", "DEU", None, "SPY"),
+          A("la trace [des pirates], que", "pirates informatiques", None, None, None), "2018-03-01"),
+    ],
+    "2018_03_20-001": [
+        R("Nicolas Sarkozy [arrêté] par la police", "COERCE", "arrest", A("arrêté par [la police]", "police française", "FRA", None, "COP"),
+          A("France : [Nicolas Sarkozy] arrêté", SARKO, "FRA"), "2018-03-20"),
+        R("Nicolas Sarkozy [été placé en garde à vue] mardi", "COERCE", "arrest",
+          A("par [les policiers de l' Office central de lutte contre la corruption et les infractions financières et fiscales] (OCLCIFF)",
+            "Office central de lutte contre la corruption et les infractions financières et fiscales", "FRA", None, "COP"),
+          A("[L'ex-président français Nicolas Sarkozy] été", SARKO, "FRA"), "2018-03-20"),
+        R("Il est visé par une [enquête] pour", "ACCUSE", "investigate", A(None, "enquêteurs", "FRA", None, "JUD"),
+          A("[Il] est visé", SARKO, "FRA"), "2018-03-20"),
+        R("Les enquêteurs [s’intéressent] à un", "ACCUSE", "investigate", A("[Les enquêteurs] s’", "enquêteurs", "FRA", None, "JUD"),
+          None, "2018-03-20"),
+    ],
+    "2018_07_21-002": [
+        R("l'Elysée [accusé] de violences", "ACCUSE", "allege", None,
+          A("[un collaborateur de l'Elysée] accusé", BENALLA, "FRA", None, "GOV"), "2018-07-18"),
+        R("violences lors des [manifestations] du 1er mai\n", "PROTEST", "demo", MAYDAY, None, "2018-05-01", hist=T),
+        R("18 juillet 2018, [a révélé] une vidéo", "ACCUSE", "allege",
+          A("[Le journal Le Monde] ,", "Le Monde", "FRA", None, "MED"),
+          A("montrant [un collaborateur de l' Élysée , Alexandre Benalla] ,", BENALLA, "FRA", None, "GOV"), "2018-07-18"),
+        R("prise lors des [manifestations] du 1er mai 2018", "PROTEST", "demo", MAYDAY, None, "2018-05-01", hist=T),
+        R("République , [frapper] un jeune", "ASSAULT", None,
+          A("montrant [un collaborateur de l' Élysée , Alexandre Benalla] ,", BENALLA, "FRA", None, "GOV"),
+          A("frapper [un jeune manifestant] à terre", "jeune manifestant", "FRA", None, "OPP"), "2018-05-01", hist=T),
+        R("préalablement [maîtrisé] par les forces", "COERCE", "arrest",
+          A("par [les forces de l'ordre]", "forces de l'ordre françaises", "FRA", None, "COP"),
+          A("frapper [un jeune manifestant] à terre", "jeune manifestant", "FRA", None, "OPP"), "2018-05-01", hist=T),
+        R("Benalla [a demandé] « l'autorisation", "REQUEST", None,
+          A("qu'[Alexandre Benalla] a demandé", BENALLA, "FRA", None, "GOV"), None, None, hist=T),
+        R("Cette autorisation lui [a été donnée]", "CONCEDE", None, ELYSEE,
+          A("Cette autorisation [lui] a été", BENALLA, "FRA", None, "GOV"), None, hist=T),
+        R("ses actions [été sanctionné] d'une mise à pied", "COERCE", None, ELYSEE,
+          A("et qu'[il] avait à la suite", BENALLA, "FRA", None, "GOV"), None, hist=T),
+        R("Une [enquête] a été ouverte", "ACCUSE", "investigate",
+          A("par [le parquet de Paris] le", "parquet de Paris", "FRA", None, "JUD"),
+          A("à [son] encontre par le parquet", BENALLA, "FRA", None, "GOV"), "2018-07-19"),
+        R("a également été [saisie] par le Ministre", "ACCUSE", "investigate",
+          A("par [le Ministre d'État, Ministre de l'Intérieur , Gérard Collomb]", "Gérard Collomb", "FRA", None, "GOV"),
+          None, None),
+        R("Alexandre Benalla [a été placé en garde à vue] des chefs", "COERCE", "arrest", None,
+          A("2018, [Alexandre Benalla] a été", BENALLA, "FRA", None, "GOV"), "2018-07-20"),
+        R("une [procédure de licenciement] a également", "COERCE", None,
+          A("par [l'Élysée].", "Élysée", "FRA", None, "GOV"),
+          A("à [son] encontre par l'Élysée", BENALLA, "FRA", None, "GOV"), "2018-07-20"),
+    ],
+    "2018_11_17-001": [
+        R("France : [manifestations] des « Gilets", "PROTEST", "demo", A("des « [Gilets jaunes] »", GJ, "FRA", None, "OPP"),
+          None, "2018-11-17"),
+        R("personnes [ont rejoint] le mouvement", "PROTEST", "demo",
+          A("[plusieurs milliers de personnes] ont", GJ, "FRA", None, "OPP"), None, "2018-11-17"),
+        R("Ils [protestent] en particulier", "PROTEST", "demo", A("[Ils] protestent", GJ, "FRA", None, "OPP"), None, "2018-11-17"),
+        R("Ils [ont bloqué] les autoroutes", "PROTEST", None, A("[Ils] ont bloqué", GJ, "FRA", None, "OPP"), None, "2018-11-17"),
+        R("l'apogée des [manifestations]", "PROTEST", "demo", GJ_IMPL, None, "2018-11-17"),
+        R("lors des [mobilisations]", "PROTEST", "demo", GJ_IMPL, None, "2018-11-17"),
+    ],
+})
