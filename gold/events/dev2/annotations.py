@@ -393,3 +393,62 @@ ANN.update({
           A("implication [des milices kurdes]", "milices kurdes (FDS)", "SYR", None, "REB"), None, hyp=T),
     ],
 })
+
+COL_GOV = A(None, "gouvernement colombien", "COL", None, "GOV")
+FARC = "Forces armées révolutionnaires de Colombie"
+DUQUE = "Iván Duque"
+URIBE = "Álvaro Uribe"
+SHEBAB = "shebab"
+SHEBAB_IMPL = A(None, SHEBAB, "SOM", None, "REB")
+
+ANN.update({
+    "2018_06_23-001": [
+        R("après les [accords de paix] de 2016", "SUPPORT", None, COL_GOV,
+          A("avec [les Forces armées révolutionnaires de Colombie] (FARC)", FARC, "COL", None, "REB"), "2016", hist=T),
+        R("Duque a dit [vouloir] « la paix avec la justice »", "ACCUSE", "disapprove",
+          A("discours, [Duque] a dit", DUQUE, "COL", None, "OPP"), None, None),
+        R("car les [accords] actuels", "SUPPORT", None, COL_GOV, None, "2016", hist=T),
+        R("Après l'[acceptation] des accords", "SUPPORT", None, None, None, "2016", hist=T),
+        R("rebelles avaient [déposé les armes]", "RETREAT", None,
+          A("[environ 7 000 rebelles] avaient", FARC, "COL", None, "REB"), None, None, hist=T),
+        R("avec le [soutien] de l'ancien", "SUPPORT", None,
+          A("de [l'ancien préisdent colombien Álvaro Uribe]", URIBE, "COL"), A("2014, [Duque] est élu", DUQUE, "COL", None, "OPP"),
+          "2014", hist=T),
+        R("qui s'est fermement [opposé] aux accords", "REJECT", None, A("[Urique], qui", URIBE, "COL"), None, None),
+        R("opposé aux [accords de paix], a soutenu", "SUPPORT", None, COL_GOV, None, "2016", hist=T),
+        R("accords de paix, [a soutenu] Duque", "SUPPORT", None, A("[Urique], qui", URIBE, "COL"),
+          A("a soutenu [Duque] pour", DUQUE, "COL", None, "OPP"), None),
+    ],
+    "2018_01_18-001": [
+        R("Bayeux va [être prêtée] au Royaume-Uni", "AGREE", None, A(None, "France", "FRA"),
+          A("prêtée au [Royaume-Uni]", "Royaume-Uni", "GBR"), "2018-01-18"),
+        R("la France va [prêter] au Royaume-Uni", "AGREE", None, A("que [la France] va", "France", "FRA"),
+          A("prêter au [Royaume-Uni], d'ici", "Royaume-Uni", "GBR"), "2018-01-18"),
+        R("lors d'une [rencontre diplomatique] avec May", "CONSULT", None,
+          A("par [le président français Macron] lors", "Emmanuel Macron", "FRA", None, "GOV"),
+          A("diplomatique avec [May] à", "Theresa May", "GBR", None, "GOV"), "2018-01-18"),
+        R("ce [prêt] inattendu", "AGREE", None, A(None, "France", "FRA"), None, "2018-01-18"),
+        R("la procédure de [retrait] du Royaume-Uni", "SANCTION", "withdraw",
+          A("retrait du [Royaume-Uni] de", "Royaume-Uni", "GBR"),
+          A("de [l'Union européenne] (", "Union européenne", None, "EU"), None, hyp=T),
+    ],
+    "2018_02_24-002": [
+        R("un double [attentat] à Mogadiscio", "ASSAULT", "explosives", SHEBAB_IMPL,
+          A("attentat à [Mogadiscio]", "Mogadiscio", "SOM"), "2018-02-23"),
+        R("dans deux [attentats] à la voiture piégée", "ASSAULT", "explosives", SHEBAB_IMPL, None, "2018-02-23"),
+        R("Ces [attaques], revendiquées", "ASSAULT", "explosives",
+          A("par [le groupe jihadiste somalien des shebab] affilié", SHEBAB, "SOM", None, "REB"),
+          A("visé [le palais présidentiel] et", "palais présidentiel somalien", "SOM", None, "GOV"), "2018-02-23"),
+        R("Ces [attaques], revendiquées", "ASSAULT", "explosives",
+          A("par [le groupe jihadiste somalien des shebab] affilié", SHEBAB, "SOM", None, "REB"),
+          A("et [un hôtel de la capitale somalienne Mogadiscio]", "hôtel de Mogadiscio", "SOM", None, "CVL"), "2018-02-23"),
+        R("La première [explosion], suivie", "ASSAULT", "explosives", SHEBAB_IMPL,
+          A("frappé [un des postes de contrôle] à", "poste de contrôle près de Villa Somalia", "SOM"), "2018-02-23"),
+        R("suivie par des [tirs d'armes à feu]", "ASSAULT", "firearms", SHEBAB_IMPL, None, "2018-02-23"),
+        R("la deuxième [explosion] visait", "ASSAULT", "explosives", SHEBAB_IMPL,
+          A("visait [un hôtel proche]", "hôtel Doorbin", "SOM", None, "CVL"), "2018-02-23"),
+        R("des assaillants [ont été tués] par", "ASSAULT", None,
+          A("par [les forces de l'ordre] et", "forces de l'ordre somaliennes", "SOM", None, "COP"),
+          A("[cinq des assaillants] ont", SHEBAB, "SOM", None, "REB"), "2018-02-23"),
+    ],
+})
