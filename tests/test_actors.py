@@ -179,3 +179,15 @@ def test_un_missions_and_a_hyphenated_korean_name(annotator):
     assert {_igo(m) for m in _mentions(a, "MINUSMA") + _mentions(a, "Finul")} == {"UN"}
     (kim,) = _mentions(a, "Kim Jong-un")
     assert (kim.actor, kim.code) == ("person/kim-jong-un", "PRKGOV")
+
+
+def test_smaller_states_have_their_seats_and_adjectives(annotator):
+    """The curated names cover every sovereign state, not only the big ones: a capital stands for
+    its government and a demonym after "autorités" or "gouvernement" makes the agent that state's."""
+    text = ("Le Burundi dément. Bujumbura a rejeté le rapport de l'ONU. Les autorités burundaises ont protesté. "
+            "Le gouvernement ghanéen a appelé au calme.")
+    a = annotator.annotate(_article(text, datetime(2016, 9, 1, tzinfo=timezone.utc)))
+    (seat,) = _mentions(a, "Bujumbura")
+    assert (seat.actor, seat.code, seat.reading) == ("BDI", "BDIGOV", "government")
+    assert [m.code for m in _mentions(a, "autorités burundaises")] == ["BDIGOV"]
+    assert [m.code for m in _mentions(a, "gouvernement ghanéen")] == ["GHAGOV"]
