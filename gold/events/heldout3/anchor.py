@@ -1,0 +1,127 @@
+"""Throwaway anchoring script for gold/events/heldout3 (not part of vigie).
+
+Records are written in annotations.py as quoted strings: a trigger context with the trigger
+in [brackets] (unique in the document), actors as a context with the mention in [brackets]
+(unique inside the trigger's sentence). This script turns them into offsets with the §4
+sentence splitter of ../GUIDELINES.md, and stops on any missing or ambiguous anchor.
+"""
+
+import glob
+import json
+import os
+import re
+import sys
+
+DOCS = "/work/shared/data/winer-fr"
+_END = re.compile(r'[.!?…][»"]?(?=\s+[A-ZÀ-ÖØ-Þ0-9«"—(])')
+_NO_END = ("M.", "N.", "U.S.", "[...]", "(...)", "[…]")
+_DATELINE = re.compile(r"^\d{1,2}(?:er| er)? \w+ \d{4} \. –")
+
+
+def doc_path(doc):
+    hits = glob.glob(os.path.join(DOCS, "*", "*", doc + ".txt"))
+    assert len(hits) == 1, doc
+    return hits[0]
+
+
+def sentences(text):
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        cur = start
+        m = _DATELINE.match(line)
+        if m:
+            spans.append((start, start + m.end()))
+            cur = start + m.end()
+        for m in _END.finditer(text, cur, end):
+            stop = m.end()
+            head = text[cur:stop]
+            if any(head.endswith(a) for a in _NO_END):
+                continue
+            spans.append((cur, stop))
+            cur = stop
+        spans.append((cur, end))
+    out = []
+    for s, e in spans:
+        seg = text[s:e]
+        ls = len(seg) - len(seg.lstrip())
+        rs = len(seg) - len(seg.rstrip())
+        if e - rs > s + ls:
+            out.append((s + ls, e - rs))
+    return out
+
+
+def _find(text, anchor, lo, hi, what):
+    m = re.fullmatch(r"(.*)\[(.+?)\](.*)", anchor, re.S)
+    assert m, f"no [brackets] in {what} anchor {anchor!r}"
+    parts = [re.escape(x).replace(r"\ ", " ").replace(" ", "[ \u00a0\u202f]") for x in m.groups()]
+    pat = re.compile("(%s)(%s)(%s)" % tuple(parts))  # spaces also match the (narrow) no-break space
+    hits = [h for h in (pat.match(text, i, hi) for i in range(lo, hi)) if h]
+    if len(hits) != 1:
+        sys.exit(f"{what} anchor {anchor!r}: {len(hits)} matches")
+    return hits[0].start(2), hits[0].end(2)
+
+
+def actor(text, spec, sent):
+    if spec is None:
+        return None
+    anchor, name, country, igo, sector = spec
+    if anchor is None:
+        span, mention = None, None
+    else:
+        s, e = _find(text, anchor, sent[0], sent[1], "actor")
+        span, mention = [s, e], text[s:e]
+    return {"text": mention, "span": span, "name": name, "country": country, "igo": igo, "sector": sector}
+
+
+def build(ann):
+    out = []
+    for doc, recs in ann.items():
+        text = open(doc_path(doc), encoding="utf-8").read()
+        sents = sentences(text)
+        for r in recs:
+            trig, typ, mode, src, tgt, date, neg, hyp, hist = r
+            ts, te = _find(text, trig, 0, len(text), "trigger")
+            sent = [s for s in sents if s[0] <= ts and te <= s[1]]
+            assert len(sent) == 1, (doc, trig)
+            sent = sent[0]
+            out.append({
+                "doc": doc, "sentence": list(sent), "trigger": [ts, te], "type": typ, "mode": mode,
+                "source": actor(text, src, sent), "target": actor(text, tgt, sent),
+                "date": date, "negated": neg, "hypothetical": hyp, "historical": hist,
+            })
+    out.sort(key=lambda r: (r["doc"], r["trigger"][0], r["trigger"][1]))
+    return out
+
+
+def check_splitter(paths):
+    n = bad = 0
+    for p in paths:
+        for line in open(p, encoding="utf-8"):
+            r = json.loads(line)
+            text = open(doc_path(r["doc"]), encoding="utf-8").read()
+            n += 1
+            if tuple(r["sentence"]) not in sentences(text):
+                bad += 1
+                print("mismatch", r["doc"], r["sentence"], repr(text[r["sentence"][0]:r["sentence"][1]][:60]))
+    print(f"splitter: {n - bad}/{n} gold sentence spans reproduced")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--check"]:
+        g = "/work/main/gold/events/"
+        check_splitter([g + "winer-fr-dev.jsonl", g + "heldout/winer-fr-heldout.jsonl"])
+        sys.exit()
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from annotations import ANN
+
+    recs = build(ANN)
+    dest = os.path.join(os.path.dirname(os.path.abspath(__file__)), "winer-fr-heldout3.jsonl")
+    with open(dest, "w", encoding="utf-8") as f:
+        for r in recs:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    with open(os.path.join(os.path.dirname(dest), "docs.txt"), "w") as f:
+        f.write("".join(d + "\n" for d in sorted(ANN)))
+    print(len(recs), "records in", len(ANN), "documents")
