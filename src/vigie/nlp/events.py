@@ -83,6 +83,7 @@
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -316,7 +317,10 @@ def find_events(text: str, pieces: list[tuple[int, Any]], mentions: list[Mention
         for sent in doc.sents:
             if len(sent) > 120:  # a table or a list run together: no sentence to code
                 continue
-            for cand in _candidates(sent, lang):
+            cands = _candidates(sent, lang)
+            if _MODEL and _MODEL[-1] is not None:
+                cands = _MODEL[-1].revise(sent, cands, offset, mentions, lang)
+            for cand in cands:
                 coded = _code(cand, offset, sent, text, mentions, timexes, day, lang, last)
                 for e in coded:
                     if e.source is not None or e.target is not None:
@@ -325,6 +329,21 @@ def find_events(text: str, pieces: list[tuple[int, Any]], mentions: list[Mention
                         last["source:" + e.type] = e
                 events.extend(coded)
     return _merged(events)
+
+
+_MODEL: list[Any] = []  # set by ``trigger_model`` only: the pipeline codes with the rules alone
+
+
+@contextmanager
+def trigger_model(model: Any):
+    """Inside the block, ``model.revise(sent, candidates, offset, mentions, lang)`` may add, re-type or
+    drop each sentence's trigger candidates before they are coded (None: the rules alone). For
+    experiments (scripts/event_model_cv.py: a learned trigger model did not beat the rules, docs/eval.md)."""
+    _MODEL.append(model)
+    try:
+        yield
+    finally:
+        _MODEL.pop()
 
 
 def _rows(token, lang: str) -> list[Row] | None:
