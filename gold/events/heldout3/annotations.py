@@ -34,6 +34,9 @@ MIGR = "migrants de Calais"
 HULOT = "Nicolas Hulot"
 GOV_FRA = "gouvernement français"
 SYND = "syndicats de cheminots (CGT, Unsa, CFDT)"
+ENTSOE = "Entsoe"
+FIDH = "Fédération internationale des ligues des droits de l'homme"
+IMBO_SRC = A("[Les Imbonerakure] ,", "Imbonerakure", "BDI", None, "REB")
 
 ANN = {
     "2016_01_12-001": [
@@ -183,7 +186,7 @@ ANN = {
           A("à la campagne de [la FIDH] (lire", "FIDH", None, None, "NGO"), None),
         R("très actif pour [défendre] les Imbonerakure", "SUPPORT", None,
           A("[Il] a également", NYAM, "BDI", None, "GOV"),
-          A("défendre [les Imbonerakure] lors", "Imbonerakure", "BDI"), "2016-11"),
+          A("défendre [les Imbonerakure] lors", "Imbonerakure", "BDI", None, "REB"), "2016-11"),
         R("immédiatement [désigné comme le coupable]", "ACCUSE", "allege", A(None, "Burundi", "BDI"),
           A("coupable, [le Rwanda] a", "Rwanda", "RWA"), "2016-11"),
         R("Il [demande] également que le Burundi", "REQUEST", None,
@@ -416,5 +419,51 @@ ANN = {
         R("Une « [posture irresponsable] » des", "ACCUSE", "disapprove",
           A("pour [la ministre des Transports Elisabeth Borne].", "Élisabeth Borne", "FRA", None, "GOV"),
           A("» des [syndicats] pour", SYND, "FRA"), "2018-03-16"),
+    ],
+    "2018_03_08-003": [
+        R("ce dernier ayant « réduit sa production tout en continuant à [ponctionner]", "ACCUSE", "allege",
+          A("le communiqué, [l'association européenne] précise", ENTSOE, None, None, "BUS"),
+          A("et [le Kosovo], ce dernier", "Kosovo", "XKX"), "2018-03-08"),
+        R("lors de sa [déclaration d'indépendance] en 2008", "REJECT", "yield",
+          A("[le Kosovo] a été reconnu", "Kosovo", "XKX"), None, "2008", hist=T),
+        R("le Kosovo [a été reconnu] par", "SUPPORT", None,
+          A("reconnu par [115 états], excepté", "115 États", None),
+          A("[le Kosovo] a été reconnu", "Kosovo", "XKX"), "2008", hist=T),
+        R("excepté entre autres la Serbie, qui [considère] que", "REJECT", None,
+          A("entre autres [la Serbie], qui", "Serbie", "SRB"), A("que [cette zone] fait", "Kosovo", "XKX"), "2008"),
+        R("ne veulent pas non plus [pallier] le manque", "REJECT", "assist",
+          A("[les puissances énergétiques européennes, France et Allemagne en tête], ne",
+            "puissances énergétiques européennes (France, Allemagne)", None), None, "2018-03-08"),
+        R("L'Entsoe [appelle] donc", "REQUEST", None, A("[L'Entsoe] appelle", ENTSOE, None, None, "BUS"), None,
+          "2018-03-08"),
+    ],
+    "2016_11_16-001": [
+        R("la FIDH [alerte] l'opinion", "ACCUSE", "allege", A("Burundi : [la FIDH] alerte", FIDH, None, None, "NGO"), None,
+          "2016-11-15"),
+        R("campagne internationale d'[alerte] quant", "ACCUSE", "allege",
+          A("[La Fédération internationale des ligues des droits de l'homme (FIDH)] a lancé", FIDH, None, None, "NGO"),
+          A("génocidaire au [Burundi] .", "Burundi", "BDI"), "2016-11-15"),
+        R("et d'une [pétition] en ligne", "REQUEST", None, A(None, FIDH, None, None, "NGO"), None, "2016-11-15"),
+        R("les Tutsis sont particulièrement [ciblés] »", "ACCUSE", "allege",
+          A("» explique [Anschaire Nikoyagize].", "Anschaire Nikoyagize", "BDI", None, "NGO"), None, "2016-11-16"),
+        R("auteurs de cette [répression] qui", "COERCE", None, IMBO_SRC, None, None),
+        R("les plus cruelles : [violences physiques]", "ASSAULT", None, IMBO_SRC, None, None),
+        R("violences physiques, [viols], tortures", "ASSAULT", None, IMBO_SRC, None, None),
+        R("viols, [tortures], disparitions", "ASSAULT", None, IMBO_SRC, None, None),
+        R("tortures, [disparitions] d'opposants", "ASSAULT", "abduct", IMBO_SRC,
+          A("disparitions d'[opposants] et", "opposants burundais", "BDI", None, "OPP"), None),
+        R("d'opposants et [assassinats].", "ASSAULT", "assassinate", IMBO_SRC, None, None),
+        R("dans une [double répression]", "ACCUSE", "allege",
+          A("Selon [Florent Geel], le", "Florent Geel", None, None, "NGO"),
+          A("Geel, [le régime] s'engouffre", "régime de Pierre Nkurunziza", "BDI", None, "GOV"), "2016-11-16"),
+        R("ethnique et [cible] les Tutsis", "ACCUSE", "allege", A(None, "Florent Geel", None, None, "NGO"), None,
+          "2016-11-16"),
+        R("Ndikuriyo [a demandé] au gouvernement", "REQUEST", "change",
+          A("récemment [le Sénat du Burundi] par", "Sénat du Burundi", "BDI", None, "LEG"),
+          A("demandé au [gouvernement] d'établir", "gouvernement burundais", "BDI", None, "GOV"), None),
+        R("Si l' [accord de paix] d'Arusha", "SUPPORT", None, None, None, None, hist=T),
+        R("va [être remis] à la Cour", "ACCUSE", "allege", A(None, FIDH, None, None, "NGO"), None, "2016-11-18", hyp=T),
+        R("La FIDH [espère] l'ouverture", "REQUEST", None, A("[La FIDH] espère", FIDH, None, None, "NGO"),
+          A("par [Fatou Bensouda] .", "Fatou Bensouda", None, "ICC", "JUD"), "2016-11-16"),
     ],
 }
