@@ -43,6 +43,9 @@ ARMY_SYR = "armée syrienne"
 GJ = "Gilets jaunes"
 AREVA = "Areva"
 HD = "Centre pour le dialogue humanitaire"
+POL_ITA = A(None, "police italienne", "ITA", None, "COP")
+CELL_IMPL = A(None, "cellule jihadiste de Venise", "XKX", None, "REB")
+CELL_SRC = A("[Un groupe composé de trois personnes originaires du Kosovo] ,", "cellule jihadiste de Venise", "XKX", None, "REB")
 IMBO_SRC = A("[Les Imbonerakure] ,", "Imbonerakure", "BDI", None, "REB")
 
 ANN = {
@@ -94,7 +97,8 @@ ANN = {
         R("choisissent de [quitter] l'UE", "SANCTION", "withdraw",
           A("[les Britanniques] choisissent", "électeurs britanniques", "GBR", None, "CVL"),
           A("quitter [l'UE]", "Union européenne", None, "EU"), None, hyp=T),
-        R("en faveur de la [sortie] de l'Union", "SANCTION", "withdraw", A(None, "Royaume-Uni", "GBR"),
+        R("en faveur de la [sortie] de l'Union", "SANCTION", "withdraw",
+          A("[Les Britanniques] se sont", "électeurs britanniques", "GBR", None, "CVL"),
           A("sortie de [l'Union].", "Union européenne", None, "EU"), None, hyp=T),
         R("annoncé sa [démission] prochaine", "RETREAT", "resign",
           A("[Le Premier ministre David Cameron] a", "David Cameron", "GBR", None, "GOV"), None, "2016-10", hyp=T),
@@ -131,7 +135,7 @@ ANN = {
           A("du parti au pouvoir, [le Conseil national pour la défense de la démocratie-Forces de défense de la démocratie (CNDD-FDD)] plus",
             "CNDD-FDD", "BDI", None, "GOV"),
           A("l'UE et [l'ONU].", "Nations unies", None, "UN"), "2016-10-16"),
-        R("avec la [coupure des relations] avec", "SANCTION", None, A(None, "Burundi", "BDI"),
+        R("avec la [coupure des relations] avec", "SANCTION", "withdraw", A(None, "Burundi", "BDI"),
           A("avec [le Conseil des droits de l'homme des Nations unies] et", "Conseil des droits de l'homme", None, "UN"), None),
         R("la récente [sortie] de la Cour", "SANCTION", "withdraw", A(None, "Burundi", "BDI"),
           A("sortie de [la Cour pénale internationale (CPI)]", "Cour pénale internationale", None, "ICC", "JUD"), None),
@@ -598,5 +602,49 @@ ANN = {
         R("« Le [boycott] de la rencontre", "REJECT", "meet",
           A("L'un des [Sindumuja] présent", "Sindumuja", "BDI", None, "OPP"), None, "2016-11"),
         R("boycott de la [rencontre] vise", "CONSULT", "third-party", A(None, HD, None, None, "NGO"), None, "2016-11-04"),
+    ],
+    "2017_04_02-004": [
+        R("un projet d'[attentat] déjoué", "ASSAULT", "explosives", CELL_IMPL, None, None, neg=T, hyp=T),
+        R("projet d'attentat [déjoué] à Venise", "COERCE", None, POL_ITA, None, "2017-03-30"),
+        R("Un [attentat] a été déjoué", "ASSAULT", "explosives", CELL_IMPL, A("jeudi à [Venise] ,", "Venise", "ITA"), None,
+          neg=T, hyp=T),
+        R("Un attentat [a été déjoué] jeudi", "COERCE", None, POL_ITA, None, "2017-03-30"),
+        R("envisageait de [faire allégeance] à", "SUPPORT", None, CELL_SRC,
+          A("allégeance à [l’ État islamique (EI)] et", EI, None, None, "REB"), None, hyp=T),
+        R("projetait de [commettre un attentat] sur", "ASSAULT", "explosives", CELL_SRC,
+          A("sur [le pont du Rialto] ,", "pont du Rialto", "ITA"), None, hyp=T),
+        R("Un mineur a également [été interpellé]", "COERCE", "arrest", POL_ITA,
+          A("[Un mineur] a également", "mineur suspect de Venise"), "2017-03-30"),
+        R("Ces [arrestations] ont été saluées", "COERCE", "arrest", POL_ITA, None, "2017-03-30"),
+        R("arrestations [ont été saluées] par", "SUPPORT", None,
+          A("par [le ministre de l’intérieur , Marco Minniti] .", "Marco Minniti", "ITA", None, "GOV"), None, None),
+        R("placés [sur écoute]", "ACCUSE", "investigate", POL_ITA, A("[les suspects] étaient", "cellule jihadiste de Venise", "XKX", None, "REB"), None),
+        R("se réjouir de l'[attentat] du Parlement", "ASSAULT", None,
+          A("et que [l'EI] avait revendiqué", EI, None, None, "REB"),
+          A("l'attentat du [Parlement de Westminster] (à", "Parlement de Westminster", "GBR", None, "LEG"), "2017-03-22"),
+        R("à [mettre une bombe] au Rialto", "ASSAULT", "explosives",
+          A("avait déclaré [le mineur] tandis", "mineur suspect de Venise"),
+          A("une bombe au [Rialto] »", "pont du Rialto", "ITA"), None, hyp=T),
+        R("« si je [prête serment] demain", "SUPPORT", None,
+          A("« si [je] prête", "chef de la cellule jihadiste de Venise", "XKX", None, "REB"),
+          A("» à [l’EI] «", EI, None, None, "REB"), None, hyp=T),
+        R("» de [tuer] les « mécréants »", "ASSAULT", None,
+          A("« si [je] prête", "chef de la cellule jihadiste de Venise", "XKX", None, "REB"),
+          A("de tuer [les « mécréants »]", "« mécréants »", None, None, "CVL"), None, hyp=T),
+        R("en Syrie pour [combattre] aux côtés", "ASSAULT", None,
+          A("[Certains d’entre eux] souhaitaient", "cellule jihadiste de Venise", "XKX", None, "REB"), None, None, hyp=T),
+        R("combattre [aux côtés] des milices", "COOPERATE", None,
+          A("[Certains d’entre eux] souhaitaient", "cellule jihadiste de Venise", "XKX", None, "REB"),
+          A("des [milices islamistes] .", "milices islamistes en Syrie", None, None, "REB"), None, hyp=T),
+    ],
+    "2016_01_16-001": [
+        R("autorités chinoises [considère] Taïwan", "REJECT", None,
+          A("[les autorités chinoises] considère", "gouvernement chinois", "CHN", None, "GOV"),
+          A("considère [Taïwan] comme", "Taïwan", "TWN"), "2016-01-16"),
+        R("il n’y aura [pas d’événement inattendu]", "AGREE", None,
+          A("[le nouveau chef de l’état pro-indépendance] a déclaré", "Tsaï Ing-wen", "TWN", None, "GOV"),
+          A("relation avec [la Chine]", "Chine", "CHN"), "2016-01-16"),
+        R("mais [personne ne nous empêchera] de brandir", "REJECT", "yield",
+          A("ne [nous] empêchera", "Taïwan", "TWN"), None, "2016-01-16"),
     ],
 }
