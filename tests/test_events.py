@@ -280,3 +280,29 @@ def test_french_rules_of_the_third_round(annotator):
     # a thing received is no meeting
     a = annotator.annotate(_article("Le jeune homme a reçu une dizaine de décharges électriques de la police."))
     assert not _find(a, "CONSULT")
+
+
+def test_french_arguments_of_the_generalisation_round(annotator):
+    """Issue 7, generalisation round: argument rules that are not tied to any dev article."""
+    # person nouns of the data file are participants: a passive's subject undergoes the act
+    a = annotator.annotate(_article("Le chauffeur du car a été menacé par un passager."))
+    threat = _find(a, "THREATEN")
+    assert threat and "chauffeur" in threat[0].target.text and "passager" in threat[0].source.text
+    a = annotator.annotate(_article("Au moins vingt personnes ont été interpellées à Lyon samedi."))
+    arrest = _find(a, "COERCE")
+    assert arrest and "personnes" in arrest[0].target.text
+    # a passive relative clause: its antecedent is the one the act is done to
+    a = annotator.annotate(_article("Le journaliste Jean Dubreuil, qui avait été arrêté lundi, a été libéré mercredi."))
+    arrest = [e for e in _find(a, "COERCE") if e.trigger.endswith("arrêté")]
+    assert arrest and arrest[0].target is not None and "journaliste" in arrest[0].target.text
+    # "contre X" hung on the means of an attack ("au couteau", "à la grenade") still names its target
+    a = annotator.annotate(_article("Une attaque au couteau contre des passants a fait trois blessés."))
+    attack = _find(a, "ASSAULT")
+    assert attack and attack[0].target is not None and "passants" in attack[0].target.text
+    # the claimant of an attack named in a participle on the noun is its source
+    a = annotator.annotate(_article("Il a condamné l'attaque revendiquée par les Brigades rouges."))
+    attack = _find(a, "ASSAULT")
+    assert attack and attack[0].source is not None and "Brigades" in attack[0].source.text
+    # a thing is still no participant: a rejected budget has no target
+    a = annotator.annotate(_article("Le budget a été rejeté par le Parlement."))
+    assert all(e.target is None for e in _find(a, "REJECT"))

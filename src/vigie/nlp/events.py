@@ -166,6 +166,8 @@ _REFUSE_CODE = {"CONSULT": "125", "AID": "122", "COOPERATE": "121", "SUPPORT": "
                 "RETREAT": "124", "AGREE": "120"}
 _RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "REJECT"}
 _PLACE_TARGET = {"PROTEST", "COERCE", "ASSAULT"}
+# CAMEO roots of acts aimed "contre" someone: accuse, protest, threaten, coerce, assault, fight, mass violence
+_AGAINST_CODES = {"11", "13", "14", "17", "18", "19", "20"}
 # French event nouns whose "de X" is the one acted upon ("l'annexion de la Crimée"), not the actor
 # ("les critiques de l'Algérie", "le déploiement de troupes américaines")
 _PATIENT_NOUNS = {"incendie", "arrestation", "interpellation", "détention", "libération", "expulsion", "convocation", "annexion",
@@ -973,6 +975,10 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
                     "LOC", "GPE") or target_tok.head == target_tok:
                 break
             target_tok = target_tok.head
+    if passive and verb == token and obj is not None and obj.lower_ in _RELATIVE and lang == "fr" \
+            and verb.dep_ in ("acl:relcl", "relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN") \
+            and (_participant(verb.head) or _actor_in(verb.head, offset, mentions)):
+        target_tok = verb.head  # "le journaliste, qui avait été arrêté": the relative's antecedent undergoes it
     if target_tok is None and token.pos_ == "NOUN" and token.dep_ in ("nsubj", "csubj") \
             and token.head.lemma_.lower() in _HARM:  # "les frappes ont tué des civils": who the act hit
         target_tok = next((c for c in token.head.children if c.dep_ in ("obj", "dobj")), None)
@@ -1176,6 +1182,23 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
     if _weak(target) and lang == "fr" and token.pos_ in ("NOUN", "PROPN") \
             and (_plover(cand.code) or ("",))[0] in ("PROTEST", "ACCUSE", "REJECT"):
         target = _better(target, _anti(token, offset, mentions, text))
+    if target is None and lang == "fr" and token.pos_ == "NOUN" and cand.code[:2] in _AGAINST_CODES:
+        # "un attentat à la bombe contre des policiers", "attentat à la voiture piégée contre un bus":
+        # the "contre" the parser hung on the means, deeper in the noun's phrase
+        clauses = _clausal_ranges(token, offset)
+        against = next((t for t in token.subtree if t.i > token.i and t.dep_ in ("nmod", "obl", "obl:mod", "obl:arg")
+                        and _case(t) == "contre" and t != source_tok
+                        and not any(a <= offset + t.idx < b for a, b in clauses)), None)
+        target = _arg(against, offset, mentions, text, exclude=source)
+    if source is None and lang == "fr" and token.pos_ == "NOUN":
+        # "un double attentat … revendiqué par les Faucons": a claimed act's claimant is its source
+        claim = next((c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() == "revendiquer"), None)
+        by = claim is not None and next((c for c in claim.children if c.dep_ == "obl:agent"
+                                         or c.dep_.startswith("obl") and _case(c) == "par"), None)
+        if by:  # whoever claims an act is a participant, known by name or not
+            a, b = _phrase(by, offset)
+            source = _arg(by, offset, mentions, text, exclude=target) or EventArg(a, b, text[a:b], None, None, None,
+                                                                                  None, None)
     return source, target
 
 
@@ -1653,7 +1676,18 @@ def _participant(token) -> bool:
     if token.pos_ == "NOUN" and any(c.pos_ == "PROPN" and c.i == token.i + 1 and c.dep_ in ("nmod", "appos", "flat", "flat:name")
                                     and c.ent_type_ not in ("LOC", "GPE", "FAC") for c in token.children):
         return True  # a noun named by the name after it: "l'Opération Barkhane", "la formation Podemos"
-    return token.pos_ == "NOUN" and token.lemma_.lower() in _PARTICIPANT_NOUNS
+    return token.pos_ == "NOUN" and (token.lemma_.lower() in _PARTICIPANT_NOUNS
+                                     or token.lemma_.lower() in _more_participants(token.lang_))
+
+
+@cache
+def _more_participants(lang: str) -> frozenset[str]:
+    """Person and group nouns of the language's data file (``event_participants.txt``)."""
+    path = resources.files("vigie.lang").joinpath(lang, "event_participants.txt")
+    if not path.is_file():
+        return frozenset()
+    return frozenset(line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
 
 
 def _phrase(token, offset: int) -> tuple[int, int]:
