@@ -306,3 +306,11 @@ def test_french_arguments_of_the_generalisation_round(annotator):
     # a thing is still no participant: a rejected budget has no target
     a = annotator.annotate(_article("Le budget a été rejeté par le Parlement."))
     assert all(e.target is None for e in _find(a, "REJECT"))
+    # an attack is an act even when the sentence names no one (GUIDELINES §1: coded with null actors)
+    a = annotator.annotate(_article("L'attaque a eu lieu peu après minuit près de la gare."))
+    assert _find(a, "ASSAULT")
+    assert not annotator.annotate(_article("La situation reste calme dans la capitale.")).events
+    # a thing set on fire or hit in a passive is the attack's target, known by its words
+    a = annotator.annotate(_article("Un entrepôt a été incendié dans la nuit de samedi."))
+    fire = _find(a, "ASSAULT")
+    assert fire and fire[0].target is not None and "entrepôt" in fire[0].target.text and fire[0].source is None

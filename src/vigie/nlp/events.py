@@ -714,7 +714,7 @@ def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], ti
         # but not the victims of an act with no known author ("un casque bleu est mort"): "l'attaque a
         # fait une vingtaine de blessés" is the act again, with no one named
         source, target = before.source, before.target
-    if source is None and target is None and not told and not any(
+    if source is None and target is None and not told and ptype != "ASSAULT" and not any(
             s_start <= m.start < s_end and (m.actor or m.country) and m.reading != "place" for m in mentions):
         return []  # a sentence with no actor: nothing an analyst can count
     t_start = offset + token.idx
@@ -890,6 +890,7 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
     if source_tok is not None and source_tok.lower_ in _RELATIVE and verb.dep_ in ("relcl", "acl:relcl", "acl"):
         source_tok = verb.head  # "the group, which attacked …"
     between = patient = None
+    hit_thing = False
     claimer = _claimer(token) if lang == "fr" and token.pos_ == "NOUN" else None
     if claimer is not None:
         source_tok = claimer
@@ -966,8 +967,14 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
         target_tok = verb.head
     if obj is not None and (not passive or verb != token):
         target_tok = obj
-    if passive and verb == token and obj is not None and (_actor_in(obj, offset, mentions) or _participant(obj)):
-        target_tok = obj  # "a missionary was arrested": the arrested
+    if passive and verb == token and obj is None and lang == "fr" and verb.dep_ == "conj" and _passive(verb.head):
+        # "ils ont été enlevés et tués": joined passive participles share their subject
+        obj = next((c for c in verb.head.children if c.dep_ == "nsubj:pass"), None)
+    if passive and verb == token and obj is not None and (_actor_in(obj, offset, mentions) or _participant(obj)
+                                                          or (_plover(cand.code) or ("",))[0] == "ASSAULT"
+                                                          and obj.pos_ in ("NOUN", "PROPN")):
+        target_tok = obj  # "a missionary was arrested": the arrested; "un restaurant a été incendié": what is hit
+        hit_thing = not _participant(obj) and not _actor_in(obj, offset, mentions)
     if verb.dep_.startswith("acl") and any(c.dep_ in ("obj", "dobj") and c.pos_ == "PRON" for c in verb.children):
         target_tok = verb.head  # "huit membres … qu'elle accuse": the relative's antecedent
         for _ in range(3):  # "… membres de la mission russe à Bruxelles qu'elle accuse": not the place
@@ -1071,6 +1078,9 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
                         and lang == "fr" and verb.pos_ == "VERB" and verb.dep_ == "ROOT"):
         source = _left_actor(verb, offset, mentions)
     target = _arg(target_tok, offset, mentions, text, exclude=source)
+    if target is None and hit_thing and target_tok is not None:  # a thing attacked is known by its words
+        a, b = _phrase(target_tok, offset)
+        target = EventArg(a, b, text[a:b], None, None, None, None, None)
     if source_tok is not None and (between is None or lang == "en"):  # "la Russie et la Biélorussie ont mené …"
         modifiers = [t for t in source_tok.children if t.dep_ in ("amod", "compound")]
         for conj in _conjuncts(source_tok) + [c for m in modifiers for c in _conjuncts(m)]:
