@@ -167,6 +167,7 @@ _REFUSE_CODE = {"CONSULT": "125", "AID": "122", "COOPERATE": "121", "SUPPORT": "
 _RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "REJECT"}
 _PLACE_TARGET = {"PROTEST", "COERCE", "ASSAULT"}
 # CAMEO roots of acts aimed "contre" someone: accuse, protest, threaten, coerce, assault, fight, mass violence
+_UNDERGO = {"subir", "essuyer", "endurer", "encaisser"}  # "le convoi a essuyé des tirs": who undergoes the act
 _AGAINST_CODES = {"11", "13", "14", "17", "18", "19", "20"}
 # French event nouns whose "de X" is the one acted upon ("l'annexion de la Crimée"), not the actor
 # ("les critiques de l'Algérie", "le déploiement de troupes américaines")
@@ -998,6 +999,8 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
         harm = next((c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in _HARM), None)
         if harm is not None:
             target_tok = next((c for c in harm.children if c.dep_ in ("obj", "dobj")), None)
+    if target_tok is None and lang == "fr" and token.pos_ == "NOUN" and cand.code[:2] in _AGAINST_CODES:
+        target_tok = _sufferer(token, offset, mentions)
     if target_tok is None and patient is not None:
         target_tok = patient
     if target_tok is None and token.lemma_.lower() in _VICTIM_NOUNS:
@@ -1210,6 +1213,42 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
             source = _arg(by, offset, mentions, text, exclude=target) or EventArg(a, b, text[a:b], None, None, None,
                                                                                   None, None)
     return source, target
+
+
+def _bearer(noun, offset: int, mentions: list[Mention]):
+    """The participant a participle is said of: "le ministre de l'environnement assassiné", which
+    the parser hangs on the last noun, is said of the minister."""
+    t = noun
+    for _ in range(3):
+        if _participant(t) or _actor_in(t, offset, mentions) or t.dep_ != "nmod" or t.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        t = t.head
+    return t if _participant(t) or _actor_in(t, offset, mentions) else noun
+
+
+def _sufferer(noun, offset: int, mentions: list[Mention]):
+    """Who undergoes an act named by a noun: the subject of "subir", "essuyer", "être victime de",
+    or of a passive whose agent the act is ("la ville a été frappée par un attentat", "le cortège
+    visé par des tirs")."""
+    head = noun.head
+    if head == noun:
+        return None
+    lemma = head.lemma_.lower()
+    if noun.dep_ == "obj" and lemma in _UNDERGO or head.lower_.startswith(("victime", "cible")) and _case(noun) in (
+            "de", "des", "du", "d'"):
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subject is None and head.dep_ in ("obl", "obl:arg", "xcomp") and head.head.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)  # "est victime de"
+        return subject if subject is not None and subject.pos_ in ("NOUN", "PROPN", "PRON") \
+            and subject.lower_ not in _RELATIVE | _DEMONSTRATIVE else None
+    if _case(noun) == "par" and noun.dep_.startswith("obl") and head.pos_ == "VERB":
+        subject = next((c for c in head.children if c.dep_ == "nsubj:pass"), None)
+        if subject is None and head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN") \
+                and "Part" in head.morph.get("VerbForm"):
+            subject = _bearer(head.head, offset, mentions)
+        if subject is not None and (_participant(subject) or _actor_in(subject, offset, mentions)):
+            return subject
+    return None
 
 
 def _claimer(token):
