@@ -864,6 +864,9 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
         source_tok = subjects[0]
     if source_tok is not None and verb.pos_ in ("NOUN", "PROPN") and source_tok.lower_ in _DEMONSTRATIVE:
         source_tok = None  # "C'est le plus grand déploiement de troupes américaines": no one; the noun's "de X"
+    if lang == "fr" and verb != token and verb.lemma_.lower() in _UNDERGO and source_tok is not None \
+            and source_tok.head == verb:
+        source_tok = None  # "le convoi a subi des tirs": the subject undergoes the act (its target)
     if source_tok is None and verb.pos_ in ("VERB", "AUX", "ADJ"):
         source_tok = _controller(verb, lang)
     participle = lang == "fr" and verb.dep_ == "acl" and ("Part" in verb.morph.get("VerbForm")
@@ -945,7 +948,7 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
     if source_tok is None and token.lemma_.lower() in _FIGHTING:  # "les heurts avec la police": the side named
         source_tok = next((n for case, n in _preps(token) if case in ("avec", "with")), None)
     if source_tok is None and token.pos_ == "NOUN" and token.dep_ == "obj" and token.head.pos_ == "VERB" \
-            and _light(token.head, lang):
+            and _light(token.head, lang) and token.head.lemma_.lower() not in _UNDERGO:  # "a subi": who undergoes it
         for child in token.head.children:  # "la Russie a mené un exercice", "ont tenu une rencontre"
             if child.dep_ == "nsubj":
                 source_tok = child
