@@ -322,3 +322,6 @@ def test_french_arguments_of_the_generalisation_round(annotator):
     a = annotator.annotate(_article("Le cortège du ministre visé par des tirs."))
     shots = _find(a, "ASSAULT")
     assert shots and shots[0].target is not None and "ministre" in shots[0].target.text
+    # in "rendre visite à X" the noun is part of the act; X is whom it is aimed at
+    visit = _one(annotator, "La ministre a rendu visite à son homologue allemand mardi.", "CONSULT")
+    assert visit.target is not None and visit.target.country == "DEU"

@@ -969,8 +969,10 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
     target_tok = None
     if participle:
         target_tok = verb.head
-    if obj is not None and (not passive or verb != token):
-        target_tok = obj
+    if obj is not None and (not passive or verb != token) and not (
+            lang == "fr" and verb == token and cand.keyword not in ("*", "") and obj.lemma_.lower() == cand.keyword
+            and obj.pos_ == "NOUN" and any(_case(c) in ("à", "au", "aux", "auprès", "contre") for c in verb.children)):
+        target_tok = obj  # but "rendre visite à X", "porter plainte contre X": the noun is the act, X its target
     if passive and verb == token and obj is None and lang == "fr" and verb.dep_ == "conj" and _passive(verb.head):
         # "ils ont été enlevés et tués": joined passive participles share their subject
         obj = next((c for c in verb.head.children if c.dep_ == "nsubj:pass"), None)
