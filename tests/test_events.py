@@ -325,3 +325,7 @@ def test_french_arguments_of_the_generalisation_round(annotator):
     # in "rendre visite à X" the noun is part of the act; X is whom it is aimed at
     visit = _one(annotator, "La ministre a rendu visite à son homologue allemand mardi.", "CONSULT")
     assert visit.target is not None and visit.target.country == "DEU"
+    # taking or retaking ground is COERCE (CAMEO 192, occupy territory); "prendre position" is not
+    assert _one(annotator, "L'armée a repris trois villages au nord de la capitale.", "COERCE").mode == "seize"
+    for text in ("Le ministre a pris position contre la réforme.", "Les négociations ont repris lundi à Genève."):
+        assert not _find(annotator.annotate(_article(text)), "COERCE")
