@@ -135,7 +135,11 @@ def test_breaking_burst_and_weak_signal_are_found_and_a_flat_term_is_not(stream)
     greve = [f for f in every if "greve" in terms(f)]
     assert [(f.day, f.detector) for f in greve] == [(day(45), "burst")]
     assert greve[0].baseline_items == 1 and greve[0].details["z"] >= 3
-    weak = [f for f in every if "punaises" in terms(f) and f.detector == "weak"]
+    # « punaises » trickles in one newsroom for a week before it spreads: the default (weak_new=0, a
+    # name no newsroom carried before the last 7 days) leaves it out, weak_new=1 catches it early
+    assert not [f for f in every if "punaises" in terms(f) and f.detector == "weak"]
+    tolerant = [f for fl in run_detector(SignalDetector(weak_new=1), stream).values() for f in fl]
+    weak = [f for f in tolerant if "punaises" in terms(f) and f.detector == "weak"]
     assert weak and weak[0].day < day(45)  # while it is still in a few sources a day
     assert weak[0].details["sources_7d"] >= 4 and weak[0].details["visibility"] <= 0.25
     anchor = run_detector(AnchorDetector(), stream)
@@ -169,7 +173,9 @@ def test_budget_and_weak_budget_are_respected():
     assert len(anchor[day(20)]) == 3
     weak_days = synthetic_stream(seed=3)
     for budget in (0, 1):
-        flags = run_detector(SignalDetector(weak_budget=budget), weak_days)
+        # many weak candidates a day (the gates for new words in five newsrooms off): the budget bites
+        flags = run_detector(SignalDetector(weak_budget=budget, weak_new=-1, weak_words=False, weak_sources=4),
+                             weak_days)
         assert max(sum(f.detector == "weak" for f in fl) for fl in flags.values()) == budget
 
 
@@ -331,7 +337,8 @@ def test_scoring_of_a_tiny_replay():
 
 def test_run_replays_anchor_and_vigie_in_one_pass(stream):
     stories = [story("quake", "breaking", ["seisme"], day(40)), story("bugs", "slow_build", ["punaises"], day(50))]
-    report = ev.run(days=stream, stories=stories, missing=[day(20)])
+    report = ev.run(days=stream, stories=stories, missing=[day(20)],
+                    detectors=[AnchorDetector(), SignalDetector(weak_new=1)])  # weak_new=1: see above
     assert report["observed_days"] == len(stream) - 1 and report["masked_days"] == 1
     assert set(report["systems"]) == {"anchor", "vigie"}
     vigie = report["systems"]["vigie"]
@@ -396,10 +403,10 @@ def test_weak_signal_must_still_be_spreading():
     for d in (24, 26):
         extra[d] = [(6, "Bidule"), (7, "Bidule")]
     days = quiet_stream(extra)
-    spreading = weak_terms(run_detector(SignalDetector(), days))
+    spreading = weak_terms(run_detector(SignalDetector(weak_sources=4), days))
     assert (day(23), "zorglub") in spreading
     assert not any(t == "bidule" for _, t in spreading)
-    loose = weak_terms(run_detector(SignalDetector(weak_spreading=0), days))
+    loose = weak_terms(run_detector(SignalDetector(weak_sources=4, weak_spreading=0), days))
     assert (day(23), "zorglub") in loose and (day(26), "bidule") in loose
 
 
@@ -409,9 +416,9 @@ def test_weak_record_days_keeps_only_the_strongest_weak_signal_of_recent_days():
              23: [(4, "Zorglub"), (5, "Zorglub")],
              25: [(6, "Bidule"), (7, "Bidule")], 26: [(8, "Bidule"), (9, "Bidule")], 27: [(6, "Bidule"), (7, "Bidule")]}
     days = quiet_stream(extra)
-    every = weak_terms(run_detector(SignalDetector(), days))
+    every = weak_terms(run_detector(SignalDetector(weak_sources=4), days))
     assert (day(23), "zorglub") in every and (day(27), "bidule") in every
-    record = weak_terms(run_detector(SignalDetector(weak_record_days=7), days))
+    record = weak_terms(run_detector(SignalDetector(weak_sources=4, weak_record_days=7), days))
     assert (day(23), "zorglub") in record and not any(t == "bidule" for _, t in record)
     assert len(record) < len(every)
 
@@ -465,9 +472,89 @@ def test_growth_gate_leaves_slots_empty_rather_than_raise_unlikely_flags(stream)
 
 def test_fit_growth_learns_on_the_days_before_the_split_only(tmp_path, stream):
     write_folder(tmp_path, stream)
-    fit = ev.fit_growth(tmp_path, day(35), steps=200)
+    fit = ev.fit_growth(tmp_path, day(35), steps=200, weak_new=-1, weak_words=False)
     weak = fit["kinds"]["weak"]
     assert fit["features"] == list(ev.GROWTH_FEATURES)
     assert len(weak["weights"]) == len(ev.GROWTH_FEATURES) and weak["train"]["candidates"] > 0
     # the breaking quake of day 40 is after the split: no breaking candidate to learn from
     assert fit["kinds"]["breaking"]["weights"] is None and fit["kinds"]["breaking"]["train"]["candidates"] == 0
+
+
+def spread(term: str, first: int, sources: list[int]) -> dict[int, list[tuple[int, str]]]:
+    """``term`` in two new sources a day from day ``first``, one source after another."""
+    out: dict[int, list[tuple[int, str]]] = {}
+    for j in range(0, len(sources), 2):
+        out.setdefault(first + j // 2, []).extend((s, term) for s in sources[j:j + 2])
+    return out
+
+
+def merged(*parts: dict[int, list[tuple[int, str]]]) -> dict[int, list[tuple[int, str]]]:
+    out: dict[int, list[tuple[int, str]]] = {}
+    for p in parts:
+        for d, xs in p.items():
+            out.setdefault(d, []).extend(xs)
+    return out
+
+
+def test_weak_new_keeps_only_terms_no_newsroom_carried_before_the_week():
+    # both spread to six newsrooms on days 21-23; « bidule » was already in two newsrooms on day 5
+    extra = merged(spread("Zorglub", 21, [0, 1, 2, 3, 4, 5]), spread("Bidule", 21, [2, 3, 4, 5, 6, 7]),
+                   {5: [(8, "Bidule"), (9, "Bidule")]})
+    days = quiet_stream(extra)
+    every = {t for _, t in weak_terms(run_detector(SignalDetector(weak_new=-1), days))}
+    assert {"zorglub", "bidule"} <= every
+    new = {t for _, t in weak_terms(run_detector(SignalDetector(weak_new=0), days))}
+    assert "zorglub" in new and "bidule" not in new
+    assert "bidule" in {t for _, t in weak_terms(run_detector(SignalDetector(weak_new=2), days))}
+
+
+def test_weak_words_leaves_pairs_of_words_out_of_the_weak_candidates():
+    days = quiet_stream(spread("Zorglub Marsupilami", 21, [0, 1, 2, 3, 4, 5]))
+
+    def candidates(detector):
+        seen: set[str] = set()
+        detector.on_candidates = lambda counts, flags: seen.update(f.term for f in flags if f.detector == "weak")
+        run_detector(detector, days)
+        return seen
+
+    assert "zorglub marsupilami" in candidates(SignalDetector(weak_words=False))
+    words_only = candidates(SignalDetector(weak_words=True))
+    assert "zorglub" in words_only and not any(" " in t for t in words_only)
+
+
+def test_weak_diffusing_needs_newsrooms_new_to_the_term_to_come_faster():
+    from vigie.analysis.signals import _diffusing
+
+    before = [("a",), ()]
+    assert _diffusing(before, [(), ("b",), (), ("c",), ("d",), ("e", "f")], ("a", "g"))  # 4 new over 3 days vs 1
+    assert not _diffusing(before, [("b", "c"), ("d", "e"), (), (), ("b",), ("c",)], ("d",))  # the same ones come back
+    # « bidule »: two newsrooms on day 19, two more on day 21, then the same four: spreading by the
+    # 3-day count of newsrooms, but as many newsrooms new to it before the last 3 days as during them
+    extra = merged(spread("Zorglub", 21, [0, 1, 2, 3, 4, 5]), {19: [(6, "Bidule"), (7, "Bidule")]},
+                   {d: [(s, "Bidule") for s in (6, 7, 8, 9)] for d in (21, 22, 23)})
+    days = quiet_stream(extra)
+    assert "bidule" in {t for _, t in weak_terms(run_detector(SignalDetector(weak_sources=4), days))}
+    diffusing = {t for _, t in weak_terms(run_detector(SignalDetector(weak_sources=4, weak_diffusing=True), days))}
+    assert "zorglub" in diffusing and "bidule" not in diffusing
+
+
+def test_weak_running_leaves_side_terms_of_a_story_already_flagged():
+    # « séisme » breaks on day 20; from day 21, « zorglub » spreads, always in items about the quake
+    extra = {20: [(s % 8, "Séisme : la terre tremble") for s in range(16)]}
+    extra = merged(extra, spread("Séisme : Zorglub", 21, [0, 1, 2, 3, 4, 5]),
+                   spread("Marsupilami", 21, [4, 5, 6, 7, 8, 9]))
+    days = quiet_stream(extra)
+    every = run_detector(SignalDetector(weak_running=False), days)
+    assert any(f.term == "seisme" and f.detector == "breaking" for f in every[day(20)])
+    assert {"zorglub", "marsupilami"} <= {t for _, t in weak_terms(every)}
+    running = {t for _, t in weak_terms(run_detector(SignalDetector(weak_running=True), days))}
+    assert "marsupilami" in running and "zorglub" not in running
+
+
+def test_weak_week_budget_is_a_ceiling_over_seven_days():
+    extra = merged(spread("Zorglub", 21, [0, 1, 2, 3, 4, 5]), spread("Bidule", 24, [6, 7, 8, 9, 0, 1]))
+    days = quiet_stream(extra)
+    every = weak_terms(run_detector(SignalDetector(), days))
+    assert {"zorglub", "bidule"} <= {t for _, t in every}
+    weekly = weak_terms(run_detector(SignalDetector(weak_week_budget=1), days))
+    assert len(weekly) == 1 and weekly[0][1] == "zorglub"

@@ -49,6 +49,18 @@ Two detectors:
     spreading (``weak_spreading``): at least that many distinct sources over the last 3 days, and more
     than over the 4 days before them. Score: log(DF growth) × source gain ×
     (1 − visibility / ``weak_visibility``), so the less visible of two spreading terms comes first.
+    What an analyst is told about is a *new name* whose spread speeds up, not a side term of a known
+    story: with ``weak_new`` (0), at most that many newsrooms carried the term over the window before
+    the last 7 days (a story that trickled in one newsroom for a week or more before spreading is
+    missed: set 1); with ``weak_words`` (on), single words only (a new pair of two known words is most
+    often a chance collocation, or a phrase of a word that is a candidate itself); with
+    ``weak_running`` (on), no weak signal whose items mostly carry a term flagged (not as weak) in the
+    last ``refractory_days`` observed days: that story is already on the analyst's list.
+    (``weak_diffusing``, off: more newsrooms new to the term over the last 3 days than over the 4
+    before, Yoon's diffusion accelerating; it drops a story that wins one newsroom every other day.
+    ``weak_week_budget``, off: at most that many weak signals over 7 observed days.)
+    On the replay these gates leave about a third of the weak flags, no slow story lost; the share of
+    weak flags confirmed by growth stays at 3–5 % (see docs/eval.md).
     At most ``weak_budget`` a day. With ``weak_record_days`` (off), a weak signal must also outscore
     every weak candidate of that many previous observed days, so most days have none: the budget is
     then a ceiling rather than a quota (there are weak candidates every day, about 38 on this
@@ -337,7 +349,7 @@ class SignalConfig:
     burst_min_score: float = 0.4
     # weak signals
     weak_visibility: float = 0.25
-    weak_sources: int = 4
+    weak_sources: int = 5
     weak_growth: float = 3.0
     weak_days: int = 3
     weak_items: int = 4  # items over the last 7 days (a floor against chance pairs of words)
@@ -347,6 +359,11 @@ class SignalConfig:
     weak_accelerating: bool = False  # more items over the last 3 days than over the 4 before them
     weak_spreading: int = 4  # at least this many distinct sources over the last 3 days, more than over the 4 before (0: off)
     weak_record_days: int = 0  # a weak signal must outscore every weak candidate of the last N observed days (0: off)
+    weak_new: int = 0  # at most this many distinct sources carried the term before the last 7 days (0: new to the window; -1: off)
+    weak_words: bool = True  # weak signals are single words (a new name), not pairs of words
+    weak_diffusing: bool = False  # more newsrooms new to the term over the last 3 days than over the 4 before them
+    weak_running: bool = True  # no weak signal whose items mostly carry a term flagged in the last refractory_days
+    weak_week_budget: int = 0  # at most this many weak signals over the last 7 observed days, today included (0: off)
     # growth gate: no flag whose estimated probability of growth (growth_probability) is under this (0: off)
     min_growth: float = 0.0  # breaking (but event pairs), rising and bursts
     weak_min_growth: float = 0.0  # weak signals
@@ -368,6 +385,7 @@ class SignalDetector(Detector):
         self._flagged: dict[str, tuple[int, int]] = {}  # term -> (day index, level) of its last flag
         # the best weak candidate's score on each of the last weak_record_days observed days
         self._weak_best: deque[float] = deque(maxlen=max(1, self.config.weak_record_days))
+        self._weak_shown: deque[int] = deque(maxlen=6)  # weak flags raised on each of the last 6 days with flags
         # called with each day's counts and every candidate flag, before selection (fitting the growth model)
         self.on_candidates: Callable[[DayCounts, list[Flag]], None] | None = None
 
@@ -453,6 +471,12 @@ class SignalDetector(Detector):
             gain = len(src_recent) - len(src_before)
             if len(src_recent) < c.weak_sources or gain < c.weak_gain:
                 continue
+            if c.weak_new >= 0 and len(src_before) > c.weak_new:
+                continue  # the term was already about before this week: not new
+            if c.weak_words and is_bigram(term):
+                continue
+            if c.weak_diffusing and not _diffusing(names[:-6], names[-6:], tuple(td.by_source)):
+                continue
             if n + sum(items[-6:]) < c.weak_items:
                 continue
             if c.weak_accelerating and n + sum(items[-2:]) <= sum(items[-6:-2]):
@@ -491,6 +515,16 @@ class SignalDetector(Detector):
         p = _growth_model(flag.detector, growth_features(flag, sum(self.history.series(flag.term)[0][-7:])))
         flag.details["p_growth"] = p
         return p >= bar
+
+    def _running_rows(self, counts: DayCounts, today: int) -> set[int]:
+        """Today's items that carry a term flagged (and not as a weak signal) in the last
+        ``refractory_days`` observed days: the items of the stories already running."""
+        rows: set[int] = set()
+        for term, (d, level) in self._flagged.items():
+            td = counts.terms.get(term)
+            if td is not None and level > _LEVEL["weak"] and today - d <= self.config.refractory_days:
+                rows.update(td.rows)
+        return rows
 
     def _new_names(self, counts: DayCounts, rows: set[int]) -> list[str]:
         """Words of a breaking flag's items that are as new as the story: in two sources or more today,
@@ -552,10 +586,19 @@ class SignalDetector(Detector):
                 break
             offer(f)
         n_weak = 0
+        weak_room = c.weak_budget
+        if c.weak_week_budget:
+            weak_room = min(weak_room, c.weak_week_budget - sum(self._weak_shown))
+        running = self._running_rows(counts, today) if c.weak_running and weak else set()
         for f in sorted(weak, key=order):
-            if shown >= c.budget or n_weak >= c.weak_budget:
+            if shown >= c.budget or n_weak >= weak_room:
                 break
+            if running:
+                rows = counts.terms[f.term].rows
+                if sum(1 for r in rows if r in running) >= c.merge_overlap * len(rows):
+                    continue  # a side term of a story already flagged and still running
             n_weak += offer(f)
+        self._weak_shown.append(n_weak)
         for f in sorted(bursts, key=order):
             if shown >= c.budget:
                 break
@@ -577,6 +620,18 @@ class SignalDetector(Detector):
         for term in [t for t, (d, _) in self._flagged.items() if today - d > c.refractory_days]:
             del self._flagged[term]
         return out
+
+
+def _diffusing(before: list[tuple[str, ...]], week: list[tuple[str, ...]], today: tuple[str, ...]) -> bool:
+    """Whether a term's diffusion accelerates: more newsrooms new to it (never carrying it earlier in the
+    window) over the last 3 days, today included, than over the 4 days before them."""
+    seen: set[str] = set().union(*before)
+    new = []
+    for names in (*week, today):
+        fresh = set(names) - seen
+        new.append(len(fresh))
+        seen |= fresh
+    return sum(new[-3:]) > sum(new[:-3])
 
 
 # A logistic model of growth (the eval's confirmation: the term's items over the next 7 observed days

@@ -379,19 +379,20 @@ def format_report(report: dict[str, Any]) -> str:
 
 
 def fit_growth(data_dir: Path | None = None, until: date = date(2024, 1, 1), *, l2: float = 0.02,
-               steps: int = 5000) -> dict[str, Any]:
+               steps: int = 5000, **settings: Any) -> dict[str, Any]:
     """Fit the growth model of vigie's detector on the stream's days before ``until`` only.
 
     Every candidate flag of every kind (before selection and budget; the event pairs apart, a rule of
     their own) is labelled with the eval's growth confirmation; one logistic regression per kind, on
     standardised features with an L2 penalty, by plain gradient descent (deterministic). Returns, per
     kind, the intercept and weights on the raw features (paste them into ``GROWTH_MODEL``), with the
-    candidates' count and confirmed share on each side of ``until``."""
+    candidates' count and confirmed share on each side of ``until``. ``settings`` change the detector's
+    other settings (:class:`~vigie.analysis.signals.SignalConfig`)."""
     import numpy as np
 
     folder = (data_dir or ds.default_data_dir()) / DATASET
     missing = read_missing(folder / "days.json")
-    detector = SignalDetector(min_growth=0.0, weak_min_growth=0.0)
+    detector = SignalDetector(**{**settings, "min_growth": 0.0, "weak_min_growth": 0.0})
     tracker = GrowthTracker()
     today: list[Flag] = []
     detector.on_candidates = lambda counts, flags: today.extend(flags)
