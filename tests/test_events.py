@@ -329,3 +329,8 @@ def test_french_arguments_of_the_generalisation_round(annotator):
     assert _one(annotator, "L'armée a repris trois villages au nord de la capitale.", "COERCE").mode == "seize"
     for text in ("Le ministre a pris position contre la réforme.", "Les négociations ont repris lundi à Genève."):
         assert not _find(annotator.annotate(_article(text)), "COERCE")
+    # a headline's bare participle with a subject is a passive: the subject undergoes the act
+    a = annotator.annotate(_titled("Mali : Jean Dupuis libéré !", "Il était détenu depuis mars."))
+    release = _find(a, "RETREAT")
+    assert release and release[0].target is not None and release[0].target.text == "Jean Dupuis"
+    assert release[0].source is None or release[0].source.text != "Jean Dupuis"

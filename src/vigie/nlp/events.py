@@ -806,7 +806,8 @@ def _object(token):
         return None
     passive = token.pos_ in ("VERB", "AUX") and _passive(token)
     for child in token.children:
-        if child.dep_ in ("obj", "dobj") or (passive and child.dep_ in ("nsubj:pass", "nsubjpass")):
+        if child.dep_ in ("obj", "dobj") or (passive and child.dep_ in ("nsubj:pass", "nsubjpass")) \
+                or passive and child.dep_ == "nsubj" and _headline_participle(token):
             if child.i > token.i - 3 or child.dep_ in ("nsubj:pass", "nsubjpass"):
                 return child
     for child in token.children:  # a noun trigger's complement: "retrait de l'accréditation"
@@ -1341,6 +1342,14 @@ def _better(current: EventArg | None, found: EventArg | None) -> EventArg | None
     return current
 
 
+def _headline_participle(verb) -> bool:
+    """A French past participle with a subject and no auxiliary ("Burundi : X libéré !", "Deux
+    journalistes arrêtés"): a headline's passive, whose subject undergoes the act."""
+    return verb.lang_ == "fr" and verb.pos_ == "VERB" and "Part" in verb.morph.get("VerbForm") \
+        and "Past" in verb.morph.get("Tense") and any(c.dep_ == "nsubj" for c in verb.children) \
+        and not any(c.dep_.startswith(("aux", "cop")) or c.lower_ in ("se", "s'") for c in verb.children)
+
+
 def _passive(verb) -> bool:
     """A passive clause; French reflexives ("ils se sont retirés"), which the parser gives a
     passive subject, are active."""
@@ -1353,6 +1362,8 @@ def _passive(verb) -> bool:
     if "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") and verb.lang_ == "fr" \
             and any(c.dep_ == "obl:agent" for c in verb.children) and not any(c.dep_.startswith("aux") for c in verb.children):
         return True  # "des décodeurs promis par la Chine", "Puigdemont arrêté par la police": a bare participle
+    if _headline_participle(verb):
+        return True
     return any(c.dep_ in ("nsubj:pass", "nsubjpass") for c in verb.children) \
         and not any(c.dep_.startswith("expl") or c.lower_ in ("se", "s'") for c in verb.children)
 
