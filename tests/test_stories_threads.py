@@ -239,7 +239,7 @@ def test_an_active_thread_takes_an_item_a_quiet_one_would_not():
     war = _unit({"hamas": 0.8, "gaza": 0.6})
     side = _unit({"hamas": 0.2, "antisemite": 0.6, "tag": 0.6, "pari": 0.5})  # cosine 0.16 with the war
     for prior, days, joins in [(0.0, 0, False), (0.03, 0, True), (0.03, 120, False)]:
-        t = ThreadTracker(ThreadSettings(prior=prior))
+        t = ThreadTracker(ThreadSettings(prior=prior, join=0.25))
         for i in range(30):
             war_thread = t.add(f"w{i}", D0, "sw", war, war)
         late = D0 + timedelta(days=days)
@@ -263,3 +263,35 @@ def test_a_story_that_fits_another_thread_better_moves_there_with_its_items():
     assert t.threads[tq].size == 8 and t.threads[tw].size == 10  # both items went with the story
     assert t.threads[tq].stories == 1 and t.threads[tw].stories == 2
     assert t.left == [tq]  # the store recounts the thread the story left
+
+
+def test_a_story_alone_in_its_thread_gets_a_second_pick_on_its_centroid():
+    war = _unit({"hamas": 0.8, "gaza": 0.6, "otage": 0.3})
+    first = _unit({"kibboutz": 0.9, "temoin": 0.4, "gaza": 0.2})  # cosine 0.11 with the war: no thread
+    second = _unit({"hamas": 0.4, "kibboutz": 0.7, "survivant": 0.5})
+    story = {t: first.get(t, 0.0) + second.get(t, 0.0) for t in {*first, *second}}  # cosine 0.24
+    for lone, joins in [(0.3, True), (0.0, False)]:
+        t = ThreadTracker(ThreadSettings(lone=lone, join=0.3, merge=0.4, prior=0.03))
+        for i in range(30):  # a busy thread: its activity bonus is 0.03 × log(31) = 0.10
+            tw = t.add(f"w{i}", D0, "sw", war, war)
+        own = t.add("k0", D0, "sk", first, first)
+        assert own != tw  # the headline started a thread of its own
+        got = t.add("k1", D0, "sk", second, story)
+        # 0.24 + 0.10 reaches lone; as two threads they are below merge (cosine 0.24 < 0.4)
+        assert (got == tw) is joins, lone
+        assert (t.resolve(own) == tw) is joins
+        if joins:
+            assert t.threads[tw].size == 32 and t.merged == [(own, tw)] and own not in t.threads
+
+
+def test_a_thread_of_several_stories_still_needs_close_centroids_to_merge():
+    war = _unit({"hamas": 0.8, "gaza": 0.6})
+    side = _unit({"kibboutz": 0.9, "temoin": 0.4})
+    t = ThreadTracker(ThreadSettings(lone=0.3, merge=0.9, join=0.3))
+    t.add("w0", D0, "sw", war, war)
+    t.add("w1", D0, "sw", war, war)
+    ts = t.add("a0", D0, "sa", side, side)
+    assert t.add("b0", D0, "sb", side, side) == ts  # a second story in the side thread
+    mixed = _unit({"kibboutz": 0.5, "hamas": 0.7, "gaza": 0.5})
+    got = t.add("b1", D0, "sb", mixed, {"kibboutz": 0.9 + 0.5, "temoin": 0.4, "hamas": 0.7, "gaza": 0.5})
+    assert got == ts and ts in t.threads and not t.merged  # two stories: the centroid check holds

@@ -21,7 +21,11 @@ its defining terms. It is a second online layer, fed the same items in the same 
 3. **Threads merge.** When a story reaches 2, 4, 8, … items its centroid (now more than a headline)
    is compared with the live threads again: when another thread reaches ``join`` and the two
    threads' centroids are close (cosine ≥ ``merge``), the smaller thread joins the larger for good
-   (its id stays an alias, like a merged story's).
+   (its id stays an alias, like a merged story's). A thread that holds only this story (its
+   headline matched no thread) joins the best thread the story's centroid reaches at ``lone``,
+   activity bonus included, with no check of the two centroids (its centroid is the story's: the
+   check would only ask the cosine again without the bonus). The story so gets a second pick on
+   more than a headline, which lets ``join`` be strict for the first one.
 3b. **Stories move.** At the same sizes, a story that is less than half of its thread and whose
    centroid now scores better (by ``move`` or more) with another live thread than with its own goes
    there, its items with it: a story picked its thread on its first headline, and its later items
@@ -60,16 +64,17 @@ def thread_id_for(item_id: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class ThreadSettings:
-    join: float = 0.25  # cosine of an item (or a story's centroid) with a thread's centroid to join it
-    merge: float = 0.3  # cosine of two threads' centroids for a story close to both to merge them (0: never)
+    join: float = 0.3  # cosine of an item (or a story's centroid) with a thread's centroid to join it
+    merge: float = 0.4  # cosine of two threads' centroids for a story close to both to merge them (0: never)
     terms: int = 60  # terms kept in a thread's centroid (and indexed)
     ttl: int = 365  # days without an item after which a thread of at least ttl / item_days items leaves
     item_days: int = 10  # ... and a smaller one after item_days per item (a one-item thread: as a story)
     max_postings: int = 400  # live threads a term may point at; more is no evidence
-    prior: float = 0.03  # bonus per log(1 + recent items) of a thread: an active topic takes more
+    prior: float = 0.035  # bonus per log(1 + recent items) of a thread: an active topic takes more
     floor: float = 0.12  # cosine below which no bonus joins
     half_life: float = 14.0  # days: the recent items of a thread (for ``prior``)
     move: float = 0.05  # margin by which another thread must beat a story's own for the story to move (0: never)
+    lone: float = 0.3  # score at which a thread of one story joins another, at 2, 4, 8… items (0: as any thread)
 
     @classmethod
     def parse(cls, spec: str) -> ThreadSettings:
@@ -221,8 +226,8 @@ class ThreadTracker:
             return 0.0
         return s.prior * math.log1p(self._recent(th, self.today))
 
-    def _pick(self, vec: dict[str, float], exclude: str | None) -> str | None:
-        best, best_score = None, self.settings.join
+    def _pick(self, vec: dict[str, float], exclude: str | None, at: float | None = None) -> str | None:
+        best, best_score = None, self.settings.join if at is None else at
         length = norm(vec)
         floor = self.settings.floor
         for tid, dot in self._scores(vec).items():
@@ -238,11 +243,13 @@ class ThreadTracker:
         return best
 
     def _maybe_merge(self, tid: str, centroid: dict[str, float]) -> str:
-        other = self._pick(centroid, exclude=tid)
+        a = self.threads[tid]
+        lone = a.stories == 1 and self.settings.lone
+        other = self._pick(centroid, exclude=tid, at=self.settings.lone if lone else None)
         if other is None:
             return tid
-        a, b = self.threads[tid], self.threads[other]
-        if _cosine(a.centroid, b.centroid, a.norm, b.norm) < self.settings.merge:
+        b = self.threads[other]
+        if not lone and _cosine(a.centroid, b.centroid, a.norm, b.norm) < self.settings.merge:
             return tid
         keep, gone = (a, b) if (a.size, b.first_day, b.id) >= (b.size, a.first_day, a.id) else (b, a)
         self._merge(keep, gone)
