@@ -334,3 +334,8 @@ def test_french_arguments_of_the_generalisation_round(annotator):
     release = _find(a, "RETREAT")
     assert release and release[0].target is not None and release[0].target.text == "Jean Dupuis"
     assert release[0].source is None or release[0].source.text != "Jean Dupuis"
+    # a city that names an agreement is no party to it; a party named with "avec" still is
+    for text in ("Le Brésil a ratifié l'accord de Paris sur le climat.", "Le Canada a signé le protocole de Kyoto en 1998."):
+        sign = _one(annotator, text, "SUPPORT")
+        assert sign.source is not None and sign.target is None
+    assert _who(_one(annotator, "La France a signé un accord avec le Mali.", "SUPPORT").target) == "MLI"

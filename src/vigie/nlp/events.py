@@ -1087,6 +1087,10 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
                         and lang == "fr" and verb.pos_ == "VERB" and verb.dep_ == "ROOT"):
         source = _left_actor(verb, offset, mentions)
     target = _arg(target_tok, offset, mentions, text, exclude=source)
+    if target is not None and target_tok is not None and target_tok.lemma_.lower() in _DOCUMENTS and any(
+            c.dep_ == "nmod" and _case(c) in ("de", "d'") and offset + c.idx <= target.start < offset + c.right_edge.idx + 1
+            for c in target_tok.children):
+        target = None  # "le protocole de Kyoto": the place names the document, it is not a party
     if target is None and hit_thing and target_tok is not None:  # a thing attacked is known by its words
         a, b = _phrase(target_tok, offset)
         target = EventArg(a, b, text[a:b], None, None, None, None, None)
@@ -1113,7 +1117,7 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
             if child.dep_ == "amod" and child.i > verb.i:
                 target = _better(target, _by_demonym(child, offset, offset + child.idx,
                                                      offset + child.idx + len(child.text)))
-    if _weak(target) and obj is not None:
+    if _weak(target) and obj is not None and obj.lemma_.lower() not in _DOCUMENTS:  # not "l'accord de Paris"
         for child in obj.children:  # "sa mission auprès de l'Otan", "membres de la mission russe"
             if child.dep_ in ("nmod", "obl", "amod", "prep", "poss", "compound"):
                 arg_tok = child
@@ -1640,6 +1644,7 @@ def _arg(token, offset: int, mentions: list[Mention], text: str, exclude: EventA
         found = _by_demonym(token, offset, *_phrase(token, offset))  # "sept membres de la mission russe" → RUS
         if found is None:  # "les provocations de Pyongyang": a seat of power named as a participant's
             seat = next((m for m in mentions if start <= m.start and m.end <= end and m.via == "seat" and m.country
+                         and not _names_document(token, m, offset)
                          and not _in_place_complement(token, m, offset)
                          and not any(a <= m.start < b for a, b in clauses)
                          and not (exclude is not None and exclude.country == m.country)), None)
@@ -1686,6 +1691,15 @@ def _arg(token, offset: int, mentions: list[Mention], text: str, exclude: EventA
         if of is not None:
             country, igo = of.country, _igo(of)
     return EventArg(m.start, m.end, m.text, m.actor, m.actor_name or m.text, country, igo, sector)
+
+
+_DOCUMENTS = {"accord", "traité", "convention", "protocole", "pacte", "charte", "agreement", "treaty", "protocol", "accords"}
+
+
+def _names_document(token, m: Mention, offset: int) -> bool:
+    """The city names an agreement ("l'accord de Paris", "le protocole de Kyoto"), not its government."""
+    word = next((t for t in token.subtree if offset + t.idx == m.start), None)
+    return word is not None and word.head.lemma_.lower() in _DOCUMENTS
 
 
 _LOCATIVE = {"à", "au", "aux", "en", "dans", "sur", "vers", "depuis", "près", "chez", "hors", "in", "at", "near",
