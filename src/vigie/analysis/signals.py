@@ -49,8 +49,8 @@ Two detectors:
     spreading (``weak_spreading``): at least that many distinct sources over the last 3 days, and more
     than over the 4 days before them. Score: log(DF growth) × source gain ×
     (1 − visibility / ``weak_visibility``), so the less visible of two spreading terms comes first.
-    What an analyst is told about is a *new name* whose spread speeds up, not a side term of a known
-    story: with ``weak_new`` (0), at most that many newsrooms carried the term over the window before
+    What an analyst is told about is a *new name* that spreads, not a side term of a story already
+    flagged: with ``weak_new`` (0), at most that many newsrooms carried the term over the window before
     the last 7 days (a story that trickled in one newsroom for a week or more before spreading is
     missed: set 1); with ``weak_words`` (on), single words only (a new pair of two known words is most
     often a chance collocation, or a phrase of a word that is a candidate itself); with
