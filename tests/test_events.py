@@ -339,3 +339,8 @@ def test_french_arguments_of_the_generalisation_round(annotator):
         sign = _one(annotator, text, "SUPPORT")
         assert sign.source is not None and sign.target is None
     assert _who(_one(annotator, "La France a signé un accord avec le Mali.", "SUPPORT").target) == "MLI"
+    # coordinated targets that share their codes are one record (GUIDELINES §5.4); differing codes split
+    a = annotator.annotate(_article("La police a interpellé des militants, des journalistes et des avocats."))
+    assert len(_find(a, "COERCE")) == 1
+    a = annotator.annotate(_article("La police a arrêté un Français et un Belge."))
+    assert {_who(e.target) for e in _find(a, "COERCE")} == {"FRA", "BEL"}

@@ -747,6 +747,8 @@ def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], ti
     out = [event] + [replace(event, source=s) for s in sources[1:] if target is None or not _same(s, target)]
     if lang == "en" and ptype == "CONSULT" and code in ("041", "046") and source is not None and target is not None:
         out.append(replace(event, source=target, target=source))  # a call, talks: both sides (the GSR's SRC/TAR)
+    if lang == "fr" and target is not None:  # GUIDELINES §5.4: members that share their codes stay one record
+        targets = targets[:1] + [t for t in targets[1:] if t is None or (t.country, t.igo) != (target.country, target.igo)]
     out += [replace(event, target=t) for t in targets[1:] if t is not None and not (source and _same(t, source))]
     return out
 
