@@ -344,3 +344,6 @@ def test_french_arguments_of_the_generalisation_round(annotator):
     assert len(_find(a, "COERCE")) == 1
     a = annotator.annotate(_article("La police a arrêté un Français et un Belge."))
     assert {_who(e.target) for e in _find(a, "COERCE")} == {"FRA", "BEL"}
+    # "grâce à l'aide de X": who is helped is the subject of the clause the help serves
+    aid = _one(annotator, "Les rebelles progressent grâce à l'aide de l'armée turque.", "AID")
+    assert _who(aid.source) == "TUR" and aid.target is not None and "rebelles" in aid.target.text

@@ -1009,6 +1009,10 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
             target_tok = next((c for c in harm.children if c.dep_ in ("obj", "dobj")), None)
     if target_tok is None and lang == "fr" and token.pos_ == "NOUN" and cand.code[:2] in _AGAINST_CODES:
         target_tok = _sufferer(token, offset, mentions)
+    if target_tok is None and lang == "fr" and token.pos_ == "NOUN" and cand.code[:2] in ("05", "06", "07") \
+            and token.dep_.startswith("obl") and _case(token) in ("grâce", "avec") and token.head.pos_ == "VERB":
+        # "l'armée avance grâce à l'aide de l'aviation russe": who is helped is who acts with the help
+        target_tok = next((c for c in token.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
     if target_tok is None and patient is not None:
         target_tok = patient
     if target_tok is None and token.lemma_.lower() in _VICTIM_NOUNS:
