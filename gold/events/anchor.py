@@ -1,9 +1,14 @@
-"""Throwaway anchoring script for gold/events/heldout3 (not part of vigie).
+"""Anchoring script for the hand-annotated parts of the events gold (not part of vigie).
 
-Records are written in annotations.py as quoted strings: a trigger context with the trigger
+    python gold/events/anchor.py PART      # PART: dev2, dev3, heldout3 (a folder beside this file)
+    python gold/events/anchor.py --check   # the splitter against the dev and first held-out parts
+
+Records are written in PART/annotations.py as quoted strings: a trigger context with the trigger
 in [brackets] (unique in the document), actors as a context with the mention in [brackets]
 (unique inside the trigger's sentence). This script turns them into offsets with the §4
-sentence splitter of ../GUIDELINES.md, and stops on any missing or ambiguous anchor.
+sentence splitter of GUIDELINES.md, and stops on any missing or ambiguous anchor. It writes
+PART/winer-fr-PART.jsonl and PART/docs.txt. The WiNER-fr texts are read from $WINER_FR, else
+../shared/data/winer-fr beside the repository.
 """
 
 import glob
@@ -12,7 +17,8 @@ import os
 import re
 import sys
 
-DOCS = "/work/shared/data/winer-fr"
+HERE = os.path.dirname(os.path.abspath(__file__))
+DOCS = os.environ.get("WINER_FR") or os.path.join(HERE, "..", "..", "..", "shared", "data", "winer-fr")
 _END = re.compile(r'[.!?…][»"]?(?=\s+[A-ZÀ-ÖØ-Þ0-9«"—(])')
 _NO_END = ("M.", "N.", "U.S.", "[...]", "(...)", "[…]")
 _DATELINE = re.compile(r"^\d{1,2}(?:er| er)? \w+ \d{4} \. –")
@@ -111,17 +117,19 @@ def check_splitter(paths):
 
 if __name__ == "__main__":
     if sys.argv[1:] == ["--check"]:
-        g = "/work/main/gold/events/"
-        check_splitter([g + "winer-fr-dev.jsonl", g + "heldout/winer-fr-heldout.jsonl"])
+        check_splitter([os.path.join(HERE, "winer-fr-dev.jsonl"), os.path.join(HERE, "heldout", "winer-fr-heldout.jsonl")])
         sys.exit()
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    if len(sys.argv) != 2 or not os.path.isfile(os.path.join(HERE, sys.argv[1], "annotations.py")):
+        sys.exit(__doc__)
+    part = sys.argv[1]
+    sys.path.insert(0, os.path.join(HERE, part))
     from annotations import ANN
 
     recs = build(ANN)
-    dest = os.path.join(os.path.dirname(os.path.abspath(__file__)), "winer-fr-heldout3.jsonl")
+    dest = os.path.join(HERE, part, f"winer-fr-{part}.jsonl")
     with open(dest, "w", encoding="utf-8") as f:
         for r in recs:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    with open(os.path.join(os.path.dirname(dest), "docs.txt"), "w") as f:
+    with open(os.path.join(HERE, part, "docs.txt"), "w") as f:
         f.write("".join(d + "\n" for d in sorted(ANN)))
     print(len(recs), "records in", len(ANN), "documents")
