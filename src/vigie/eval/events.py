@@ -779,6 +779,26 @@ def annotate_events(articles: Sequence[Any]) -> list[list[Any] | str]:
     return out
 
 
+def events_stage_inputs(articles: Sequence[Any]) -> list[tuple]:
+    """What the events stage receives for each article — (text, spaCy pieces, mentions, time
+    expressions, language, date) — with every other stage run as in the pipeline. Dev scripts pickle
+    them to re-run the events stage alone in seconds (scripts/event_errors.py, event_model_cv.py)."""
+    import vigie.nlp.pipeline as pipeline
+
+    seen: list[tuple] = []
+
+    def spy(text, pieces, mentions, timexes, language, dct):
+        seen.append((text, pieces, mentions, timexes, language, dct))
+        return []
+
+    real, pipeline.find_events = pipeline.find_events, spy
+    try:
+        annotate_events(articles)
+    finally:
+        pipeline.find_events = real
+    return seen
+
+
 def article_of(item: str, text: str, language: str, published: datetime | None, lines: bool = False):
     """An ``Article`` over ``text`` unchanged: one paragraph, or (``lines``) the first line as the
     title and every other non-empty line a paragraph, as ``vigie eval quotes`` builds them."""
