@@ -347,3 +347,21 @@ def test_french_arguments_of_the_generalisation_round(annotator):
     # "grâce à l'aide de X": who is helped is the subject of the clause the help serves
     aid = _one(annotator, "Les rebelles progressent grâce à l'aide de l'armée turque.", "AID")
     assert _who(aid.source) == "TUR" and aid.target is not None and "rebelles" in aid.target.text
+
+
+def test_french_type_recall_round(annotator):
+    """Issue 7, type recall round: general French vocabulary and structures, no dev article's words."""
+    # a passive deployment: the forces sent are who shows force (the source), not a target
+    a = annotator.annotate(_article("Les militaires ont été déployés dans la capitale."))
+    deployed = _find(a, "MOBILIZE")
+    assert deployed and "militaires" in deployed[0].source.text and deployed[0].target is None
+    a = annotator.annotate(_article("Plus de 700 policiers ont été mobilisés samedi."))
+    assert any(e.source is not None and "policiers" in e.source.text for e in _find(a, "MOBILIZE"))
+    # an apology is a verbal concession; repealing a measure eases it; meeting demands yields to them
+    a = annotator.annotate(_article("La ministre a présenté ses excuses aux habitants."))
+    apology = _find(a, "CONCEDE")
+    assert apology and "ministre" in apology[0].source.text and not _find(a, "SUPPORT")
+    a = annotator.annotate(_article("Le gouvernement a abrogé le décret sur les manifestations."))
+    assert _find(a, "CONCEDE")
+    a = annotator.annotate(_article("Le préfet a satisfait les revendications des grévistes."))
+    assert _find(a, "CONCEDE")

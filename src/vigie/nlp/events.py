@@ -1146,6 +1146,9 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
     if _weak(target) and target_tok is not None and target_tok == obj and cand.keyword != "*" \
             and obj.lemma_.lower() == cand.keyword:
         target = None  # "la fin de cette mission", "retirer l'accréditation": what the row says, not who
+    if lang == "fr" and passive and verb == token and source is None and target is not None and target_tok is obj \
+            and (_plover(cand.code) or ("",))[0] == "MOBILIZE":
+        source, target = target, None  # "300 soldats ont été déployés": the forces sent are who shows force
     if _weak(target) and target_tok is not None and (
             any(c.lower_ in _POSSESSIVE for c in target_tok.children if c.dep_ in ("det", "poss", "nmod:poss", "det:poss"))
             or (_plover(cand.code) or ("",))[0] == "MOBILIZE"):
