@@ -365,3 +365,8 @@ def test_french_type_recall_round(annotator):
     assert _find(a, "CONCEDE")
     a = annotator.annotate(_article("Le préfet a satisfait les revendications des grévistes."))
     assert _find(a, "CONCEDE")
+    # a movement verb is a troop movement only when armed forces move (lexicon rows keyed "@force")
+    a = annotator.annotate(_article("Les soldats continuent d'avancer dans la ville."))
+    advance = _find(a, "MOBILIZE")
+    assert advance and "soldats" in advance[0].source.text
+    assert not annotator.annotate(_article("Le projet de loi avance lentement au Parlement.")).events

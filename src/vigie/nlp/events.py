@@ -411,6 +411,9 @@ def _keywords(token, obj, verb=None) -> tuple[set[str], set[str]]:
             # moitié du personnel": what is counted
             primary |= {c.lemma_.lower() for c in h.children if c.dep_ in ("nmod", "prep")}
             primary |= {g.lemma_.lower() for c in h.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"}
+    doer = _doer(token)
+    if doer is not None:  # "l'armée avance", "l'avancée des troupes": rows keyed by the class of who acts
+        primary |= {k for k, words in _subject_classes(token.lang_).items() if doer.lemma_.lower() in words}
     for child in token.children:
         if child.dep_ in ("obj", "obl", "nmod", "xcomp", "obl:arg", "dobj", "attr", "oprd"):
             secondary |= {child.lemma_.lower(), child.lower_}
@@ -421,6 +424,35 @@ def _keywords(token, obj, verb=None) -> tuple[set[str], set[str]]:
         elif child.dep_ in ("prep", "agent", "dative"):
             secondary |= {g.lemma_.lower() for g in child.children if g.dep_ in ("pobj", "pcomp")}
     return primary, secondary
+
+
+def _doer(token):
+    """Who acts, by the words: a verb's subject (or, for an infinitive, participle or gerund with
+    none, its governing verb's: "tente d'avancer", "avançant vers"), a noun's "de X" ("l'avancée des troupes")."""
+    for _ in range(2):
+        if token.pos_ in ("NOUN", "PROPN"):
+            return next((c for c in token.children if c.dep_ == "nmod" and c.i > token.i
+                         and _case(c) in ("de", "du", "des", "d'")), None)
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subject is not None or token.dep_ not in ("xcomp", "advcl", "conj") or token.head == token:
+            return subject
+        token = token.head
+    return None
+
+
+@cache
+def _subject_classes(lang: str) -> dict[str, frozenset[str]]:
+    """Classes of who acts that lexicon rows may name as their keyword ("@force"): lines of the
+    lexicon with two columns, the class and a noun lemma."""
+    classes: dict[str, set[str]] = {}
+    path = resources.files("vigie.lang").joinpath(lang, "events.tsv")
+    if lang != "fr" or not path.is_file():
+        return {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) == 2 and cols[0].startswith("@"):
+            classes.setdefault(cols[0].lower(), set()).add(cols[1].lower())
+    return {k: frozenset(v) for k, v in classes.items()}
 
 
 def _choose(token, rows: list[Row] | None, obj, keyed: bool = True, default: bool = True,
