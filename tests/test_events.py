@@ -370,3 +370,11 @@ def test_french_type_recall_round(annotator):
     advance = _find(a, "MOBILIZE")
     assert advance and "soldats" in advance[0].source.text
     assert not annotator.annotate(_article("Le projet de loi avance lentement au Parlement.")).events
+    # armed forces pulling back or laying down arms retreat; returning property is RETREAT/return
+    a = annotator.annotate(_article("Les troupes se sont retirées de la ville."))
+    assert any(e.mode == "withdraw" and "troupes" in e.source.text for e in _find(a, "RETREAT"))
+    a = annotator.annotate(_article("Les rebelles ont déposé les armes."))
+    assert _find(a, "RETREAT") and _find(a, "RETREAT")[0].mode == "disarm"
+    a = annotator.annotate(_article("Le musée a restitué la statue au Mexique."))
+    assert _find(a, "RETREAT", target="MEX")
+    assert not annotator.annotate(_article("Le chômage recule en France.")).events
