@@ -378,3 +378,10 @@ def test_french_type_recall_round(annotator):
     a = annotator.annotate(_article("Le musée a restitué la statue au Mexique."))
     assert _find(a, "RETREAT", target="MEX")
     assert not annotator.annotate(_article("Le chômage recule en France.")).events
+    # taking or freeing a named place is COERCE/seize ("@lieu" rows); freeing people stays RETREAT/release
+    a = annotator.annotate(_article("L'armée malienne a repris Kidal samedi."))
+    assert any(e.mode == "seize" and "armée" in e.source.text for e in _find(a, "COERCE"))
+    a = annotator.annotate(_article("Les rebelles touareg ont libéré Kidal après trois jours de combats."))
+    assert _find(a, "COERCE") and not _find(a, "RETREAT")
+    a = annotator.annotate(_article("Les rebelles ont libéré les otages."))
+    assert _find(a, "RETREAT") and _find(a, "RETREAT")[0].mode == "release"

@@ -411,6 +411,12 @@ def _keywords(token, obj, verb=None) -> tuple[set[str], set[str]]:
             # moitié du personnel": what is counted
             primary |= {c.lemma_.lower() for c in h.children if c.dep_ in ("nmod", "prep")}
             primary |= {g.lemma_.lower() for c in h.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"}
+    taken = [c for c in token.children if c.i > token.i and (
+        token.pos_ == "NOUN" and c.dep_ == "nmod" and _case(c) in ("de", "du", "des", "d'")
+        or token.pos_ == "VERB" and c.dep_ in ("obj", "dobj", "advmod", "obl", "obl:mod", "xcomp")
+        and not _case(c))]  # the small parser reads "a repris Kismayo" in several ways, all without a preposition
+    if any(c.ent_type_ in ("LOC", "GPE") for c in taken):
+        primary.add("@lieu")  # "a repris Ramadi", "la reprise de Mossoul": a named place is taken
     doer = _doer(token)
     if doer is not None:  # "l'armée avance", "l'avancée des troupes": rows keyed by the class of who acts
         primary |= {k for k, words in _subject_classes(token.lang_).items() if doer.lemma_.lower() in words}
