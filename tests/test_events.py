@@ -385,3 +385,14 @@ def test_french_type_recall_round(annotator):
     assert _find(a, "COERCE") and not _find(a, "RETREAT")
     a = annotator.annotate(_article("Les rebelles ont libéré les otages."))
     assert _find(a, "RETREAT") and _find(a, "RETREAT")[0].mode == "release"
+    # shooting at or ramming into people ("@cible": "sur"/"contre" a person or group), shots heard,
+    # a hijacking, a cyber attack are ASSAULT; shooting at a thing is not
+    a = annotator.annotate(_article("Un homme a tiré sur des policiers à Lyon."))
+    assert any(e.target is not None and "policiers" in e.target.text for e in _find(a, "ASSAULT"))
+    a = annotator.annotate(_article("Une voiture a foncé sur la foule à Lyon."))
+    assert any(e.target is not None and "foule" in e.target.text for e in _find(a, "ASSAULT"))
+    assert not annotator.annotate(_article("Il a tiré sur la corde.")).events
+    assert _find(annotator.annotate(_article("Des coups de feu ont été entendus près de la gare.")), "ASSAULT")
+    assert _find(annotator.annotate(_article("Un avion de la compagnie Air France a été détourné.")), "ASSAULT")
+    a = annotator.annotate(_article("Le ministère a été visé par une cyberattaque."))
+    assert any(e.target is not None and "ministère" in e.target.text for e in _find(a, "ASSAULT"))

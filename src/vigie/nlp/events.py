@@ -417,6 +417,9 @@ def _keywords(token, obj, verb=None) -> tuple[set[str], set[str]]:
         and not _case(c))]  # the small parser reads "a repris Kismayo" in several ways, all without a preposition
     if any(c.ent_type_ in ("LOC", "GPE") for c in taken):
         primary.add("@lieu")  # "a repris Ramadi", "la reprise de Mossoul": a named place is taken
+    if token.pos_ == "VERB" and any(c.dep_.startswith("obl") and _case(c) in ("sur", "contre") and _participant(c)
+                                    for c in token.children):
+        primary.add("@cible")  # "a tiré sur les policiers", "a foncé sur la foule": aimed at people
     doer = _doer(token)
     if doer is not None:  # "l'armée avance", "l'avancée des troupes": rows keyed by the class of who acts
         primary |= {k for k, words in _subject_classes(token.lang_).items() if doer.lemma_.lower() in words}
