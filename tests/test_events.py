@@ -396,3 +396,6 @@ def test_french_type_recall_round(annotator):
     assert _find(annotator.annotate(_article("Un avion de la compagnie Air France a été détourné.")), "ASSAULT")
     a = annotator.annotate(_article("Le ministère a été visé par une cyberattaque."))
     assert any(e.target is not None and "ministère" in e.target.text for e in _find(a, "ASSAULT"))
+    # a battle is fighting (ASSAULT); "guerre" was tried and left out (false events on the old dev gold)
+    a = annotator.annotate(_article("La bataille pour le contrôle de la ville oppose l'armée syrienne aux rebelles."))
+    assert _find(a, "ASSAULT")
