@@ -399,3 +399,12 @@ def test_french_type_recall_round(annotator):
     # a battle is fighting (ASSAULT); "guerre" was tried and left out (false events on the old dev gold)
     a = annotator.annotate(_article("La bataille pour le contrôle de la ville oppose l'armée syrienne aux rebelles."))
     assert _find(a, "ASSAULT")
+    # labelling someone's act ("qualifier … de"), grievances and an indictment ("mise en examen") are
+    # ACCUSE; qualifying for a final is not
+    a = annotator.annotate(_article("Le ministre a qualifié ces propos d'inacceptables, a déclaré l'Élysée."))
+    assert _find(a, "ACCUSE")
+    assert not annotator.annotate(_article("La France s'est qualifiée pour la finale du Mondial.")).events
+    a = annotator.annotate(_article("Les syndicats ont exposé leurs griefs contre le gouvernement français."))
+    assert _find(a, "ACCUSE", target="FRA")
+    a = annotator.annotate(_article("Le juge a prononcé la mise en examen du maire de Lyon."))
+    assert _find(a, "ACCUSE")
