@@ -408,3 +408,6 @@ def test_french_type_recall_round(annotator):
     assert _find(a, "ACCUSE", target="FRA")
     a = annotator.annotate(_article("Le juge a prononcé la mise en examen du maire de Lyon."))
     assert _find(a, "ACCUSE")
+    # leaving a treaty or body is SANCTION/withdraw, also when the noun names who leaves first
+    a = annotator.annotate(_article("Le Parlement kényan a voté le retrait du pays de la convention de Genève."))
+    assert any(e.mode == "withdraw" for e in _find(a, "SANCTION")) and not _find(a, "RETREAT")

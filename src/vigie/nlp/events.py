@@ -426,6 +426,9 @@ def _keywords(token, obj, verb=None) -> tuple[set[str], set[str]]:
     for child in token.children:
         if child.dep_ in ("obj", "obl", "nmod", "xcomp", "obl:arg", "dobj", "attr", "oprd"):
             secondary |= {child.lemma_.lower(), child.lower_}
+            if token.pos_ == "NOUN" and child.dep_ == "nmod" and token.lang_ == "fr":
+                # "le retrait du pays du statut de Rome": who leaves, then what is left, one step down
+                secondary |= {g.lemma_.lower() for g in child.children if g.dep_ == "nmod" and _case(g) in ("de", "du", "des", "d'")}
             # a complement named by two nouns ("mis en garde à vue" is not "mis en garde"): keyed
             # as "garde vue"; such rows come before the one-word row in the table
             primary |= {f"{child.lemma_.lower()} {g.lemma_.lower()}" for g in child.children
