@@ -411,3 +411,8 @@ def test_french_type_recall_round(annotator):
     # leaving a treaty or body is SANCTION/withdraw, also when the noun names who leaves first
     a = annotator.annotate(_article("Le Parlement kényan a voté le retrait du pays de la convention de Genève."))
     assert any(e.mode == "withdraw" for e in _find(a, "SANCTION")) and not _find(a, "RETREAT")
+    # force used or shown and investigations are coded with no one named (GUIDELINES §1); a meeting is not
+    assert _find(annotator.annotate(_article("Une enquête a été ouverte samedi pour homicide.")), "ACCUSE")
+    assert _find(annotator.annotate(_article("Un couvre-feu a été instauré dans la nuit.")), "COERCE")
+    assert _find(annotator.annotate(_article("Des renforts ont été déployés dans le quartier.")), "MOBILIZE")
+    assert not annotator.annotate(_article("La rencontre a eu lieu samedi.")).events

@@ -166,6 +166,9 @@ _REFUSE_CODE = {"CONSULT": "125", "AID": "122", "COOPERATE": "121", "SUPPORT": "
                 "RETREAT": "124", "AGREE": "120"}
 _RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "REJECT"}
 _PLACE_TARGET = {"PROTEST", "COERCE", "ASSAULT"}
+# acts coded even when the sentence names no one (GUIDELINES §1: null actors): attacks, force used or
+# shown, accusations and investigations ("une enquête a été ouverte"); other types need an actor
+_UNNAMED_OK = {"ASSAULT", "COERCE", "MOBILIZE", "ACCUSE"}
 # CAMEO roots of acts aimed "contre" someone: accuse, protest, threaten, coerce, assault, fight, mass violence
 _UNDERGO = {"subir", "essuyer", "endurer", "encaisser"}  # "le convoi a essuyé des tirs": who undergoes the act
 _AGAINST_CODES = {"11", "13", "14", "17", "18", "19", "20"}
@@ -759,7 +762,7 @@ def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], ti
         # but not the victims of an act with no known author ("un casque bleu est mort"): "l'attaque a
         # fait une vingtaine de blessés" is the act again, with no one named
         source, target = before.source, before.target
-    if source is None and target is None and not told and ptype != "ASSAULT" and not any(
+    if source is None and target is None and not told and ptype not in _UNNAMED_OK and not any(
             s_start <= m.start < s_end and (m.actor or m.country) and m.reading != "place" for m in mentions):
         return []  # a sentence with no actor: nothing an analyst can count
     t_start = offset + token.idx
