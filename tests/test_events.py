@@ -416,3 +416,7 @@ def test_french_type_recall_round(annotator):
     assert _find(annotator.annotate(_article("Un couvre-feu a été instauré dans la nuit.")), "COERCE")
     assert _find(annotator.annotate(_article("Des renforts ont été déployés dans le quartier.")), "MOBILIZE")
     assert not annotator.annotate(_article("La rencontre a eu lieu samedi.")).events
+    # a mobilisation of forces is MOBILIZE, of anyone else a protest movement
+    a = annotator.annotate(_article("Les syndicats français ont annoncé une nouvelle mobilisation contre la réforme."))
+    assert _find(a, "PROTEST") and not _find(a, "MOBILIZE")
+    assert _find(annotator.annotate(_article("La mobilisation des réservistes inquiète la Russie.")), "MOBILIZE")
