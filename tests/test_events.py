@@ -420,3 +420,8 @@ def test_french_type_recall_round(annotator):
     a = annotator.annotate(_article("Les syndicats français ont annoncé une nouvelle mobilisation contre la réforme."))
     assert _find(a, "PROTEST") and not _find(a, "MOBILIZE")
     assert _find(annotator.annotate(_article("La mobilisation des réservistes inquiète la Russie.")), "MOBILIZE")
+    # a call to strike or to march is the callers' protest; a call to vote stays a request
+    a = annotator.annotate(_article("Les syndicats de la SNCF appellent à la grève."))
+    assert _find(a, "PROTEST") and not _find(a, "REQUEST")
+    assert _find(annotator.annotate(_article("Les syndicats de la SNCF ont appelé à manifester samedi.")), "PROTEST")
+    assert _find(annotator.annotate(_article("Le président a appelé les Français à voter.")), "REQUEST")

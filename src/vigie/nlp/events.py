@@ -690,6 +690,12 @@ def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], ti
         if ptype == "REJECT" and negated:
             negated = False  # "would not meet": the refusal is the event
         plover = _plover(code) or plover
+    if ptype == "REQUEST" and lang == "fr" and any(
+            (c.dep_ in ("obl", "obl:arg", "nmod", "xcomp") and _case(c) in ("à", "au", "aux")
+             or c in (i.token for i in cand.inner)) and _own_type(c, lang) == "PROTEST" for c in token.children):
+        # "les syndicats appellent à la grève": a call to strike or march is the protest of those who call
+        code, mode_override, plover = "140", None, _plover("140")
+        ptype = plover[0]
     if ptype == "REQUEST" and lang == "fr" and _by_protest(verb, lang):
         return []  # "Des émeutes ont éclaté, demandant que …": a protest's demand is the protest (PLOVER)
     if ptype == "CONSULT" and lang == "fr" and verb.pos_ == "VERB" and any(
