@@ -357,12 +357,10 @@ def test_french_type_recall_round(annotator):
     assert deployed and "militaires" in deployed[0].source.text and deployed[0].target is None
     a = annotator.annotate(_article("Plus de 700 policiers ont été mobilisés samedi."))
     assert any(e.source is not None and "policiers" in e.source.text for e in _find(a, "MOBILIZE"))
-    # an apology is a verbal concession; repealing a measure eases it; meeting demands yields to them
+    # an apology is a verbal concession; meeting demands yields to them
     a = annotator.annotate(_article("La ministre a présenté ses excuses aux habitants."))
     apology = _find(a, "CONCEDE")
     assert apology and "ministre" in apology[0].source.text and not _find(a, "SUPPORT")
-    a = annotator.annotate(_article("Le gouvernement a abrogé le décret sur les manifestations."))
-    assert _find(a, "CONCEDE")
     a = annotator.annotate(_article("Le préfet a satisfait les revendications des grévistes."))
     assert _find(a, "CONCEDE")
     # a movement verb is a troop movement only when armed forces move (lexicon rows keyed "@force")
