@@ -423,3 +423,14 @@ def test_french_type_recall_round(annotator):
     assert _find(a, "PROTEST") and not _find(a, "REQUEST")
     assert _find(annotator.annotate(_article("Les syndicats de la SNCF ont appelé à manifester samedi.")), "PROTEST")
     assert _find(annotator.annotate(_article("Le président a appelé les Français à voter.")), "REQUEST")
+
+
+def test_the_de_complement_of_a_violent_act_on_a_person_is_its_victim(annotator):
+    """"l'empoisonnement de X", "la torture de X": X is who suffers it, not who acts (the seed's
+    Skripal was coded as the poisoner)."""
+    for text, victim in (("Le Royaume-Uni a accusé Moscou après l'empoisonnement de Sergueï Skripal.", "Skripal"),
+                         ("Amnesty dénonce la torture de Mohamed Lamine par la police.", "Lamine")):
+        acts = _find(annotator.annotate(_article(text)), "ASSAULT")
+        assert acts, text
+        assert acts[0].target is not None and victim in acts[0].target.text, text
+        assert acts[0].source is None or victim not in acts[0].source.text, text

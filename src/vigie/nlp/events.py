@@ -180,12 +180,13 @@ _PATIENT_NOUNS = {"incendie", "arrestation", "interpellation", "détention", "li
                   "incarcération", "emprisonnement", "inculpation", "condamnation", "mise", "accueil", "exclusion",
                   "rappel", "intégration", "réintégration", "adhésion", "encerclement", "saisie", "confiscation",
                   "financement", "isolement", "soutien", "annulation", "report", "fin", "levée", "arrêt",
-                  "déportation", "séquestration", "rapt", "lynchage", "assignation"}
+                  "déportation", "séquestration", "rapt", "lynchage", "assignation", "empoisonnement", "exécution",
+                  "torture", "décapitation"}
 # Event nouns done to a person, whose possessive is that person ("son arrestation", "sa libération")
 _PERSON_PATIENT = {"arrestation", "interpellation", "détention", "libération", "expulsion", "extradition",
                    "incarcération", "emprisonnement", "inculpation", "condamnation", "assassinat", "meurtre",
                    "enlèvement", "exécution", "assignation", "déportation", "séquestration", "rapt", "lynchage",
-                   "convocation", "exclusion", "mise"}
+                   "convocation", "exclusion", "mise", "empoisonnement", "torture", "décapitation"}
 # Heads of noun phrases that name participants even when the actors stage knows no actor there
 _PARTICIPANT_NOUNS = {
     "communauté", "coalition", "organisation", "groupe", "membre", "pays", "état", "gouvernement", "régime",
