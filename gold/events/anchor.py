@@ -24,6 +24,20 @@ _NO_END = ("M.", "N.", "U.S.", "[...]", "(...)", "[…]")
 _DATELINE = re.compile(r"^\d{1,2}(?:er| er)? \w+ \d{4} \. –")
 
 
+# The helpers PART/annotations.py writes its records with (it imports them from here):
+# an actor A(anchor or None for an implicit actor, name, country, igo, sector), a record R(...).
+F = False
+T = True
+
+
+def A(anchor, name, country=None, igo=None, sector=None):
+    return (anchor, name, country, igo, sector)
+
+
+def R(trig, typ, mode, src, tgt, date, neg=F, hyp=F, hist=F):
+    return (trig, typ, mode, src, tgt, date, neg, hyp, hist)
+
+
 def doc_path(doc):
     hits = glob.glob(os.path.join(DOCS, "*", "*", doc + ".txt"))
     assert len(hits) == 1, doc
