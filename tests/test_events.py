@@ -434,3 +434,21 @@ def test_the_de_complement_of_a_violent_act_on_a_person_is_its_victim(annotator)
         assert acts, text
         assert acts[0].target is not None and victim in acts[0].target.text, text
         assert acts[0].source is None or victim not in acts[0].source.text, text
+
+
+def test_french_argument_round_2(annotator):
+    """Issue 7, argument round 2: general French syntax for sources and targets, made-up sentences."""
+    # a passive infinitive or participle with no agent: its controller undergoes the act (target)
+    a = annotator.annotate(_article("Le ministre français vient d'être mis en examen."))
+    charged = _find(a, "ACCUSE")
+    assert charged and charged[0].source is None and "ministre" in charged[0].target.text
+    a = annotator.annotate(_article("Le maire de la ville doit être arrêté demain."))
+    arrest = _find(a, "COERCE")
+    assert arrest and arrest[0].source is None and "maire" in arrest[0].target.text
+    # a reflexive verb with "être" is no passive: its subject still acts
+    a = annotator.annotate(_article("Les syndicats ont manifesté, puis se sont indignés du silence du ministre."))
+    assert not any(e.target is not None and "syndicats" in e.target.text for e in a.events)
+    # "l'auteur de l'attentat": the author noun is the act's source
+    a = annotator.annotate(_article("L'auteur de l'attentat contre la mairie est toujours en fuite."))
+    attack = _find(a, "ASSAULT")
+    assert attack and attack[0].source is not None and "auteur" in attack[0].source.text

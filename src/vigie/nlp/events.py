@@ -924,7 +924,13 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
     if lang == "fr" and verb != token and verb.lemma_.lower() in _UNDERGO and source_tok is not None \
             and source_tok.head == verb:
         source_tok = None  # "le convoi a subi des tirs": the subject undergoes the act (its target)
-    if source_tok is None and verb.pos_ in ("VERB", "AUX", "ADJ"):
+    controlled = None
+    if source_tok is None and passive and verb == token and verb.pos_ in ("VERB", "AUX") and not any(
+            c.dep_.startswith("expl") or c.lower_ in ("se", "s'", "s’") for c in verb.children):  # not "s'est indigné"
+        # "le ministre vient d'être mis en examen", "ayant été arrêté, X …": the controller of a
+        # passive undergoes the act (its target), it does not do it
+        controlled = _controller(verb, lang)
+    elif source_tok is None and verb.pos_ in ("VERB", "AUX", "ADJ"):
         source_tok = _controller(verb, lang)
     participle = lang == "fr" and verb.dep_ == "acl" and ("Part" in verb.morph.get("VerbForm")
                                                          and "Past" in verb.morph.get("Tense")
@@ -955,6 +961,8 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
     claimer = _claimer(token) if lang == "fr" and token.pos_ == "NOUN" else None
     if claimer is not None:
         source_tok = claimer
+    if claimer is None and source_tok is None and token.pos_ == "NOUN" and verb == token:
+        source_tok = _author(token, lang)
     if token.pos_ in ("NOUN", "PROPN") and claimer is None:  # "la rencontre entre Poutine et Biden", "le retrait … par l'Otan"
         by = next((c for c in token.subtree if c.dep_ in ("nmod", "obl:agent", "obl") and _case(c) in ("par", "by")
                    and c.head.i >= token.i), None)
@@ -1038,6 +1046,8 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
                                                           and obj.pos_ in ("NOUN", "PROPN")):
         target_tok = obj  # "a missionary was arrested": the arrested; "un restaurant a été incendié": what is hit
         hit_thing = not _participant(obj) and not _actor_in(obj, offset, mentions)
+    if target_tok is None and controlled is not None and obj is None:
+        target_tok = controlled
     if verb.dep_.startswith("acl") and any(c.dep_ in ("obj", "dobj") and c.pos_ == "PRON" for c in verb.children):
         target_tok = verb.head  # "huit membres … qu'elle accuse": the relative's antecedent
         for _ in range(3):  # "… membres de la mission russe à Bruxelles qu'elle accuse": not the place
@@ -1820,6 +1830,30 @@ def _participant(token) -> bool:
         return True  # a noun named by the name after it: "l'Opération Barkhane", "la formation Podemos"
     return token.pos_ == "NOUN" and (token.lemma_.lower() in _PARTICIPANT_NOUNS
                                      or token.lemma_.lower() in _more_participants(token.lang_))
+
+
+@cache
+def _author_nouns(lang: str) -> frozenset[str]:
+    """Nouns for who did the act named by their "de X" (``event_authors.txt``: "l'auteur de l'attentat")."""
+    path = resources.files("vigie.lang").joinpath(lang, "event_authors.txt")
+    if not path.is_file():
+        return frozenset()
+    return frozenset(line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def _author(token, lang: str):
+    """The doer of an act noun hung as "de X" on an author noun: "l'auteur de l'attentat", "X, l'auteur
+    présumé de l'attaque" (the name the author noun is set beside)."""
+    head = token.head
+    if token.dep_ == "obl:arg" and head.dep_ == "acl" and head.lower_ in ("présumé", "présumée", "présumés", "présumées"):
+        head = head.head  # "l'auteur présumé de l'attaque": the parser hangs the act on the participle
+    if token.dep_ not in ("nmod", "obl:arg") or _case(token) not in ("de", "du", "des", "d'", "d’") \
+            or head.lemma_.lower() not in _author_nouns(lang):
+        return None
+    if head.dep_ == "appos" and head.head.pos_ in ("PROPN", "NOUN") and head.head != head:
+        return head.head
+    return head
 
 
 @cache
