@@ -452,3 +452,17 @@ def test_french_argument_round_2(annotator):
     a = annotator.annotate(_article("L'auteur de l'attentat contre la mairie est toujours en fuite."))
     attack = _find(a, "ASSAULT")
     assert attack and attack[0].source is not None and "auteur" in attack[0].source.text
+    # a person aimed at with "sur"/"contre" wins over the thing the verb takes ("une balle")
+    a = annotator.annotate(_article("Il a tiré une balle sur un policier."))
+    assert any(e.target is not None and "policier" in e.target.text for e in _find(a, "ASSAULT"))
+    # compound prepositions naming whom an act is aimed at: the target, never the source
+    a = annotator.annotate(_article("La France a adopté des sanctions à l'égard de l'Iran."))
+    assert any(_who(e.target) == "IRN" and _who(e.source) != "IRN" for e in a.events)
+    a = annotator.annotate(_article("Le ministre a lancé des accusations à l'encontre du maire."))
+    assert any(e.target is not None and "maire" in e.target.text for e in _find(a, "ACCUSE"))
+    # "avec le soutien de X", "a obtenu le soutien de X": X gives the support, the subject gets it
+    a = annotator.annotate(_article("Le Mali a été élu avec le soutien de la France."))
+    assert _find(a, "SUPPORT", "FRA", "MLI")
+    a = annotator.annotate(_article("Le président a obtenu le soutien de l'Allemagne."))
+    backing = _find(a, "SUPPORT", "DEU")
+    assert backing and "président" in backing[0].target.text

@@ -171,6 +171,7 @@ _PLACE_TARGET = {"PROTEST", "COERCE", "ASSAULT"}
 _UNNAMED_OK = {"ASSAULT", "COERCE", "MOBILIZE", "ACCUSE"}
 # CAMEO roots of acts aimed "contre" someone: accuse, protest, threaten, coerce, assault, fight, mass violence
 _UNDERGO = {"subir", "essuyer", "endurer", "encaisser"}  # "le convoi a essuyé des tirs": who undergoes the act
+_RECEIVE = {"obtenir", "recevoir", "bénéficier"}  # "X a obtenu le soutien de Y": Y gives, X is given
 _AGAINST_CODES = {"11", "13", "14", "17", "18", "19", "20"}
 # French event nouns whose "de X" is the one acted upon ("l'annexion de la Crimée"), not the actor
 # ("les critiques de l'Algérie", "le déploiement de troupes américaines")
@@ -904,6 +905,12 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
     other objects joined to the target to ``co_targets``."""
     token, verb = cand.token, cand.clause
     obj = _object(token)
+    giver = None
+    if lang == "fr" and obj is not None and token.pos_ == "NOUN" and cand.code[:2] in ("05", "06", "07") \
+            and _case(obj) in _DE and token.head.pos_ == "VERB" and (
+                token.dep_.startswith("obl") and _case(token) in ("grâce", "avec")
+                or token.dep_ in ("obj", "obl:arg") and token.head.lemma_.lower() in _RECEIVE):
+        giver, obj = obj, None  # "avec le soutien de X", "a reçu l'aide de X": X gives, not is given
     passive = _passive(verb)
     source_tok = None
     for child in verb.children:
@@ -1029,6 +1036,15 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
         if governor.pos_ in ("VERB", "AUX") and governor != token:
             source_tok = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubj:pass")), None) \
                 or _controller(governor, lang)
+    if giver is not None:
+        source_tok = giver
+    toward = None
+    if lang == "fr":  # "faire l'objet d'une attaque … à l'encontre des ministères": on the noun's verb too
+        toward = _toward([verb] if verb == token else [verb, token])
+        if toward is None and token.pos_ == "NOUN" and token.dep_ in ("obj", "obl:arg") and token.head.pos_ == "VERB":
+            toward = _toward([token.head])
+    if toward is not None and source_tok == toward:
+        source_tok = None  # "des sanctions vis-à-vis de la Russie": whom they aim at, not who takes them
     if source_tok is not None and source_tok.pos_ == "PRON":
         source_tok = _antecedent(source_tok, verb)
     target_tok = None
@@ -1074,9 +1090,12 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
     if target_tok is None and lang == "fr" and token.pos_ == "NOUN" and cand.code[:2] in _AGAINST_CODES:
         target_tok = _sufferer(token, offset, mentions)
     if target_tok is None and lang == "fr" and token.pos_ == "NOUN" and cand.code[:2] in ("05", "06", "07") \
-            and token.dep_.startswith("obl") and _case(token) in ("grâce", "avec") and token.head.pos_ == "VERB":
+            and token.head.pos_ == "VERB" and (token.dep_.startswith("obl") and _case(token) in ("grâce", "avec")
+                                               or giver is not None and token.head.lemma_.lower() in _RECEIVE):
         # "l'armée avance grâce à l'aide de l'aviation russe": who is helped is who acts with the help
-        target_tok = next((c for c in token.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+        # (or who undergoes it: "X a été élu avec le soutien de Y")
+        target_tok = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ != "PRON"),
+                          None)
     if target_tok is None and patient is not None:
         target_tok = patient
     if target_tok is None and token.lemma_.lower() in _VICTIM_NOUNS:
@@ -1119,8 +1138,10 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
                 continue  # "arrived from X": a place, not a participant
             if holder not in (verb, token) and case not in ("contre", "against", "sur", "on"):
                 continue
-            if not _actor_in(noun, offset, mentions) and not (lang == "fr" and target_tok is None):
-                continue
+            if not _actor_in(noun, offset, mentions) and not (lang == "fr" and target_tok is None) \
+                    and not (lang == "fr" and case in ("contre", "sur", "envers") and _participant(noun)
+                             and not _actor_in(target_tok, offset, mentions)):
+                continue  # but "a tiré une balle sur un policier": the person aimed at, not the bullet
             if noun.ent_type_ in ("LOC", "GPE", "FAC") and not _actor_in(noun, offset, mentions) \
                     and not any(m.country and offset + noun.idx <= m.start < offset + noun.idx + len(noun.text)
                                 for m in mentions):
@@ -1133,6 +1154,8 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
                 best = (rank, noun)
     if best is not None and (target_tok is None or not _actor_in(target_tok, offset, mentions, person=True)):
         target_tok = best[1]
+    if toward is not None and (_actor_in(toward, offset, mentions) or _participant(toward)):
+        target_tok = toward  # said in so many words, it wins over a guessed sufferer
     if between is not None:
         conj = [c for c in between.children if c.dep_ == "conj"]
         if lang == "en" and source_tok is not None and verb != token:
@@ -1654,6 +1677,27 @@ def _antecedent(pronoun, trigger):
         if t.dep_ == "nsubj" and t.pos_ in ("PROPN", "NOUN"):
             return t
     return pronoun
+
+
+def _toward(holders):
+    """The complement of a compound preposition naming whom an act is aimed at: "à l'encontre de X",
+    "à l'égard de X", "vis-à-vis de X" (parsed as a noun or adjective with X hung on it or beside it)."""
+    for holder in holders:
+        for child in holder.children:
+            word = child.lower_
+            if word in ("encontre", "égard") and _case(child) in ("à", "a"):
+                noun = next((g for g in child.children if g.dep_ == "nmod" and _case(g) in _DE), None)
+                if noun is not None:
+                    return noun
+            if word in ("vis-à-vis", "vis-a-vis") and child.i + 1 < len(child.doc) \
+                    and child.doc[child.i + 1].lower_ in _DE:
+                noun = child.doc[child.i + 1].head
+                if noun.i > child.i and noun.pos_ in ("NOUN", "PROPN", "PRON"):
+                    return noun
+    return None
+
+
+_DE = ("de", "du", "des", "d'", "d’")
 
 
 def _case(token) -> str:
