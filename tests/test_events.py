@@ -466,3 +466,10 @@ def test_french_argument_round_2(annotator):
     a = annotator.annotate(_article("Le président a obtenu le soutien de l'Allemagne."))
     backing = _find(a, "SUPPORT", "DEU")
     assert backing and "président" in backing[0].target.text
+    # "le procès de X": X is tried (the target); with no one named, the trial is the justice of the
+    # country the headline's label names (GUIDELINES §5.2, implicit actors from title labels)
+    a = annotator.annotate(_titled("Belgique : un terroriste devant les juges", "Le procès du terroriste a été suspendu jeudi."))
+    trial = _find(a, "COERCE", "BEL")
+    assert trial and trial[0].source.sector == "JUD" and "terroriste" in trial[0].target.text
+    a = annotator.annotate(_article("Belgique : mise en garde du ministre"))
+    assert not any(e.source is not None and e.source.sector == "JUD" for e in a.events)

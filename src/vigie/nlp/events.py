@@ -175,7 +175,7 @@ _RECEIVE = {"obtenir", "recevoir", "bénéficier"}  # "X a obtenu le soutien de 
 _AGAINST_CODES = {"11", "13", "14", "17", "18", "19", "20"}
 # French event nouns whose "de X" is the one acted upon ("l'annexion de la Crimée"), not the actor
 # ("les critiques de l'Algérie", "le déploiement de troupes américaines")
-_PATIENT_NOUNS = {"incendie", "arrestation", "interpellation", "détention", "libération", "expulsion", "convocation", "annexion",
+_PATIENT_NOUNS = {"incendie", "procès", "arrestation", "interpellation", "détention", "libération", "expulsion", "convocation", "annexion",
                   "occupation", "destruction", "assassinat", "meurtre", "enlèvement", "admission", "extradition",
                   "reconnaissance", "remplacement", "suspension", "fermeture", "bombardement", "invasion", "blocus",
                   "incarcération", "emprisonnement", "inculpation", "condamnation", "mise", "accueil", "exclusion",
@@ -745,6 +745,12 @@ def _code(cand: _Cand, offset: int, sent, text: str, mentions: list[Mention], ti
         # "Turquie : … Le rédacteur en chef … ont été libérés": an act of the state with no one named
         # is the state's whose country the headline names, when done to its own people
         source = replace(home, actor=None, sector=None)
+    if home is not None and source is None and ptype in ("COERCE", "ACCUSE") and lang == "fr" and token.pos_ == "NOUN" \
+            and token.lemma_.lower() in _JUSTICE_NOUNS and (target is None or target.country in (None, home.country)) \
+            and (token.lemma_.lower() != "mise" or any(c.lower_ == "examen" for c in token.subtree)):  # not "mise en garde"
+        # "Belgique : … le procès a été suspendu": a trial or an inquiry with no one named is the
+        # justice of the country the headline names
+        source = replace(home, actor=None, sector="JUD")
     if home is not None and source is None and ptype == "PROTEST" and lang == "fr":
         # "Corée du Sud : manifestation massive contre la présidente": with no one named, who
         # demonstrates is the people of the country the headline names
@@ -1409,6 +1415,7 @@ def _ethnic_home(arg: EventArg | None, s_start: int, s_end: int, text: str, ment
     return replace(arg, country=home.country) if home is not None else arg
 
 
+_JUSTICE_NOUNS = {"procès", "inculpation", "mise", "instruction", "poursuite", "perquisition"}
 _STATE_ACTS = {"COERCE", "SANCTION", "RETREAT", "CONCEDE"}  # acts only a state's organs do to their own people
 _DOMESTIC = {"COP", "JUD", "GOV", "LEG", "OPP"}
 
