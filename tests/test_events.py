@@ -473,3 +473,8 @@ def test_french_argument_round_2(annotator):
     assert trial and trial[0].source.sector == "JUD" and "terroriste" in trial[0].target.text
     a = annotator.annotate(_article("Belgique : mise en garde du ministre"))
     assert not any(e.source is not None and e.source.sector == "JUD" for e in a.events)
+    # a pronoun subject of a passive attack is who is hit; "l'un des policiers" is a participant
+    a = annotator.annotate(_article("Le chauffeur a été blessé. Celui-ci a été tué par balle."))
+    assert any(e.target is not None and e.target.text.startswith("Celui") for e in _find(a, "ASSAULT"))
+    a = annotator.annotate(_article("Il a tiré sur l'un des policiers."))
+    assert any(e.target is not None and "policiers" in e.target.text for e in _find(a, "ASSAULT"))

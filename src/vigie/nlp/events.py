@@ -1065,7 +1065,8 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
         obj = next((c for c in verb.head.children if c.dep_ == "nsubj:pass"), None)
     if passive and verb == token and obj is not None and (_actor_in(obj, offset, mentions) or _participant(obj)
                                                           or (_plover(cand.code) or ("",))[0] == "ASSAULT"
-                                                          and obj.pos_ in ("NOUN", "PROPN")):
+                                                          and (obj.pos_ in ("NOUN", "PROPN") or obj.pos_ == "PRON"
+                                                               and obj.lower_ not in _RELATIVE)):
         target_tok = obj  # "a missionary was arrested": the arrested; "un restaurant a été incendié": what is hit
         hit_thing = not _participant(obj) and not _actor_in(obj, offset, mentions)
     if target_tok is None and controlled is not None and obj is None:
@@ -1875,6 +1876,9 @@ def _participant(token) -> bool:
     if token.pos_ == "PRON":
         if token.dep_ in ("obj", "iobj") and token.i < token.head.i and token.lower_ in ("le", "la", "les", "l'", "lui", "leur"):
             return True  # "il le met en garde": an object clitic stands for whom the act is aimed at
+        if token.lemma_.lower() in ("un", "une", "aucun", "plusieurs", "certain", "chacun") and any(
+                c.dep_ == "nmod" and _participant(c) for c in token.children):
+            return True  # "l'un des policiers", "plusieurs d'entre eux"
         return token.lower_ in ("il", "elle", "ils", "elles", "nous", "vous", "je", "j'", "he", "she", "they", "we")
     if token.pos_ == "NOUN" and any(c.pos_ == "PROPN" and c.i == token.i + 1 and c.dep_ in ("nmod", "appos", "flat", "flat:name")
                                     and c.ent_type_ not in ("LOC", "GPE", "FAC") for c in token.children):
