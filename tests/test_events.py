@@ -478,3 +478,9 @@ def test_french_argument_round_2(annotator):
     assert any(e.target is not None and e.target.text.startswith("Celui") for e in _find(a, "ASSAULT"))
     a = annotator.annotate(_article("Il a tiré sur l'un des policiers."))
     assert any(e.target is not None and "policiers" in e.target.text for e in _find(a, "ASSAULT"))
+    # a meeting that frames a clause ("lors d'une rencontre avec Y"): who acts in the clause meets Y
+    a = annotator.annotate(_article("Le président russe a fait cette annonce lors d'une rencontre avec le Premier ministre allemand."))
+    assert _find(a, "CONSULT", "RUS", "DEU")
+    a = annotator.annotate(_article("Cette décision a été prise par le président français lors d'une rencontre avec le "
+                                    "Premier ministre allemand."))
+    assert _find(a, "CONSULT", "FRA", "DEU")

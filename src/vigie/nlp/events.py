@@ -1023,6 +1023,20 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
             governor = governor.head
         if governor.pos_ == "VERB" and not _passive(governor):
             source_tok = next((c for c in governor.children if c.dep_ == "nsubj"), None)
+    if source_tok is None and lang == "fr" and token.pos_ == "NOUN" and verb == token and cand.code[:2] == "04":
+        # "X a annoncé … lors d'une rencontre avec Y", "… pendant les négociations avec Y": who meets
+        # is who acts in the clause the meeting frames (its subject, or a passive's agent)
+        governor = token.head.head if token.head.lower_ == "lors" and token.head.dep_ == "advmod" else \
+            token.head if token.dep_.startswith("obl") and _case(token) in ("lors", "pendant", "durant") else None
+        if governor is not None and governor.pos_ == "NOUN" and governor.dep_ in ("obj", "nsubj:pass") \
+                and governor.head.pos_ in ("VERB", "AUX"):
+            governor = governor.head  # "a fait cette annonce lors d'une rencontre": hung on the object
+        if governor is not None and governor.pos_ in ("VERB", "AUX"):
+            if _passive(governor):
+                source_tok = next((c for c in governor.children if c.dep_ in ("obl:agent", "agent")
+                                   or c.dep_.startswith("obl") and _case(c) == "par"), None)
+            else:
+                source_tok = next((c for c in governor.children if c.dep_ == "nsubj"), None)
     if source_tok is None and token.lemma_.lower() in _FIGHTING:  # "les heurts avec la police": the side named
         source_tok = next((n for case, n in _preps(token) if case in ("avec", "with")), None)
     if source_tok is None and token.pos_ == "NOUN" and token.dep_ == "obj" and token.head.pos_ == "VERB" \
