@@ -484,3 +484,11 @@ def test_french_argument_round_2(annotator):
     a = annotator.annotate(_article("Cette décision a été prise par le président français lors d'une rencontre avec le "
                                     "Premier ministre allemand."))
     assert _find(a, "CONSULT", "FRA", "DEU")
+    # leaving a treaty: the treaty is the target by its words, and a city naming it is no party
+    a = annotator.annotate(_article("Le président a annoncé le retrait des États-Unis de l'accord de Paris."))
+    leaving = _find(a, "SANCTION")
+    assert leaving and "accord" in leaving[0].target.text and _who(leaving[0].target) != "FRA"
+    # "le pays" in a story the headline puts in a country is that country
+    a = annotator.annotate(_titled("Burundi : vote au Parlement", "Les députés ont voté le retrait du pays du statut de Rome."))
+    leaving = _find(a, "SANCTION")
+    assert leaving and "statut de Rome" in leaving[0].target.text and _who(leaving[0].source) == "BDI"

@@ -1175,6 +1175,13 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
                 best = (rank, noun)
     if best is not None and (target_tok is None or not _actor_in(target_tok, offset, mentions, person=True)):
         target_tok = best[1]
+    if target_tok is None and lang == "fr" and token.pos_ == "NOUN" and token.lemma_.lower() in ("retrait", "sortie"):
+        # "le retrait du pays du statut de Rome": the treaty left, by its words (one "de" step down too)
+        steps = [c for c in token.children if c.dep_ == "nmod" and _case(c) in _DE]
+        steps += [g for c in steps for g in c.children if g.dep_ == "nmod" and _case(g) in _DE]
+        left = next((c for c in steps if c.lemma_.lower() in _DOCUMENTS), None)
+        if left is not None:
+            target_tok, hit_thing = left, True
     if toward is not None and (_actor_in(toward, offset, mentions) or _participant(toward)):
         target_tok = toward  # said in so many words, it wins over a guessed sufferer
     if between is not None:
@@ -1295,8 +1302,8 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
             # in the diplomat's phrase, or in an apposition just after it naming the post ("à Moscou")
             inside = a <= m.start and m.end <= b and b - a < 200
             after = b <= m.start < min(b + 60, s_end) and _PLACE_BEFORE.search(text, max(0, m.start - 8), m.start)
-            if (inside or after) and m.country and m.reading == "place" \
-                    and not (source is not None and source.country == m.country):
+            if (inside or after) and m.country and m.reading == "place" and not _names_document(target_tok, m, offset) \
+                    and not (source is not None and source.country == m.country):  # not "l'accord de Paris"
                 post = EventArg(m.start, m.end, m.text, None, m.text, m.country, None, None)
                 target = post if target is None or not (target.country or target.igo) else target
                 break
@@ -1440,6 +1447,8 @@ def _homed(arg: EventArg | None, home: EventArg) -> EventArg | None:
     country ("Gabon : violences …"): that country's police and government."""
     if arg is None or arg.country or arg.igo or arg.actor:
         return arg
+    if re.match(r"(?:le |ce |du |au )?pays\b", arg.text.lower()):
+        return replace(arg, country=home.country)  # "le pays" in a story the headline puts in a country
     sector = arg.sector
     if sector is None and not arg.name:  # words only ("La police"): the agent noun in them
         agents = load_agents("fr")
@@ -1792,6 +1801,7 @@ def _arg(token, offset: int, mentions: list[Mention], text: str, exclude: EventA
         if found is None and (_participant(token) or token.ent_type_ in ("LOC", "GPE")):
             # "demonstrators in Baghdad", "flew to Moscow": the place's country
             place = next((m for m in mentions if start <= m.start and m.end <= end and m.country
+                          and not _names_document(token, m, offset)  # "le retrait du pays du statut de Rome"
                           and not any(a <= m.start < b for a, b in clauses)
                           and not (exclude is not None and exclude.start < m.end and m.start < exclude.end)), None)
             if place is not None:
@@ -1832,7 +1842,7 @@ def _arg(token, offset: int, mentions: list[Mention], text: str, exclude: EventA
     return EventArg(m.start, m.end, m.text, m.actor, m.actor_name or m.text, country, igo, sector)
 
 
-_DOCUMENTS = {"accord", "traité", "convention", "protocole", "pacte", "charte", "agreement", "treaty", "protocol", "accords"}
+_DOCUMENTS = {"accord", "traité", "convention", "protocole", "pacte", "charte", "statut", "agreement", "treaty", "protocol", "accords"}
 
 
 def _names_document(token, m: Mention, offset: int) -> bool:
@@ -1946,6 +1956,7 @@ def _phrase(token, offset: int) -> tuple[int, int]:
     for t in token.subtree:
         if t.i > token.i:
             if t.text in (",", "(", ";", "«", "»") or t.dep_ in _CLAUSES or t.dep_ in ("acl", "appos") \
+                    or t.head.head == token and t.head.dep_ == "nmod" and t.head.lemma_.lower() in _DOCUMENTS \
                     or any(a <= offset + t.idx < b for a, b in clauses):
                 break
             right = t
