@@ -492,3 +492,7 @@ def test_french_argument_round_2(annotator):
     a = annotator.annotate(_titled("Burundi : vote au Parlement", "Les députés ont voté le retrait du pays du statut de Rome."))
     leaving = _find(a, "SANCTION")
     assert leaving and "statut de Rome" in leaving[0].target.text and _who(leaving[0].source) == "BDI"
+    # a weapon after "de" is the means of an attack, not its target; its owner acts
+    a = annotator.annotate(_article("Les bombardements de missiles israéliens ont fait dix morts."))
+    strikes = _find(a, "ASSAULT")
+    assert strikes and _who(strikes[0].source) == "ISR" and _who(strikes[0].target) != "ISR"

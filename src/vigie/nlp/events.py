@@ -917,6 +917,10 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
                 token.dep_.startswith("obl") and _case(token) in ("grâce", "avec")
                 or token.dep_ in ("obj", "obl:arg") and token.head.lemma_.lower() in _RECEIVE):
         giver, obj = obj, None  # "avec le soutien de X", "a reçu l'aide de X": X gives, not is given
+    means = None
+    if lang == "fr" and obj is not None and token.pos_ == "NOUN" and obj.lemma_.lower() in _WEAPONS \
+            and (_plover(cand.code) or ("",))[0] == "ASSAULT":
+        means, obj = obj, None  # "les bombardements de drones américains": the weapon, whose owner acts
     passive = _passive(verb)
     source_tok = None
     for child in verb.children:
@@ -1058,6 +1062,9 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
                 or _controller(governor, lang)
     if giver is not None:
         source_tok = giver
+    if means is not None and source_tok in (None, means) and (_actor_in(means, offset, mentions)
+                                                           or _by_demonym(means, offset, *_phrase(means, offset))):
+        source_tok = means
     toward = None
     if lang == "fr":  # "faire l'objet d'une attaque … à l'encontre des ministères": on the noun's verb too
         toward = _toward([verb] if verb == token else [verb, token])
@@ -1437,6 +1444,7 @@ def _ethnic_home(arg: EventArg | None, s_start: int, s_end: int, text: str, ment
     return replace(arg, country=home.country) if home is not None else arg
 
 
+_WEAPONS = {"drone", "missile", "roquette", "obus", "mortier", "bombe", "artillerie", "munition", "balle"}  # means, not targets
 _JUSTICE_NOUNS = {"procès", "inculpation", "mise", "instruction", "poursuite", "perquisition"}
 _STATE_ACTS = {"COERCE", "SANCTION", "RETREAT", "CONCEDE"}  # acts only a state's organs do to their own people
 _DOMESTIC = {"COP", "JUD", "GOV", "LEG", "OPP"}
