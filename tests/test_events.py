@@ -496,3 +496,22 @@ def test_french_argument_round_2(annotator):
     a = annotator.annotate(_article("Les bombardements de missiles israéliens ont fait dix morts."))
     strikes = _find(a, "ASSAULT")
     assert strikes and _who(strikes[0].source) == "ISR" and _who(strikes[0].target) != "ISR"
+
+
+def test_participant_noun_tagged_as_participle():
+    """A participant noun the tagger took for a participle ("par l'assaillant" as VERB) is still a
+    participant when a determiner introduces it; a real participle is not."""
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import Doc
+
+    from vigie.nlp.events import _participant
+
+    vocab = spacy.blank("fr").vocab
+    doc = Doc(vocab, words=["par", "l'", "assaillant"], pos=["ADP", "DET", "VERB"], heads=[2, 2, 2],
+              deps=["case", "det", "ROOT"])
+    assert _participant(doc[2])
+    doc = Doc(vocab, words=["les", "manifestants"], pos=["DET", "ADJ"], heads=[1, 1], deps=["det", "ROOT"])
+    assert _participant(doc[1])
+    doc = Doc(vocab, words=["le", "document", "signé"], pos=["DET", "NOUN", "VERB"], heads=[1, 1, 1],
+              deps=["det", "ROOT", "acl"])
+    assert not _participant(doc[2])  # no determiner of its own: a participle

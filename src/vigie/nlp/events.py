@@ -1915,6 +1915,10 @@ def _participant(token) -> bool:
     if token.pos_ == "NOUN" and any(c.pos_ == "PROPN" and c.i == token.i + 1 and c.dep_ in ("nmod", "appos", "flat", "flat:name")
                                     and c.ent_type_ not in ("LOC", "GPE", "FAC") for c in token.children):
         return True  # a noun named by the name after it: "l'Opération Barkhane", "la formation Podemos"
+    if token.pos_ in ("VERB", "ADJ") and any(c.dep_ == "det" for c in token.children):
+        # "par l'assaillant", "les manifestants" tagged as participles: the word with a determiner is the noun
+        word = token.lower_[:-1] if token.lower_.endswith("s") else token.lower_
+        return word in _PARTICIPANT_NOUNS or word in _more_participants(token.lang_)
     return token.pos_ == "NOUN" and (token.lemma_.lower() in _PARTICIPANT_NOUNS
                                      or token.lemma_.lower() in _more_participants(token.lang_))
 
