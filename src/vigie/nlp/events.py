@@ -1924,13 +1924,19 @@ def _participant(token) -> bool:
 
 
 @cache
-def _author_nouns(lang: str) -> frozenset[str]:
-    """Nouns for who did the act named by their "de X" (``event_authors.txt``: "l'auteur de l'attentat")."""
-    path = resources.files("vigie.lang").joinpath(lang, "event_authors.txt")
+def _word_list(lang: str, name: str) -> frozenset[str]:
+    """The words of the language's data file ``name`` (one a line, # comments), lowercased; none when
+    the language has no such file."""
+    path = resources.files("vigie.lang").joinpath(lang, name)
     if not path.is_file():
         return frozenset()
     return frozenset(line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines()
                      if line.strip() and not line.startswith("#"))
+
+
+def _author_nouns(lang: str) -> frozenset[str]:
+    """Nouns for who did the act named by their "de X" (``event_authors.txt``: "l'auteur de l'attentat")."""
+    return _word_list(lang, "event_authors.txt")
 
 
 def _author(token, lang: str):
@@ -1947,14 +1953,9 @@ def _author(token, lang: str):
     return head
 
 
-@cache
 def _more_participants(lang: str) -> frozenset[str]:
     """Person and group nouns of the language's data file (``event_participants.txt``)."""
-    path = resources.files("vigie.lang").joinpath(lang, "event_participants.txt")
-    if not path.is_file():
-        return frozenset()
-    return frozenset(line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return _word_list(lang, "event_participants.txt")
 
 
 def _phrase(token, offset: int) -> tuple[int, int]:
