@@ -255,6 +255,17 @@ Row = tuple[str, str, str | None, bool]  # keyword or "*", CAMEO code (or "-": n
 
 
 @cache
+def _table(lang: str, name: str) -> tuple[list[str], ...]:
+    """The lines of the language's tab-separated data file ``name`` as stripped columns, without
+    comments and blank lines (none when the file is missing): the lexicon and its subject classes."""
+    path = resources.files("vigie.lang").joinpath(lang, name)
+    if not path.is_file():
+        return ()
+    return tuple([c.strip() for c in line.split("\t")] for line in path.read_text(encoding="utf-8").splitlines()
+                 if line.strip() and not line.startswith("#"))
+
+
+@cache
 def _lexicon(lang: str) -> tuple[dict[str, list[Row]], dict[str, list[Row]]]:
     """(verb rows, noun rows): lemma → [(object keyword or "*", CAMEO code, mode or None)], hand-written
     rows first. French rows serve verbs and nouns alike (their lemmas differ); English nouns come from
@@ -264,13 +275,7 @@ def _lexicon(lang: str) -> tuple[dict[str, list[Row]], dict[str, list[Row]]]:
     verbs: dict[str, list[Row]] = {}
     nouns: dict[str, list[Row]] = {} if lang == "en" else verbs
     for name in names:
-        path = resources.files("vigie.lang").joinpath(lang, name)
-        if not path.is_file():
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.startswith("#") or not line.strip():
-                continue
-            cols = [c.strip() for c in line.split("\t")]
+        for cols in _table(lang, name):
             if len(cols) < 3:
                 continue
             mode = cols[3] if len(cols) > 3 and cols[3] else None
@@ -290,6 +295,12 @@ def _plover(code: str) -> tuple[str, str] | None:
         if key in table and table[key][0]:
             return table[key]
     return None
+
+
+def _type_of(code: str) -> str:
+    """The PLOVER type a CAMEO code maps to; "" when the crosswalk gives none."""
+    plover = _plover(code)
+    return plover[0] if plover else ""
 
 
 # --- one article --------------------------------------------------------------------------------
@@ -462,11 +473,9 @@ def _subject_classes(lang: str) -> dict[str, frozenset[str]]:
     """Classes of who acts that lexicon rows may name as their keyword ("@force"): lines of the
     lexicon with two columns, the class and a noun lemma."""
     classes: dict[str, set[str]] = {}
-    path = resources.files("vigie.lang").joinpath(lang, "events.tsv")
-    if lang != "fr" or not path.is_file():
+    if lang != "fr":
         return {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        cols = [c.strip() for c in line.split("\t")]
+    for cols in _table(lang, "events.tsv"):
         if len(cols) == 2 and cols[0].startswith("@"):
             classes.setdefault(cols[0].lower(), set()).add(cols[1].lower())
     return {k: frozenset(v) for k, v in classes.items()}
@@ -568,7 +577,7 @@ def _candidates(sent, lang: str) -> list[_Cand]:
                 and token.head.pos_ == "VERB":
             subject = next((c for c in token.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
             told = _own_type(subject, lang) if subject is not None else None
-            if told is not None and told == (_plover(choice[0]) or (None,))[0]:
+            if told is not None and told == _type_of(choice[0]):
                 continue  # "une manifestation a dégénéré en émeute": what the protest became, one event
         if choice is not None:
             cands[token.i] = _Cand(token, verb if verb is not None else token, *choice)
@@ -604,7 +613,7 @@ def _candidates(sent, lang: str) -> list[_Cand]:
                 and by_clause[clause.head.i] is not cand:
             head = by_clause[clause.head.i]
             head.purposes.append(cand)
-            if _plover(cand.code) and _plover(head.code) and _plover(cand.code)[0] == _plover(head.code)[0]:
+            if _type_of(cand.code) and _type_of(cand.code) == _type_of(head.code):
                 cand.absorbed = True  # "telephoned X to discuss …", "met to hold talks": one meeting
     return [c for _, c in sorted(cands.items()) if not c.absorbed]
 
@@ -618,8 +627,7 @@ def _same_type(governor: _Cand, noun, lang: str) -> bool:
 def _own_type(token, lang: str) -> str | None:
     """The PLOVER type of the event ``token`` would trigger on its own, if any."""
     choice = _choose(token, _rows(token, lang), _object(token))
-    plover = _plover(choice[0]) if choice is not None else None
-    return plover[0] if plover else None
+    return (_type_of(choice[0]) or None) if choice is not None else None
 
 
 def _light_noun(verb, obj, lang: str):
@@ -919,7 +927,7 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
         giver, obj = obj, None  # "avec le soutien de X", "a reçu l'aide de X": X gives, not is given
     means = None
     if lang == "fr" and obj is not None and token.pos_ == "NOUN" and obj.lemma_.lower() in _WEAPONS \
-            and (_plover(cand.code) or ("",))[0] == "ASSAULT":
+            and _type_of(cand.code) == "ASSAULT":
         means, obj = obj, None  # "les bombardements de drones américains": the weapon, whose owner acts
     passive = _passive(verb)
     source_tok = None
@@ -1085,7 +1093,7 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
         # "ils ont été enlevés et tués": joined passive participles share their subject
         obj = next((c for c in verb.head.children if c.dep_ == "nsubj:pass"), None)
     if passive and verb == token and obj is not None and (_actor_in(obj, offset, mentions) or _participant(obj)
-                                                          or (_plover(cand.code) or ("",))[0] == "ASSAULT"
+                                                          or _type_of(cand.code) == "ASSAULT"
                                                           and (obj.pos_ in ("NOUN", "PROPN") or obj.pos_ == "PRON"
                                                                and obj.lower_ not in _RELATIVE)):
         target_tok = obj  # "a missionary was arrested": the arrested; "un restaurant a été incendié": what is hit
@@ -1201,7 +1209,7 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
     source = _arg(source_tok, offset, mentions, text, exclude=None)
     if source is None:
         label = _label(token, offset, mentions)  # "Canada : fin des frappes": the title's label acts,
-        if (_plover(cand.code) or ("",))[0] in ("ASSAULT", "PROTEST") and label is not None:
+        if _type_of(cand.code) in ("ASSAULT", "PROTEST") and label is not None:
             # but where the violence was is no actor ("Mali : attaque à Tombouctou"), unless the
             # sentence puts the violence in another country ("Canada : … frappes en Irak")
             s0, s1 = offset + token.sent.start_char, offset + token.sent.end_char
@@ -1257,7 +1265,7 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
                 # words alone only for a person's or a thing's complement ("le rédacteur en chef"), not
                 # an act's ("soutenons la fin de cette mission")
                 target = _better(target, found if not _weak(found) or not _rows(obj, lang) else None)
-    if _weak(target) and obj is not None and (_plover(cand.code) or ("",))[0] in ("ACCUSE", "REJECT", "PROTEST"):
+    if _weak(target) and obj is not None and _type_of(cand.code) in ("ACCUSE", "REJECT", "PROTEST"):
         # "dénonce « la colère » et « l'hostilité » affichée par le régime de Kim Jong-un": who is
         # blamed is who the thing denounced is said to be by
         for noun in [obj] + _conjuncts(obj) + [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN"]:
@@ -1269,11 +1277,11 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
             and obj.lemma_.lower() == cand.keyword:
         target = None  # "la fin de cette mission", "retirer l'accréditation": what the row says, not who
     if lang == "fr" and passive and verb == token and source is None and target is not None and target_tok is obj \
-            and (_plover(cand.code) or ("",))[0] == "MOBILIZE":
+            and _type_of(cand.code) == "MOBILIZE":
         source, target = target, None  # "300 soldats ont été déployés": the forces sent are who shows force
     if _weak(target) and target_tok is not None and (
             any(c.lower_ in _POSSESSIVE for c in target_tok.children if c.dep_ in ("det", "poss", "nmod:poss", "det:poss"))
-            or (_plover(cand.code) or ("",))[0] == "MOBILIZE"):
+            or _type_of(cand.code) == "MOBILIZE"):
         target = None  # "rapatrier ses avions": its own; a test, a deployment: no target by words alone
     for inner in cand.inner:  # "threatened to shell Iraqi towns", "demanded that Hamas renounce"
         if _weak(target):
@@ -1334,7 +1342,7 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
         if left:
             target = _better(target, _arg(left[0], offset, mentions, text, exclude=source))
     if _weak(target) and lang == "fr" and token.pos_ in ("NOUN", "PROPN") \
-            and (_plover(cand.code) or ("",))[0] in ("PROTEST", "ACCUSE", "REJECT"):
+            and _type_of(cand.code) in ("PROTEST", "ACCUSE", "REJECT"):
         target = _better(target, _anti(token, offset, mentions, text))
     if target is None and lang == "fr" and token.pos_ == "NOUN" and cand.code[:2] in _AGAINST_CODES:
         # "un attentat à la bombe contre des policiers", "attentat à la voiture piégée contre un bus":
@@ -1682,7 +1690,7 @@ def _inner_target(inner: _Cand, offset: int, mentions: list[Mention], text: str,
             return arg
     co: list[EventArg] = []
     _, target = _arguments(inner, offset, mentions, text, [], co, lang)
-    if target is None and _plover(inner.code) and _plover(inner.code)[0] in _PLACE_TARGET:
+    if target is None and _type_of(inner.code) in _PLACE_TARGET:
         target = _place_target(inner, offset, mentions, text, source)  # "threatened a curfew in Algiers"
     if target is not None and (source is None or not _same(target, source)):
         return target
