@@ -409,24 +409,21 @@ class SignalDetector(Detector):
                 continue  # every signal needs two sources today
             deep = n >= c.depth * k or n >= c.story_items
             items, sources, names = h.series(term)
-            # ---- breaking: many sources today, at most one a day before (yesterday aside)
-            if (k >= min_break and n >= c.breaking_items and max(sources[:-1], default=0) <= 1
-                    and k >= 2 * sources[-1] and deep):
+            # ---- breaking: many sources today, at most one a day before (yesterday aside); or a new
+            # pair of an event word and a place, whatever its items; or (wide) a share of the sources
+            why = None
+            if k >= 2 * sources[-1]:
+                before = max(sources[:-1], default=0)
+                if k >= min_break and n >= c.breaking_items and before <= 1 and deep:
+                    why = {}
+                elif c.breaking_event and k >= min_break and before <= 1 and event_pair(term):
+                    why = {"event": 1}
+                elif c.breaking_wide and k >= max(c.breaking_sources, c.breaking_wide * S) and before <= 2:
+                    why = {"wide": 1}
+            if why is not None:
                 score = k / S * math.log2(1 + n)
                 breaking.append(self._flag(counts, term, "breaking", score, _median(items), _median(sources),
-                                           {"sources_yesterday": sources[-1], "items_before": sum(items)}))
-                continue
-            if (c.breaking_event and k >= min_break and k >= 2 * sources[-1] and max(sources[:-1], default=0) <= 1
-                    and event_pair(term)):
-                score = k / S * math.log2(1 + n)
-                breaking.append(self._flag(counts, term, "breaking", score, _median(items), _median(sources),
-                                           {"sources_yesterday": sources[-1], "items_before": sum(items), "event": 1}))
-                continue
-            if (c.breaking_wide and k >= max(c.breaking_sources, c.breaking_wide * S) and k >= 2 * sources[-1]
-                    and max(sources[:-1], default=0) <= 2):
-                score = k / S * math.log2(1 + n)
-                breaking.append(self._flag(counts, term, "breaking", score, _median(items), _median(sources),
-                                           {"sources_yesterday": sources[-1], "items_before": sum(items), "wide": 1}))
+                                           {"sources_yesterday": sources[-1], "items_before": sum(items), **why}))
                 continue
             # ---- rising: more sources two days running, from a quiet history
             if (k >= c.rising_sources and n >= c.rising_items
