@@ -123,7 +123,7 @@ def extract_scraped(raw: RawDocument, repeated: RepeatedLines | None = None) -> 
             and 2 <= _words(units[start - 1].text) < PROSE_MIN_WORDS and not _byline(units[start - 1].text):
         start -= 1  # the label the text starts under ("Leitsätze des Gerichts:")
     if end < len(units) and units[end].kind == "text" and _words(units[end].text) >= LAST_LINE_MIN_WORDS \
-            and not units[end].text.endswith(("...", "…")) and not _CONTACT.search(units[end].text):
+            and not units[end].text.endswith(_ELLIPSES) and not _CONTACT.search(units[end].text):
         end += 1  # the text's last line without its full stop ("… Offenbar ist das in der Politik ähnlich")
     # Bylines and date lines near the start of the main text: read, then dropped.
     author = published = updated = None
@@ -310,6 +310,9 @@ def _scraped_trailer(codes: tuple[str, ...] = lang.LANGUAGES) -> re.Pattern[str]
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
+_ELLIPSES = ("...", "…")  # a line cut short
+
+
 @lru_cache(maxsize=8192)
 def _words(text: str) -> int:
     """Words, counting two Chinese/Japanese/Korean characters as one (those scripts use no spaces)."""
@@ -333,13 +336,13 @@ AFTER_END_CHARS = 12
 def _is_prose(text: str) -> bool:
     """Ends like a sentence (perhaps with an emoji after it), or holds a sentence break and goes on
     after it; not a teaser cut with "…"."""
-    if text.endswith(("...", "…")):
+    if text.endswith(_ELLIPSES):
         return False
     tail = text[-AFTER_END_CHARS:]  # only the line's end can hold them: no need to scan the whole line
     bare = text[: len(text) - len(tail)] + _AFTER_END.sub("", tail)
     if bare != text and _EMOJI_END.search(tail):  # "… würde mich sehr freuen 🙂": a blogger's full stop
         return True
-    return bool(_SENTENCE_END.search(bare)) or (bare != text and bare.endswith(("...", "…"))) or len(
+    return bool(_SENTENCE_END.search(bare)) or (bare != text and bare.endswith(_ELLIPSES)) or len(
         _INNER_BREAK.findall(text)) >= INNER_BREAKS
 
 
@@ -423,16 +426,15 @@ def _main_text(units: list[_Unit], codes: tuple[str, ...] = lang.LANGUAGES,
     next to a paragraph is prose (a teaser cut short sits among other teasers). A page with no paragraph at
     all reads its long lines cut with "…" as prose (a paywall shows the first paragraph cut)."""
     scores = [_score(u) for u in units]
+    cut = [u.kind == "text" and u.text.endswith(_ELLIPSES) and _words(u.text) >= PROSE_MIN_WORDS for u in units]
     # A long line ending in "…" next to a paragraph is the text's own sentence, not a teaser cut short.
     for i, u in enumerate(units):
-        if u.kind == "text" and u.text.endswith(("...", "…")) and _words(u.text) >= PROSE_MIN_WORDS and any(
-                0 <= j < len(units) and scores[j] >= PROSE_MIN_WORDS and not units[j].text.endswith(("...", "…"))
-                for j in (i - 1, i + 1)):
+        if cut[i] and any(0 <= j < len(units) and scores[j] >= PROSE_MIN_WORDS and not units[j].text.endswith(_ELLIPSES)
+                          for j in (i - 1, i + 1)):
             scores[i] = float(_words(u.text))
     start, end, best = _best_run(scores, 0, len(units))
     if best < PROSE_MIN_WORDS:  # no paragraph on the page: a paywall leaves only its cut first one ("… Mit dabei ...")
-        scores = [float(_words(u.text)) if u.kind == "text" and _words(u.text) >= PROSE_MIN_WORDS
-                  and u.text.endswith(("...", "…")) else sc for u, sc in zip(units, scores)]
+        scores = [float(_words(u.text)) if long_cut else sc for u, sc, long_cut in zip(units, scores, cut)]
         start, end, best = _best_run(scores, 0, len(units))
     if best <= 0:
         return 0, len(units)
