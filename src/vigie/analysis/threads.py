@@ -179,14 +179,12 @@ class ThreadTracker:
         th.size -= n
         th.stories -= 1
         self.left.append(th.id)
-        heapq.heappush(self._expiry, (self._expires(th), th.id))
-        self._trim(th)
+        self._changed(th)
         add_into(ot.centroid, centroid)
         ot.size += n
         ot.stories += 1
         ot.last_day = max(ot.last_day, day)
-        heapq.heappush(self._expiry, (self._expires(ot), ot.id))
-        self._trim(ot)
+        self._changed(ot)
         return other
 
     def resolve(self, thread_id: str) -> str:
@@ -265,8 +263,7 @@ class ThreadTracker:
             day = max(gone.recent_day, keep.recent_day or gone.recent_day)
             keep.recent = self._recent(keep, day) + self._recent(gone, day)
             keep.recent_day = day
-        heapq.heappush(self._expiry, (self._expires(keep), keep.id))
-        self._trim(keep)
+        self._changed(keep)
         self._reindex(gone, frozenset())
         del self.threads[gone.id]
         self.alias[gone.id] = keep.id
@@ -279,6 +276,11 @@ class ThreadTracker:
             th.recent = self._recent(th, day) + 1.0
             th.recent_day = day
         th.last_day = max(day, th.last_day)
+        self._changed(th)
+
+    def _changed(self, th: LiveThread) -> None:
+        """After a thread grew, shrank or merged: its expiry is scheduled again and its centroid
+        trimmed to ``terms`` and re-indexed."""
         heapq.heappush(self._expiry, (self._expires(th), th.id))
         self._trim(th)
 
@@ -331,8 +333,7 @@ class ThreadTracker:
                             r["size"], r["stories"], dict(r["centroid"]), recent=r.get("recent", 0.0),
                             recent_day=date.fromisoformat(r["recent_day"]) if r.get("recent_day") else None)
             self.threads[th.id] = th
-            heapq.heappush(self._expiry, (self._expires(th), th.id))
-            self._trim(th)
+            self._changed(th)
         for sid, (tid, size, last) in state.get("stories", {}).items():
             day = date.fromisoformat(last)
             self.story_thread[sid] = tid
