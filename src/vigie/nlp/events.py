@@ -90,6 +90,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from vigie.lang import lines as data_lines
 from vigie.model import Event, EventArg, Mention, Timex
 from vigie.nlp.gazetteer import load_agents, load_gazetteer
 
@@ -1933,13 +1934,12 @@ def _participant(token) -> bool:
 
 @cache
 def _word_list(lang: str, name: str) -> frozenset[str]:
-    """The words of the language's data file ``name`` (one a line, # comments), lowercased; none when
-    the language has no such file."""
-    path = resources.files("vigie.lang").joinpath(lang, name)
-    if not path.is_file():
+    """The words of the language's data file ``name`` (one a line), lowercased; none when the
+    language has no such file."""
+    try:
+        return frozenset(word.lower() for word in data_lines(lang, name))
+    except FileNotFoundError:
         return frozenset()
-    return frozenset(line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines()
-                     if line.strip() and not line.startswith("#"))
 
 
 def _author_nouns(lang: str) -> frozenset[str]:
