@@ -35,7 +35,10 @@ from pathlib import Path
 GOLD = Path(__file__).resolve().parent.parent / "gold" / "events" / "winer-fr-dev.jsonl"
 # the second dev set: the former held-out part, opened for reading in issue 7's third round
 HELDOUT = GOLD.parent / "heldout" / "winer-fr-heldout.jsonl"
-FRENCH = {"fr": GOLD, "ho": HELDOUT}  # cache name -> gold file
+# the readable parts annotated in the sixth session (their sealed twins heldout2/heldout3 never load here)
+DEV2 = GOLD.parent / "dev2" / "winer-fr-dev2.jsonl"
+DEV3 = GOLD.parent / "dev3" / "winer-fr-dev3.jsonl"
+FRENCH = {"fr": GOLD, "ho": HELDOUT, "d2": DEV2, "d3": DEV3}  # cache name -> gold file
 
 
 def capture(data: Path, cache: Path) -> None:
@@ -81,10 +84,12 @@ def score(cache: Path, show: str | None, half: str | None) -> None:
         with open(cache / f"{name}.pkl", "rb") as f:
             fr = pickle.load(f)
         gold, _ = ev.read_gold(path)
-        halves = ("a", "b") if name == "fr" else ()
+        halves = ("a", "b") if name != "ho" else ()
         totals = {"all": ev.GoldCounts(), **{h: ev.GoldCounts() for h in halves}}
         for n, (doc, args) in enumerate(fr):
-            part = "ab"[n % 2] if halves else None
+            # fr: alternate documents; d2/d3: odd-numbered documents are the development half (a),
+            # even-numbered the check half (b), as in the sixth session's rounds
+            part = None if not halves else "ab"[n % 2] if name == "fr" else "ab"[1 - int(doc.rsplit("-", 1)[1]) % 2]
             events = find_events(*args)
             text = args[0]
             g = gold.get(doc, [])
