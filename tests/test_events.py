@@ -515,3 +515,19 @@ def test_participant_noun_tagged_as_participle():
     doc = Doc(vocab, words=["le", "document", "signé"], pos=["DET", "NOUN", "VERB"], heads=[1, 1, 1],
               deps=["det", "ROOT", "acl"])
     assert not _participant(doc[2])  # no determiner of its own: a participle
+
+
+def test_the_seed_codes_no_attack(seed_annotated):
+    """« Cette décision intervient quelques jours après … » (occurs) and the « cyberattaques » the
+    Westerners accuse Russia of (the content of an accusation, GUIDELINES §7) are no attacks."""
+    attacks = [(e.trigger, e.date) for e in seed_annotated.events if e.type == "ASSAULT" and not e.historical]
+    assert not attacks
+
+
+def test_what_an_accusation_alleges_is_not_coded(annotator):
+    a = annotator.annotate(_article("L'Otan accuse la Russie d'espionnage et de cyberattaques contre ses membres. "
+                                    "Cette annonce intervient après la fermeture de la mission."))
+    assert _find(a, "ACCUSE", "NATO", "RUS")
+    assert not [e for e in a.events if e.type == "ASSAULT"]
+    b = annotator.annotate(_article("Les soldats français sont intervenus au Mali."))
+    assert [e for e in b.events if e.type == "ASSAULT"]  # armed forces intervening still are

@@ -563,6 +563,8 @@ def _candidates(sent, lang: str) -> list[_Cand]:
                 and any(c.dep_ == "case" and c.lower_ in ("de", "d'") for c in token.children):
             continue  # "avions de combat", "pays d'accueil": a kind of thing, not an event
         if verb is None:
+            if _alleged(token, cands):
+                continue  # "accusant les Russes d'ingérence, d'espionnage, de cyberattaques": what is alleged (§7)
             head = token.head
             governor = cands.get(head.i) if head != token else None
             if governor is not None and (_plover(governor.code)[0] in _CONTENT
@@ -617,6 +619,30 @@ def _candidates(sent, lang: str) -> list[_Cand]:
             if _type_of(cand.code) and _type_of(cand.code) == _type_of(head.code):
                 cand.absorbed = True  # "telephoned X to discuss …", "met to hold talks": one meeting
     return [c for _, c in sorted(cands.items()) if not c.absorbed]
+
+
+def _alleged(noun, cands: dict[int, _Cand]) -> bool:
+    """Whether ``noun`` is what an accusation alleges: a "de" complement of an accusing trigger
+    (``event_allegations.txt``), or of its object ("accuse la Russie d'ingérence"), through lists and "de" chains ("d'ingérence, d'espionnage,
+    de cyberattaques"). The guidelines code the accusation, not its content (GUIDELINES §7)."""
+    t = noun
+    for _ in range(4):
+        head = t.head
+        if head == t:
+            return False
+        if t.dep_ != "conj":
+            if t.dep_ not in ("obl", "obl:arg", "obl:mod", "nmod") or _case(t) not in _DE:
+                return False
+            if head.i in cands:
+                return _alleges(cands[head.i])
+            if head.dep_ == "obj" and head.head.i in cands:
+                return _alleges(cands[head.head.i])
+        t = head
+    return False
+
+
+def _alleges(cand: _Cand) -> bool:
+    return _type_of(cand.code) == "ACCUSE" and cand.token.lemma_.lower() in _word_list(cand.token.lang_, "event_allegations.txt")
 
 
 def _same_type(governor: _Cand, noun, lang: str) -> bool:
