@@ -23,6 +23,15 @@ CAHUZAC = "Jérôme Cahuzac"
 TRIB = "tribunal correctionnel de Paris"
 TRIB_IMPL = A(None, TRIB, "FRA", None, "JUD")
 XINJ = "assaillants du Xinjiang"
+INDECLINE = "collectif Indecline"
+INDECLINE_IMPL = A(None, INDECLINE, "USA")
+SANTOS = "Juan Manuel Santos"
+NOBEL_IMPL = A(None, "comité Nobel norvégien", "NOR")
+TRUMP = "Donald Trump"
+CLINTON = "Hillary Clinton"
+MBONIMPA = "Pierre Claver Mbonimpa"
+HRW_IMPL = A(None, "Human Rights Watch", None, None, "NGO")
+DELHI_IMPL = A(None, "gouvernement de Delhi", "IND", None, "GOV")
 
 ANN = {
     "2016_07_01-001": [
@@ -448,5 +457,118 @@ ANN = {
         R("politique de [répression] contre", "ACCUSE", "allege",
           A("[Des groupes de défense des droits de l'Homme]", "groupes de défense des droits de l'homme", None, None, "NGO"),
           None, "2016-12-30"),
+    ],
+    "2016_08_23-002": [
+        R("Trump nu [ont été érigées] dans", "PROTEST", None, INDECLINE_IMPL,
+          A("représentants [le candidat républicain Donald Trump] nu", "Donald Trump", "USA"), "2016-08"),
+        R("souhaite [présenter Donald Trump de manière peu flatteuse et humiliante]", "ACCUSE", "disapprove",
+          A("du [collectif anarchiste Indecline]", INDECLINE, "USA"),
+          A("présenter [Donald Trump] de manière", "Donald Trump", "USA"), "2016-08", hyp=T),
+        R("avant d'être rapidement [détruite]", "COERCE", None,
+          A("par [le service municipal en charge des parcs]", "service des parcs de New York", "USA", None, "GOV"),
+          None, "2016-08"),
+    ],
+    "2016_10_07-001": [
+        R("Le prix Nobel de la paix [attribué] au", "SUPPORT", None, NOBEL_IMPL,
+          A("au [président colombien Juan Manuel Santos]", SANTOS, "COL", None, "GOV"), "2016-10-07"),
+        R("2016 est [décerné] au président", "SUPPORT", None, NOBEL_IMPL,
+          A("au [président colombien Juan Manuel Santos] ,", SANTOS, "COL", None, "GOV"), "2016-10-07"),
+        R("un terme à la [guerre civile]", "ASSAULT", None, None, None, None),
+        R("le [processus de paix] avec les FARC", "CONSULT", None,
+          A("[il] a mené", SANTOS, "COL", None, "GOV"),
+          A("avec [les FARC]", "Forces armées révolutionnaires de Colombie", "COL", None, "REB"), None),
+        R("jusqu'à un [cessez-le-feu] définitif", "RETREAT", None,
+          A("[il] a mené", SANTOS, "COL", None, "GOV"),
+          A("avec [les FARC]", "Forces armées révolutionnaires de Colombie", "COL", None, "REB"), "2016-08", hist=T),
+        R("Néanmoins, l'[accord de paix]", "SUPPORT", None, None, None, None),
+        R("de nouveaux [pourparlers]", "CONSULT", None, None, None, None, hyp=T),
+    ],
+    "2016_10_17-002": [
+        R("la récente [sortie] du pays", "SANCTION", "withdraw",
+          A("sortie du [pays] du statut", "Burundi", "BDI", None, "GOV"),
+          A("du [statut de Rome (CPI)]", "Cour pénale internationale", None, "ICC", "JUD"), "2016-10"),
+        R("sa « [profonde préoccupation] »", "ACCUSE", "disapprove",
+          A("[le Conseil de sécurité des Nations unies] à exprimer", "Conseil de sécurité des Nations unies", None, "UN", None),
+          None, "2016-10"),
+    ],
+    "2016_10_20-001": [
+        R("Hafsa Mossi [assassinée] le 13 juillet", "ASSAULT", "assassinate", None,
+          A("d' [Hafsa Mossi] assassinée", "Hafsa Mossi", "BDI", None, "LEG"), "2016-07-13", hist=T),
+    ],
+    "2016_11_03-001": [
+        R("la justice suisse [a décidé]", "REJECT", None,
+          A("finalement [la justice suisse] a", "justice suisse", "CHE", None, "JUD"), None, None),
+        R("Sa fille [soutenue] par le gouvernement burundais", "SUPPORT", None,
+          A("par [le gouvernement burundais]", "gouvernement burundais", "BDI", None, "GOV"),
+          A("[Sa fille] soutenue", "fille de Mwambutsa IV", "BDI"), None),
+        R("roi, [soutenue] par le gouvernement du Burundi", "SUPPORT", None,
+          A("par [le gouvernement du Burundi]", "gouvernement burundais", "BDI", None, "GOV"),
+          A("[La fille de l'ex-roi]", "fille de Mwambutsa IV", "BDI"), None),
+        R("Elle avait alors [demandé]", "REQUEST", None,
+          A("[Elle] avait alors", "fille de Mwambutsa IV", "BDI"),
+          A("à [sa demi-sœur qui vivait à Genève]", "demi-sœur de la fille de Mwambutsa IV"), None, hist=T),
+        R("monarque [s'opposait] à cette option", "REJECT", None,
+          A("[la nièce du monarque]", "nièce de Mwambutsa IV", "BDI"), None, None, hist=T),
+    ],
+    "2016_11_09-001": [
+        R("avoir [parlé au téléphone] à", "CONSULT", None,
+          A("New York , [il] a annoncé", TRUMP, "USA"), A("à [Hillary Clinton] ,", CLINTON, "USA"), "2016-11-09"),
+        R("qui l'a [félicité] pour", "SUPPORT", None,
+          A("[qui] l'a félicité", CLINTON, "USA"), A("qui [l']a félicité", TRUMP, "USA"), "2016-11-09"),
+        R("avec les [attaques] qu'il a eues", "ACCUSE", "disapprove",
+          A("qu'[il] a eues", TRUMP, "USA"), A("à [son] encontre", CLINTON, "USA"), None),
+        R("il lui a [rendu hommage]", "SUPPORT", None,
+          A("campagne, [il] lui a", TRUMP, "USA"), A("il [lui] a rendu", CLINTON, "USA"), "2016-11-09"),
+    ],
+    "2016_11_17-001": [
+        R("d’origine algérienne [encouragés] par", "SUPPORT", None,
+          A("par [le Premier ministre]", "Justin Trudeau", "CAN", None, "GOV"),
+          A("[les jeunes leaders d’origine algérienne]", "jeunes leaders d'origine algérienne", "CAN", None, "CVL"), "2016-11-17"),
+        R("Justin Trudeau [a soutenu]", "SUPPORT", None,
+          A("[Le Premier ministre du Canada , Justin Trudeau]", "Justin Trudeau", "CAN", None, "GOV"), None, "2016-11-17"),
+        R("afin d'[encourager] les jeunes", "SUPPORT", None,
+          A("par [l'Association Mont-Algérie]", "Association Mont-Algérie", "CAN", None, "NGO"),
+          A("[les jeunes entrepreneurs qui sont issus de l’immigration maghrébine]", "jeunes entrepreneurs d'origine maghrébine",
+            "CAN", None, "CVL"), None, hyp=T),
+    ],
+    "2016_11_20-002": [
+        R("Mbonimpa [reçoit] le Prix", "SUPPORT", None, HRW_IMPL,
+          A("Burundi : [Pierre Claver Mbonimpa] reçoit", MBONIMPA, "BDI", None, "NGO"), "2016-11-18"),
+        R("Mbonimpa [a reçu] vendredi", "SUPPORT", None, HRW_IMPL,
+          A("[Le militant burundais des droits de l'Homme Pierre Claver Mbonimpa]", MBONIMPA, "BDI", None, "NGO"), "2016-11-18"),
+        R("de cesse de [dénoncer] les exactions", "ACCUSE", "disapprove",
+          A("[Celui] qui n'a", MBONIMPA, "BDI", None, "NGO"),
+          A("du [régime de Pierre Nkurunziza]", "gouvernement burundais", "BDI", None, "GOV"), "2016-11-20"),
+        R("a une [tentative d'assassinat]", "ASSAULT", "assassinate", None,
+          A("[Celui] qui n'a", MBONIMPA, "BDI", None, "NGO"), "2015", hist=T),
+        R("il avait alors [été enlevé]", "ASSAULT", "abduct",
+          A("par [des hommes du régime]", "agents du régime burundais", "BDI"),
+          A("[il] avait alors", "fils de Pierre Claver Mbonimpa", "BDI", None, "CVL"), "2015", hist=T),
+        R("continue depuis l'étranger d'[établir un recensement]", "ACCUSE", "investigate",
+          A("[Pierre Claver Mbonimpa] continue", MBONIMPA, "BDI", None, "NGO"), None, "2016-11-20"),
+    ],
+    "2016_08_22-001": [
+        R("annonce sa [démission] de ce poste", "RETREAT", "resign",
+          A("[Celui] qui était", "Nicolas Sarkozy", "FRA", None, "OPP"), None, "2016-08-22"),
+        R("qu'il [se conformera] aux règles", "AGREE", None,
+          A("[Nicolas Sarkozy] affirme", "Nicolas Sarkozy", "FRA", None, "OPP"),
+          A("organisée par [son parti]", "Les Républicains", "FRA", None, "OPP"), "2016-08-22"),
+    ],
+    "2016_11_08-004": [
+        R("des dizaines de chantiers [ont été fermés]", "COERCE", "restrict", DELHI_IMPL, None, "2016-11"),
+        R("démolition seront [interdits] pendant", "COERCE", "ban",
+          A("a-t-[il] poursuivi", "Arvind Kejriwal", "IND", None, "GOV"), None, None, hyp=T),
+        R("écoles [demeureront fermées]", "COERCE", "restrict",
+          A("a-t-[il] poursuivi", "Arvind Kejriwal", "IND", None, "GOV"), None, None, hyp=T),
+        R("a également [été sommée] d'arrêter", "REQUEST", None, DELHI_IMPL,
+          A("[Une centrale électrique au charbon]", "centrale électrique au charbon de Delhi", "IND", None, "BUS"), None),
+    ],
+    "2016_12_11-001": [
+        R("projet de loi [adopté] à l'unanimité", "SUPPORT", None,
+          A("par [le Congrès américain]", "Congrès des États-Unis", "USA", None, "LEG"), None, None),
+        R("L'entente est [appuyée] par", "SUPPORT", None,
+          A("tant [les républicain et les démocrates] aux", "républicains et démocrates", "USA", None, "LEG"), None, "2016-12-11"),
+        R("L'entente est [appuyée] par", "SUPPORT", None,
+          A("que [les libéraux et conservateurs] au", "libéraux et conservateurs", "CAN", None, "LEG"), None, "2016-12-11"),
     ],
 }
