@@ -32,6 +32,9 @@ CLINTON = "Hillary Clinton"
 MBONIMPA = "Pierre Claver Mbonimpa"
 HRW_IMPL = A(None, "Human Rights Watch", None, None, "NGO")
 DELHI_IMPL = A(None, "gouvernement de Delhi", "IND", None, "GOV")
+FIDH = "Fédération internationale des ligues des droits de l'homme"
+BDI_SEC = A(None, "services de sécurité burundais", "BDI")
+BDI_GOV = A(None, "gouvernement burundais", "BDI", None, "GOV")
 
 ANN = {
     "2016_07_01-001": [
@@ -193,6 +196,8 @@ ANN = {
         R("et de [maîtriser] l'individu", "COERCE", "arrest",
           A("à [d'autres policiers] d'intervenir", "police de Toulouse", "FRA", None, "COP"),
           A("maîtriser [l'individu]", "agresseur de Toulouse"), "2016-08-30", hyp=T),
+        R("l'individu [interpellé] ferait", "COERCE", "arrest", A(None, "police de Toulouse", "FRA", None, "COP"),
+          A("[l'individu] interpellé", "agresseur de Toulouse"), "2016-08-30"),
         R("algérienne [aurait attaqué] l'officier", "ASSAULT", None,
           A("que [l'individu d'origine algérienne] aurait", "agresseur de Toulouse"),
           A("attaqué [l'officier de police]", "Valentin, policier de Toulouse", "FRA", None, "COP"), "2016-08-30"),
@@ -267,6 +272,9 @@ ANN = {
           A("poignarder [une policière] au", "policière de Vincennes", "FRA", None, "COP"), "2016-09-02"),
         R("une [riposte] instantanée", "ASSAULT", "firearms",
           A("d'[un autre policier]", "police de Vincennes", "FRA", None, "COP"), None, "2016-09-02"),
+        R("témoin de l'[agression]", "ASSAULT", None,
+          A(None, "patient de Vincennes", "FRA", None, "CVL"), None, "2016-09-02"),
+        R("les trois [coups de feux]", "ASSAULT", "firearms", VINC_POL, None, "2016-09-02"),
     ],
     "2016_09_04-001": [
         R("France : [manifestation] à Paris", "PROTEST", "demo",
@@ -461,7 +469,7 @@ ANN = {
     "2016_08_23-002": [
         R("Trump nu [ont été érigées] dans", "PROTEST", None, INDECLINE_IMPL,
           A("représentants [le candidat républicain Donald Trump] nu", "Donald Trump", "USA"), "2016-08"),
-        R("souhaite [présenter Donald Trump de manière peu flatteuse et humiliante]", "ACCUSE", "disapprove",
+        R("peu flatteuse et [humiliante]", "ACCUSE", "disapprove",
           A("du [collectif anarchiste Indecline]", INDECLINE, "USA"),
           A("présenter [Donald Trump] de manière", "Donald Trump", "USA"), "2016-08", hyp=T),
         R("avant d'être rapidement [détruite]", "COERCE", None,
@@ -570,5 +578,33 @@ ANN = {
           A("tant [les républicain et les démocrates] aux", "républicains et démocrates", "USA", None, "LEG"), None, "2016-12-11"),
         R("L'entente est [appuyée] par", "SUPPORT", None,
           A("que [les libéraux et conservateurs] au", "libéraux et conservateurs", "CAN", None, "LEG"), None, "2016-12-11"),
+    ],
+    "2016_11_01-002": [
+        R("Une [enquête approfondie] de la FIDH", "ACCUSE", "investigate",
+          A("approfondie de [la FIDH] a permis", FIDH, None, None, "NGO"), None, None),
+        R("tués lors de la [répression] des 11", "ASSAULT", None, BDI_SEC,
+          A("dépouilles d'[opposants] tués", "opposants burundais", "BDI", None, "OPP"), "2015-12-11", hist=T),
+        R("FIDH ont toutefois pu [rencontrer]", "CONSULT", None,
+          A("[Les responsables Afrique de la FIDH]", FIDH, None, None, "NGO"),
+          A("rencontrer [les officiels du ministère des affaires étrangères du Burundi]",
+            "ministère burundais des Affaires étrangères", "BDI", None, "GOV"), None),
+        R("datent de la [Guerre civile] burundaise", "ASSAULT", None, None, None, "1993", hist=T),
+        R("profité pour [interroger] le ministère", "REQUEST", None,
+          A("[La FIDH] en a", FIDH, None, None, "NGO"),
+          A("interroger [le ministère] au sujet", "ministère burundais des Affaires étrangères", "BDI", None, "GOV"), None),
+        R("au sujet de la [disparition] inquiétante", "ASSAULT", "abduct", None,
+          A("de [Marie-Claudette Kwizera], trésorière", "Marie-Claudette Kwizera", "BDI", None, "NGO"), "2015-12"),
+        R("Pour Florent Geel, le [retrait] de la CPI", "SANCTION", "withdraw", BDI_GOV,
+          A("retrait de [la CPI] auquel", "Cour pénale internationale", None, "ICC", "JUD"), "2016-10"),
+        R("s'ajoutent la [radiation] de cinq", "COERCE", "ban", BDI_GOV,
+          A("radiation de [cinq associations des droits de l'homme]", "associations burundaises des droits de l'homme",
+            "BDI", None, "NGO"), "2016-10"),
+        R("soient [persona non grata] au Burundi", "REJECT", "yield", BDI_GOV,
+          A("que [les trois observateurs de l'ONU] soient", "experts de l'ONU", None, "UN", None), "2016-10"),
+        R("sonne comme un [aveu de culpabilité]", "ACCUSE", "allege",
+          A("Pour [Florent Geel], le retrait", "Florent Geel", None, None, "NGO"), None, "2016-11-01"),
+        R("dans la volonté de [dissimuler] ses méfaits", "ACCUSE", "allege",
+          A("Pour [lui], le régime", "Florent Geel", None, None, "NGO"),
+          A("[le régime de Pierre Nkurunziza] est", "gouvernement burundais", "BDI", None, "GOV"), "2016-11-01"),
     ],
 }
