@@ -46,9 +46,9 @@ ANN = {
     ],
     "2018_03_10-002": [
         R("États-Unis : [prise d'otage] en Californie", "ASSAULT", "abduct",
-          A(None, "preneur d'otages de Yountville", "USA"), None, "2018-03-10"),
+          A(None, "preneur d'otages de la maison de retraite californienne", "USA"), None, "2018-03-10"),
         R("Une [prise d’otage] a fait", "ASSAULT", "abduct",
-          A(None, "preneur d'otages de Yountville", "USA"), None, "2018-03-10"),
+          A(None, "preneur d'otages de la maison de retraite californienne", "USA"), None, "2018-03-10"),
     ],
     "2018_03_10-006": [
         R("Shkreli [condamné] à sept ans de prison pour fraude\n", "COERCE", "arrest",
@@ -349,7 +349,7 @@ ANN.update({
         R("Gilet jaune qui [bloquait] le péage", "PROTEST", None,
           A("interpelé [un Gilet jaune] qui", GJ, "FRA", None, "OPP"), None, "2018-12-25"),
         R("le climat qui [attaque] l'État", "ACCUSE", "allege",
-          A("[la pétition pour le climat] qui", "pétition pour le climat (L'Affaire du siècle)", None, None, "NGO"),
+          A("[la pétition pour le climat] qui", "pétition pour le climat", None, None, "NGO"),
           A("attaque [l'État]", "État français", "FRA", None, "GOV"), "2018-12-25"),
         R("qui revendique l'[incendie] qui a détruit", "ASSAULT", None, None,
           A("détruit, [un atelier de l'entreprise Mecafor]", "Mecafor", "FRA", None, "BUS"), "2018-12-23"),
