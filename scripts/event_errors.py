@@ -39,6 +39,8 @@ HELDOUT = GOLD.parent / "heldout" / "winer-fr-heldout.jsonl"
 DEV2 = GOLD.parent / "dev2" / "winer-fr-dev2.jsonl"
 DEV3 = GOLD.parent / "dev3" / "winer-fr-dev3.jsonl"
 FRENCH = {"fr": GOLD, "ho": HELDOUT, "d2": DEV2, "d3": DEV3}  # cache name -> gold file
+# the training parts of the seventh session (t1…t4), when present
+FRENCH |= {f"t{n}": p for n in range(1, 5) if (p := GOLD.parent / f"train{n}" / f"winer-fr-train{n}.jsonl").exists()}
 
 
 def capture(data: Path, cache: Path) -> None:
@@ -84,7 +86,7 @@ def score(cache: Path, show: str | None, half: str | None) -> None:
         with open(cache / f"{name}.pkl", "rb") as f:
             fr = pickle.load(f)
         gold, _ = ev.read_gold(path)
-        halves = ("a", "b") if name != "ho" else ()
+        halves = ("a", "b") if name in ("fr", "d2", "d3") else ()
         totals = {"all": ev.GoldCounts(), **{h: ev.GoldCounts() for h in halves}}
         for n, (doc, args) in enumerate(fr):
             # fr: alternate documents; d2/d3: odd-numbered documents are the development half (a),

@@ -531,3 +531,10 @@ def test_what_an_accusation_alleges_is_not_coded(annotator):
     assert not [e for e in a.events if e.type == "ASSAULT"]
     b = annotator.annotate(_article("Les soldats français sont intervenus au Mali."))
     assert [e for e in b.events if e.type == "ASSAULT"]  # armed forces intervening still are
+
+
+def test_a_person_condemned_is_sentenced_an_act_condemned_is_criticised(annotator):
+    a = annotator.annotate(_article("L'ancien ministre Jérôme Cahuzac a été condamné jeudi à trois ans de prison."))
+    assert [e.type for e in a.events if e.trigger.startswith("condamn")] == ["COERCE"]
+    b = annotator.annotate(_article("Le président français Emmanuel Macron a condamné l'attentat."))
+    assert [e.type for e in b.events if e.trigger.startswith("condamn")] == ["ACCUSE"]

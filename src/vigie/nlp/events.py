@@ -437,6 +437,15 @@ def _keywords(token, obj, verb=None) -> tuple[set[str], set[str]]:
     if token.pos_ == "VERB" and any(c.dep_.startswith("obl") and _case(c) in ("sur", "contre") and _participant(c)
                                     for c in token.children):
         primary.add("@cible")  # "a tiré sur les policiers", "a foncé sur la foule": aimed at people
+    if token.pos_ == "VERB" and token.lang_ == "fr" and _passive(token):
+        patient = next((c for c in token.children if c.dep_ in ("nsubj:pass", "nsubj")), None)
+        if patient is None and token.dep_ in ("acl", "appos", "conj") and token.head.pos_ in ("NOUN", "PROPN"):
+            patient = token.head  # "Jérôme Cahuzac, condamné à trois ans", "une élue condamnée pour"
+        if patient is not None and (_participant(patient) or patient.ent_type_ == "PER"):
+            primary.add("@personne")  # "a été condamné(e)": a person sentenced, not an act condemned
+        # "condamné à trois ans de prison": the penalty one step below the "à" complement
+        primary |= {g.lemma_.lower() for c in token.children if c.dep_.startswith("obl") and _case(c) in ("à", "a")
+                    for g in c.children if g.dep_ == "nmod"}
     doer = _doer(token)
     if doer is not None:  # "l'armée avance", "l'avancée des troupes": rows keyed by the class of who acts
         primary |= {k for k, words in _subject_classes(token.lang_).items() if doer.lemma_.lower() in words}
