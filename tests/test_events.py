@@ -538,3 +538,12 @@ def test_a_person_condemned_is_sentenced_an_act_condemned_is_criticised(annotato
     assert [e.type for e in a.events if e.trigger.startswith("condamn")] == ["COERCE"]
     b = annotator.annotate(_article("Le président français Emmanuel Macron a condamné l'attentat."))
     assert [e.type for e in b.events if e.trigger.startswith("condamn")] == ["ACCUSE"]
+
+
+def test_a_harm_is_coded_alone_and_folded_into_the_attack_that_caused_it(annotator):
+    a = annotator.annotate(_article("Un policier a été blessé au couteau samedi à Bruxelles."))
+    assert [e.trigger for e in a.events if e.type == "ASSAULT"] == ["blessé"]
+    b = annotator.annotate(_article("L'explosion d'une voiture piégée a tué deux soldats et blessé dix personnes samedi."))
+    assert "blessé" not in [e.trigger for e in b.events]
+    c = annotator.annotate(_article("La police a perquisitionné le domicile du suspect."))
+    assert [e.type for e in c.events] == ["ACCUSE"]

@@ -593,6 +593,10 @@ def _candidates(sent, lang: str) -> list[_Cand]:
                 continue  # "une manifestation a dégénéré en émeute": what the protest became, one event
         if choice is not None:
             cands[token.i] = _Cand(token, verb if verb is not None else token, *choice)
+    harms = _word_list(lang, "event_harms.txt")
+    if harms and any(c.token.lemma_.lower() not in harms and _type_of(c.code) == "ASSAULT" for c in cands.values()):
+        for i in [i for i, c in cands.items() if c.token.lemma_.lower() in harms and _type_of(c.code) == "ASSAULT"]:
+            del cands[i]  # "une explosion a blessé dix personnes": the harm is the attack's (event_harms.txt)
     # frames: a complement trigger is part of its frame's event
     for i in sorted(cands):
         cand = cands[i]
