@@ -547,3 +547,10 @@ def test_a_harm_is_coded_alone_and_folded_into_the_attack_that_caused_it(annotat
     assert "blessé" not in [e.trigger for e in b.events]
     c = annotator.annotate(_article("La police a perquisitionné le domicile du suspect."))
     assert [e.type for e in c.events] == ["ACCUSE"]
+
+
+def test_protesters_blocking_is_a_protest_authorities_blocking_a_restriction(annotator):
+    a = annotator.annotate(_article("Les manifestants ont bloqué le dépôt pétrolier de Fos-sur-Mer lundi."))
+    assert [e.type for e in a.events if e.trigger.startswith("bloqu")] == ["PROTEST"]
+    b = annotator.annotate(_article("Le gouvernement algérien a bloqué les réseaux sociaux lundi."))
+    assert [e.type for e in b.events if e.trigger.startswith("bloqu")] == ["COERCE"]

@@ -471,7 +471,11 @@ def _doer(token):
         if token.pos_ in ("NOUN", "PROPN"):
             return next((c for c in token.children if c.dep_ == "nmod" and c.i > token.i
                          and _case(c) in ("de", "du", "des", "d'")), None)
-        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        agent = next((c for c in token.children if c.dep_ in ("obl:agent", "agent")), None)
+        subject = agent if agent is not None and token.lang_ == "fr" else \
+            next((c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")), None)  # "bloqué par des grévistes"
+        if subject is not None and subject.lemma_.lower() in _QUANTITY | {"groupe", "foule"}:
+            subject = next((c for c in subject.children if c.dep_ == "nmod"), subject)  # "un groupe de manifestants"
         if subject is not None or token.dep_ not in ("xcomp", "advcl", "conj") or token.head == token:
             return subject
         token = token.head
