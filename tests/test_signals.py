@@ -558,3 +558,101 @@ def test_weak_week_budget_is_a_ceiling_over_seven_days():
     assert {"zorglub", "bidule"} <= {t for _, t in every}
     weekly = weak_terms(run_detector(SignalDetector(weak_week_budget=1), days))
     assert len(weekly) == 1 and weekly[0][1] == "zorglub"
+
+
+def test_online_growth_labels_a_candidate_only_when_its_seven_days_after_are_known():
+    from vigie.analysis.signals import OnlineGrowth
+    from vigie.analysis.terms import DayCounts, TermDay
+
+    h = History(window=28)
+
+    def add(n_grow: int, n_fade: int) -> None:
+        terms = {}
+        if n_grow:
+            terms["zorglub"] = TermDay(rows=list(range(n_grow)), by_source={"s1": n_grow})
+        if n_fade:
+            terms["bidule"] = TermDay(rows=list(range(n_fade)), by_source={"s1": n_fade})
+        h.add(DayCounts(day(h.index + 1), terms=terms))
+
+    for _ in range(7):  # the 7 days before: 1 item a day each
+        add(1, 1)
+    g = OnlineGrowth(refit=1)
+    cand = h.index + 1  # candidates of the next day
+    g.queue(cand, "zorglub", (1.0,))
+    g.queue(cand, "bidule", (0.0,))
+    add(2, 2)  # the candidates' own day counts in neither window
+    for i in range(7):
+        g.mature(h, h.index + 1)
+        assert not g.labelled  # their 7 days after are not over: nothing learned yet
+        add(3 if i < 6 else 4, 1)  # zorglub: 22 items after vs 7 before (grew); bidule: 7 vs 7
+    g.mature(h, h.index + 1)
+    assert sorted(g.labelled) == [((0.0,), 0), ((1.0,), 1)]
+    assert not g.pending
+
+
+def test_online_growth_model_ranks_by_what_it_learned():
+    from vigie.analysis.signals import OnlineGrowth
+
+    rng = random.Random(3)
+    g = OnlineGrowth()
+    for _ in range(600):
+        x = (rng.gauss(0, 1), rng.gauss(0, 1))
+        g.labelled.append((x, int(rng.random() < (0.4 if x[0] > 1 else 0.03))))
+    assert not g.fitted(200)  # never fitted yet
+    g._fit()
+    assert g.fitted(200) and not g.fitted(601)
+    assert g.probability((2.0, 0.0)) > 2 * g.rate > g.probability((-1.0, 0.0))
+    assert 0.05 < g.rate < 0.15
+
+
+def test_weak_learned_gate_waits_for_labels_then_drops_candidates_under_the_bar():
+    extra = merged(spread("Zorglub", 21, [0, 1, 2, 3, 4, 5]), spread("Bidule", 24, [6, 7, 8, 9, 0, 1]))
+    days = quiet_stream(extra)
+    every = weak_terms(run_detector(SignalDetector(), days))
+    assert {"zorglub", "bidule"} <= {t for _, t in every}
+    # too few labelled candidates: the gate does not apply, the flags are those of the default
+    assert weak_terms(run_detector(SignalDetector(weak_learned=1.0), days)) == every
+
+    class Sure:  # a model already fitted, that finds every candidate half as likely to grow as the others
+        rate = 0.1
+        pending: list = []
+
+        def queue(self, *a):
+            pass
+
+        def mature(self, *a):
+            pass
+
+        def fitted(self, n):
+            return True
+
+        def probability(self, x):
+            return 0.05
+
+    for bar, expect in ((0.4, every), (0.6, [])):
+        det = SignalDetector(weak_learned=bar)
+        det._learner = Sure()
+        assert weak_terms(run_detector(det, days)) == expect
+
+
+def test_weak_running_candidates_counts_a_story_seen_but_not_flagged():
+    # « séisme » breaks on day 20 but the growth gate leaves it out; « zorglub » then spreads in its items
+    extra = {20: [(s % 8, "Séisme : la terre tremble") for s in range(16)]}
+    extra = merged(extra, spread("Séisme : Zorglub", 21, [0, 1, 2, 3, 4, 5]),
+                   spread("Marsupilami", 21, [4, 5, 6, 7, 8, 9]))
+    days = quiet_stream(extra)
+    gated = run_detector(SignalDetector(min_growth=0.99), days)
+    assert not any(f.term == "seisme" for f in gated[day(20)])
+    assert {"zorglub", "marsupilami"} <= {t for _, t in weak_terms(gated)}  # nothing flagged runs: both pass
+    seen = {t for _, t in weak_terms(run_detector(SignalDetector(min_growth=0.99, weak_running_candidates=True), days))}
+    assert "marsupilami" in seen and "zorglub" not in seen
+
+
+
+def test_breaking_depth_leaves_out_a_new_term_with_one_item_or_so_per_newsroom():
+    days = quiet_stream({20: [(s % 8, "Séisme : la terre tremble") for s in range(13)]})  # 13 items, 8 newsrooms
+    assert any(f.term == "seisme" and f.detector == "breaking" for f in run_detector(SignalDetector(), days)[day(20)])
+    assert not any("seisme" in (f.term, *f.related) for f in run_detector(SignalDetector(breaking_depth=2.0), days)[day(20)])
+    deeper = quiet_stream({20: [(s % 6, "Séisme : la terre tremble") for s in range(13)]})  # 13 items, 6 newsrooms
+    assert any(f.term == "seisme" and f.detector == "breaking"
+               for f in run_detector(SignalDetector(breaking_depth=2.0), deeper)[day(20)])
