@@ -66,13 +66,6 @@ Two detectors:
     then a ceiling rather than a quota (there are weak candidates every day, about 38 on this
     stream's days, and without a bar the slots are always filled).
 
-  *Learned weak gate* (``weak_learned``, off): an online logistic model of growth (:class:`OnlineGrowth`)
-  over the weak candidates, fitted only on the candidates of earlier days whose 7 observed days after are
-  over (each is labelled 8 observed days after its own, from the detector's memory: no look-ahead); once it
-  has ``weak_learned_min`` labels, a weak candidate is kept only when its estimated probability of growth
-  is at least ``weak_learned`` times the share of labelled candidates that grew. On the replay the weak
-  signals it keeps grow no more often than the others (2.0–3.3 % against 3.5 % without it) and the slow
-  stories are lost (see docs/eval.md, seventh session).
   (``weak_running_candidates``, off: the running stories of ``weak_running`` are also those seen as
   breaking, rising or burst candidates, flagged or not, so that fewer or stricter flags do not free their
   side terms as weak signals. ``breaking_depth``, off: a term breaking by its newsrooms and items with
@@ -220,11 +213,6 @@ class History:
                     sources[w - 1 - age] = len(srcs)
                     names[w - 1 - age] = srcs
         return items, sources, names
-
-    def items_between(self, term: str, lo: int, hi: int) -> int:
-        """The term's items over the observed days of index ``lo`` to ``hi`` (both included) still in the window."""
-        t = self.terms.get(term)
-        return sum(n for idx, n, _ in t.entries if lo <= idx <= hi) if t is not None else 0
 
     def first_seen(self, term: str) -> date | None:
         t = self.terms.get(term)
@@ -387,11 +375,6 @@ class SignalConfig:
     # weak_running also counts the stories seen as breaking, rising or burst candidates (flagged or not) in the last
     # refractory_days observed days, today included, so that fewer or stricter flags do not free their side terms
     weak_running_candidates: bool = False
-    # online learned gate (0: off): a weak candidate is kept only when its estimated probability of growth, by a model
-    # fitted online on the earlier weak candidates whose 7-day outcome is already known, is at least this many times
-    # the share of those candidates that grew
-    weak_learned: float = 0.0
-    weak_learned_min: int = 200  # labelled candidates (and at least 5 that grew) before the learned gate applies
     # growth gate: no flag whose estimated probability of growth (growth_probability) is under this (0: off)
     min_growth: float = 0.0  # breaking (but event pairs), rising and bursts
     weak_min_growth: float = 0.0  # weak signals
@@ -416,8 +399,6 @@ class SignalDetector(Detector):
         self._weak_shown: deque[int] = deque(maxlen=6)  # weak flags raised on each of the last 6 days with flags
         # the terms of the breaking, rising and burst candidates of the last refractory_days observed days
         self._seen_running: deque[tuple[int, frozenset[str]]] = deque()
-        # the online growth model of weak candidates (weak_learned): candidates waiting for their outcome, labels
-        self._learner = OnlineGrowth() if self.config.weak_learned else None
         # called with each day's counts and every candidate flag, before selection (fitting the growth model)
         self.on_candidates: Callable[[DayCounts, list[Flag]], None] | None = None
 
@@ -532,8 +513,6 @@ class SignalDetector(Detector):
             self._seen_running.append((today, frozenset(f.term for f in breaking + rising + bursts)))
             while self._seen_running[0][0] < today - c.refractory_days:
                 self._seen_running.popleft()
-        if self._learner is not None:
-            weak = self._learned(counts, weak)
         if c.min_growth or c.weak_min_growth:
             breaking = [f for f in breaking if "event" in f.details or self._likely(f, c.min_growth)]
             rising = [f for f in rising if self._likely(f, c.min_growth)]
@@ -547,34 +526,6 @@ class SignalDetector(Detector):
         if self.on_candidates is not None:
             self.on_candidates(counts, breaking + rising + bursts + weak)
         return self._select(counts, breaking + rising, bursts, weak)
-
-    def _learned(self, counts: DayCounts, weak: list[Flag]) -> list[Flag]:
-        """The weak candidates that the online model (:class:`OnlineGrowth`) finds at least ``weak_learned``
-        times as likely to grow as the earlier candidates did; all of them while it has too few labels. Today's
-        candidates join the model's queue: each is labelled 8 observed days later, from the detector's own
-        memory, never before its 7 days after are over."""
-        c = self.config
-        learner = self._learner
-        today = self.history.index + 1
-        learner.mature(self.history, today)
-        rows = []
-        for f in weak:
-            items, _, names = self.history.series(f.term)
-            fresh = len(set(counts.terms[f.term].by_source).difference(*names[-6:]))
-            rows.append((f, weak_features(f, items, fresh)))
-        for f, x in rows:
-            learner.queue(today, f.term, x)
-        ready = learner.fitted(c.weak_learned_min)
-        kept = []
-        for f, x in rows:
-            if ready:
-                p = learner.probability(x)
-                f.details["p_learned"] = p
-                f.details["rate_learned"] = learner.rate
-                if p < c.weak_learned * learner.rate:
-                    continue
-            kept.append(f)
-        return kept
 
     def _likely(self, flag: Flag, bar: float) -> bool:
         """Whether ``flag``'s estimated probability of growth reaches ``bar`` (noted in its details)."""
@@ -706,122 +657,6 @@ def _diffusing(before: list[tuple[str, ...]], week: list[tuple[str, ...]], today
         new.append(len(fresh))
         seen |= fresh
     return sum(new[-3:]) > sum(new[:-3])
-
-
-WEAK_FEATURES = ("log_items", "coverage", "log_items_7d", "sources_7d", "days_7d", "new_sources_today",
-                 "log_df_growth", "log_items_before")
-
-
-def weak_features(flag: Flag, items: list[int], new_today: int) -> tuple[float, ...]:
-    """A weak candidate's features (named in :data:`WEAK_FEATURES`), from its flag, its term's items on each
-    observed day of the window before today (:meth:`History.series`) and the number of today's sources that
-    did not carry it over the previous 6 observed days."""
-    d = flag.details
-    week = flag.items + sum(items[-6:])
-    return (math.log1p(flag.items), flag.sources / max(1, flag.active_sources), math.log1p(week),
-            d.get("sources_7d", 0.0), d.get("days_7d", 0.0), float(new_today),
-            math.log(max(1.0, d.get("df_growth", 1.0))), math.log1p(sum(items[:-6])))
-
-
-class OnlineGrowth:
-    """A logistic model of growth fitted online, with no look-ahead.
-
-    Each candidate queued on observed day *d* is labelled on day *d* + 8 from the detector's memory — grown
-    when its term's items over the 7 observed days after *d* reach ``min_items`` and ``factor`` times those
-    of the 7 observed days before (the evaluation's confirmation) — and only then joins the training set,
-    the last ``keep`` labelled candidates. The model (features standardised on the training set, an L2
-    penalty, a few Newton steps) is refitted every ``refit`` observed days; ``rate`` is the share of the
-    training set that grew."""
-
-    def __init__(self, *, keep: int = 3000, refit: int = 7, l2: float = 1.0, min_items: int = 20,
-                 factor: float = 2.0, days: int = 7):
-        self.pending: deque[tuple[int, str, tuple[float, ...]]] = deque()
-        self.labelled: deque[tuple[tuple[float, ...], int]] = deque(maxlen=keep)
-        self.refit, self.l2, self.min_items, self.factor, self.days = refit, l2, min_items, factor, days
-        self.weights: list[float] | None = None
-        self.mean: list[float] = []
-        self.scale: list[float] = []
-        self.rate = 0.0
-        self._since = 0
-
-    def queue(self, day_index: int, term: str, x: tuple[float, ...]) -> None:
-        self.pending.append((day_index, term, x))
-
-    def mature(self, history: History, today: int) -> None:
-        """Label the candidates whose 7 observed days after are over (``today`` is the index of the day
-        about to be flagged; the history holds the days before it)."""
-        grew = False
-        while self.pending and self.pending[0][0] + self.days < today:
-            d, term, x = self.pending.popleft()
-            before = history.items_between(term, d - self.days, d - 1)
-            after = history.items_between(term, d + 1, d + self.days)
-            self.labelled.append((x, int(after >= self.min_items and after >= self.factor * before)))
-            grew = True
-        self._since += 1
-        if grew and (self.weights is None or self._since >= self.refit):
-            self._fit()
-            self._since = 0
-
-    def fitted(self, min_labels: int) -> bool:
-        positives = sum(y for _, y in self.labelled)
-        return self.weights is not None and len(self.labelled) >= min_labels and positives >= 5
-
-    def probability(self, x: tuple[float, ...]) -> float:
-        assert self.weights is not None
-        z = self.weights[-1] + sum(w * (v - m) / s for w, v, m, s in zip(self.weights, x, self.mean, self.scale))
-        return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
-
-    def _fit(self) -> None:
-        rows = list(self.labelled)
-        n, k = len(rows), len(rows[0][0])
-        self.mean = [sum(x[j] for x, _ in rows) / n for j in range(k)]
-        self.scale = [math.sqrt(sum((x[j] - self.mean[j]) ** 2 for x, _ in rows) / n) or 1.0 for j in range(k)]
-        Z = [[(x[j] - self.mean[j]) / self.scale[j] for j in range(k)] + [1.0] for x, _ in rows]
-        y = [t for _, t in rows]
-        self.rate = sum(y) / n
-        w = self.weights or [0.0] * k + [math.log((self.rate + 1e-3) / (1 - self.rate + 1e-3))]
-        for _ in range(6):  # Newton steps on the penalised log-likelihood (the intercept unpenalised)
-            grad = [0.0] * (k + 1)
-            hess = [[0.0] * (k + 1) for _ in range(k + 1)]
-            for z, t in zip(Z, y):
-                p = 1 / (1 + math.exp(-max(-30.0, min(30.0, sum(a * b for a, b in zip(w, z))))))
-                r, v = p - t, p * (1 - p)
-                for a in range(k + 1):
-                    grad[a] += r * z[a]
-                    va = v * z[a]
-                    row = hess[a]
-                    for b in range(a + 1):
-                        row[b] += va * z[b]
-            for a in range(k + 1):
-                for b in range(a):
-                    hess[b][a] = hess[a][b]
-            for a in range(k):
-                grad[a] += self.l2 * w[a]
-                hess[a][a] += self.l2
-            step = _solve(hess, grad)
-            w = [a - b for a, b in zip(w, step)]
-        self.weights = w
-
-
-def _solve(a: list[list[float]], b: list[float]) -> list[float]:
-    """x with a·x = b (Gaussian elimination with partial pivoting; ``a`` symmetric positive definite here)."""
-    n = len(b)
-    m = [row[:] + [b[i]] for i, row in enumerate(a)]
-    for col in range(n):
-        piv = max(range(col, n), key=lambda r: abs(m[r][col]))
-        m[col], m[piv] = m[piv], m[col]
-        if abs(m[col][col]) < 1e-12:
-            continue
-        for r in range(col + 1, n):
-            f = m[r][col] / m[col][col]
-            if f:
-                for j in range(col, n + 1):
-                    m[r][j] -= f * m[col][j]
-    x = [0.0] * n
-    for r in range(n - 1, -1, -1):
-        if abs(m[r][r]) >= 1e-12:
-            x[r] = (m[r][n] - sum(m[r][j] * x[j] for j in range(r + 1, n))) / m[r][r]
-    return x
 
 
 # A logistic model of growth (the eval's confirmation: the term's items over the next 7 observed days
