@@ -233,8 +233,8 @@ def test_contained_terms_join_the_widest_term_of_their_story():
         return day(i), items
 
     days = [stream(i) for i in range(25)]
-    union = run_detector(SignalDetector(merge_contained=False, depth=0), days)[day(20)]
-    contained = run_detector(SignalDetector(merge_contained=True, depth=0), days)[day(20)]
+    union = run_detector(SignalDetector(merge_contained=False, depth=0, breaking_depth=0), days)[day(20)]
+    contained = run_detector(SignalDetector(merge_contained=True, depth=0, breaking_depth=0), days)[day(20)]
     # « birkin morte » shares 10 of the 24 items of « birkin »: under half of their union, all of its own
     assert len([f for f in union if "birkin" in " ".join((f.term, *f.related))]) == 2
     (f,) = [f for f in contained if "birkin" in " ".join((f.term, *f.related))]
@@ -256,14 +256,14 @@ def test_breaking_depth_and_wide_rising():
         return [f.detector for f in run_detector(detector, days)[day(20)] if "zelda" in (f.term, *f.related)]
 
     wide_shallow = stream(10, 8)  # one item per source or so
-    assert kinds(SignalDetector(depth=0), wide_shallow) == ["breaking"]
-    assert "breaking" not in kinds(SignalDetector(depth=1.5), wide_shallow)  # a burst at most
-    assert kinds(SignalDetector(depth=1.5), stream(16, 8)) == ["breaking"]  # two items a source
-    assert kinds(SignalDetector(depth=1.5), stream(20, 10)) == ["breaking"]  # a story's size
+    assert kinds(SignalDetector(depth=0, breaking_depth=0), wide_shallow) == ["breaking"]
+    assert "breaking" not in kinds(SignalDetector(depth=1.5, breaking_depth=0), wide_shallow)  # a burst at most
+    assert kinds(SignalDetector(depth=1.5, breaking_depth=0), stream(16, 8)) == ["breaking"]  # two items a source
+    assert kinds(SignalDetector(depth=1.5, breaking_depth=0), stream(20, 10)) == ["breaking"]  # a story's size
     # half of the sources with one item each: breaking only with breaking_wide
     assert kinds(SignalDetector(), stream(6, 6)) == []
-    assert kinds(SignalDetector(breaking_wide=0.5), stream(6, 6)) == ["breaking"]
-    assert kinds(SignalDetector(breaking_wide=0.5), stream(4, 4)) == []
+    assert kinds(SignalDetector(breaking_wide=0.5, breaking_depth=0), stream(6, 6)) == ["breaking"]
+    assert kinds(SignalDetector(breaking_wide=0.5, breaking_depth=0), stream(4, 4)) == []
 
 
 def test_parse_settings():
@@ -576,7 +576,7 @@ def test_weak_running_candidates_counts_a_story_seen_but_not_flagged():
 
 def test_breaking_depth_leaves_out_a_new_term_with_one_item_or_so_per_newsroom():
     days = quiet_stream({20: [(s % 8, "Séisme : la terre tremble") for s in range(13)]})  # 13 items, 8 newsrooms
-    assert any(f.term == "seisme" and f.detector == "breaking" for f in run_detector(SignalDetector(), days)[day(20)])
+    assert any(f.term == "seisme" and f.detector == "breaking" for f in run_detector(SignalDetector(breaking_depth=0), days)[day(20)])
     assert not any("seisme" in (f.term, *f.related) for f in run_detector(SignalDetector(breaking_depth=2.0), days)[day(20)])
     deeper = quiet_stream({20: [(s % 6, "Séisme : la terre tremble") for s in range(13)]})  # 13 items, 6 newsrooms
     assert any(f.term == "seisme" and f.detector == "breaking"

@@ -68,7 +68,7 @@ Two detectors:
 
   (``weak_running_candidates``, off: the running stories of ``weak_running`` are also those seen as
   breaking, rising or burst candidates, flagged or not, so that fewer or stricter flags do not free their
-  side terms as weak signals. ``breaking_depth``, off: a term breaking by its newsrooms and items with
+  side terms as weak signals. ``breaking_depth`` (2, on since the seventh session; 0: off): a term breaking by its newsrooms and items with
   fewer items per newsroom than that is a one-day item, not flagged at all that day.)
 
   *Growth gate* (off): with ``min_growth`` (breaking, rising, bursts; not the event pairs) and
@@ -353,7 +353,7 @@ class SignalConfig:
     depth: float = 1.5
     # a term that is breaking by its newsrooms and items (not an event pair) but has fewer items per newsroom than
     # this, under story_items, is a one-day item: no flag of any kind today (0: off)
-    breaking_depth: float = 0.0
+    breaking_depth: float = 2.0
     burst_min_score: float = 0.4
     # weak signals
     weak_visibility: float = 0.25
