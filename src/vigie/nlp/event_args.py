@@ -1,0 +1,321 @@
+"""A learned chooser of the source and target of the French events the rules code (issue 7).
+
+The rule coder (``vigie.nlp.events``) finds a trigger and picks its arguments by hand-written
+rules. The chooser re-ranks, for each event the rules code, a small set of candidates per role:
+none; the rules' own choice (and the other role's); the actor mentions of the sentence; the
+participants the trigger's and its clause's dependents stand for; and the context's actors (the
+subjects and sources of the sentences before, the headline's actors, the article's most frequent
+actors). Each candidate is a bag of feature names (its syntactic path to the trigger, the case
+preposition, side and distance, voice, event type, actor kind, where it came from …); the score
+of a candidate is the sum of its features' weights for that role (a conditional logit, one weight
+vector per role, fitted by scripts/event_args_cv.py). The candidate with the highest score wins.
+
+Candidates are built as the rules build their ``EventArg`` (``events._arg`` for a token, the
+mention's own codes for a mention), so the scoring of the events is unchanged.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from vigie.model import Event, EventArg, Mention
+
+ROLES = ("source", "target")
+RECENT = 4  # actors of the sentences before kept as candidates
+
+
+@dataclass
+class Story:
+    """What the chooser knows of the article: the headline's actors, how often each actor is
+    named, and the subjects and sources of the sentences coded so far (most recent first)."""
+
+    title: list[EventArg]
+    counts: Counter
+    frequent: list[EventArg]
+    recent: list[EventArg] = field(default_factory=list)
+
+
+@dataclass
+class _Cand:
+    arg: EventArg | None
+    kinds: set[str]
+    rank: int = 0  # the rank among the context's candidates of its kind
+
+
+def who(a: EventArg | None) -> str | None:
+    """The identity of a participant: its actor, organisation or country, else its words."""
+    if a is None:
+        return None
+    return a.actor or a.igo or a.country or (a.name or a.text or "").lower()
+
+
+def from_mention(m: Mention) -> EventArg:
+    from vigie.nlp import events as ev
+
+    return EventArg(m.start, m.end, m.text, m.actor, m.actor_name or m.text, m.country, ev._igo(m), m.sector)
+
+
+def _actorish(m: Mention) -> bool:
+    return bool(m.actor or m.country or m.label == "PER")
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for e in edges:
+        if n <= e:
+            return f"<={e}"
+    return f">{edges[-1]}"
+
+
+class ArgumentChooser:
+    """Weights: ``{feature: (source weight, target weight)}``. ``recording``: a list to which each
+    event's candidates and features are appended (training), the events left as the rules coded them."""
+
+    def __init__(self, weights: dict[str, tuple[float, float]] | None = None, recording: list | None = None,
+                 margin: tuple[float, float] = (0.0, 0.0)):
+        self.weights = weights or {}
+        self.recording = recording
+        self.margin = margin  # how much a candidate must out-score the rules' own choice, per role
+
+    # --- the article ----------------------------------------------------------------------------
+
+    def story(self, text: str, pieces: list[tuple[int, Any]], mentions: list[Mention]) -> Story:
+        head_end = pieces[0][0] + len(pieces[0][1].text) if pieces else 0
+        title, seen = [], set()
+        for m in mentions:
+            if m.start < head_end and _actorish(m) and m.reading != "place":
+                a = from_mention(m)
+                if who(a) not in seen:
+                    seen.add(who(a))
+                    title.append(a)
+        counts: Counter = Counter()
+        first: dict[str, EventArg] = {}
+        for m in mentions:
+            if _actorish(m) and m.reading != "place":
+                a = from_mention(m)
+                k = who(a)
+                counts[k] += 1
+                first.setdefault(k, a)
+        frequent = [first[k] for k, _ in counts.most_common(2)]
+        return Story(title[:2], counts, frequent)
+
+    def after_sentence(self, story: Story, sent, offset: int, mentions: list[Mention], text: str,
+                       coded: list[Event]) -> None:
+        """The sentence's subject and its events' sources become the most recent context."""
+        from vigie.nlp import events as ev
+
+        found = [e.source for e in coded if e.source is not None and not ev._weak(e.source)]
+        for t in sent:
+            if t.dep_ in ("nsubj", "nsubj:pass") and t.head == sent.root:
+                a = ev._arg(t, offset, mentions, text, None)
+                if a is not None and not ev._weak(a):
+                    found.append(a)
+        keys = {who(a) for a in found}
+        story.recent = (found + [a for a in story.recent if who(a) not in keys])[:RECENT]
+
+    # --- one event --------------------------------------------------------------------------------
+
+    def candidates(self, e: Event, cand: Any, sent, offset: int, mentions: list[Mention], text: str,
+                   story: Story) -> list[_Cand]:
+        from vigie.nlp import events as ev
+
+        out: list[_Cand] = [_Cand(None, {"none"})]
+        by_key: dict[tuple, _Cand] = {}
+
+        def add(a: EventArg | None, kind: str, rank: int = 0) -> None:
+            if a is None:
+                return
+            k = (a.start, a.end, a.country, a.igo, a.actor)
+            c = by_key.get(k)
+            if c is None:
+                c = by_key[k] = _Cand(a, set(), rank)
+                out.append(c)
+            c.kinds.add(kind)
+
+        add(e.source, "rule:source")
+        add(e.target, "rule:target")
+        s_start, s_end = offset + sent.start_char, offset + sent.end_char
+        for m in mentions:
+            if s_start <= m.start < s_end and _actorish(m):
+                add(from_mention(m), "mention")
+        heads = [cand.token] + ([cand.clause] if cand.clause is not cand.token else [])
+        for h in heads:
+            for c in h.children:
+                if c.pos_ in ("NOUN", "PROPN", "PRON"):
+                    add(ev._arg(c, offset, mentions, text, None), "dep")
+            if h.dep_ in ("acl", "acl:relcl", "amod") and h.head.pos_ in ("NOUN", "PROPN"):
+                add(ev._arg(h.head, offset, mentions, text, None), "dep")
+        for n, a in enumerate(story.recent):
+            add(a, "recent", n)
+        for n, a in enumerate(story.title):
+            add(a, "title", n)
+        for n, a in enumerate(story.frequent):
+            add(a, "frequent", n)
+        return out
+
+    def features(self, e: Event, cand: Any, sent, offset: int, mentions: list[Mention], cands: list[_Cand],
+                 story: Story) -> list[list[str]]:
+        """The feature names of each candidate (role-neutral: which role the rules gave it is a feature)."""
+        from vigie.nlp import events as ev
+
+        token, verb = cand.token, cand.clause
+        etype, tpos, lemma = e.type, token.pos_, token.lemma_.lower()
+        passive = "pass" if ev._passive(verb) else "act"
+        s_start, s_end = offset + sent.start_char, offset + sent.end_char
+        in_sent = [m for m in mentions if s_start <= m.start < s_end and _actorish(m)]
+        by_start = {m.start: m for m in mentions}
+        first_start = min((m.start for m in in_sent), default=None)
+        t_at = e.trigger_start
+        rows = []
+        for c in cands:
+            a = c.arg
+            if a is None:
+                rows.append(["none", f"none&t={etype}", f"none&tpos={tpos}", f"none&pass={passive}",
+                             f"none&nm={min(len(in_sent), 3)}", f"none&lemma={lemma}",
+                             f"none&rs={e.source is None}", f"none&rt={e.target is None}"])
+                continue
+            f = []
+            for k in c.kinds:
+                f += [f"k={k}", f"k={k}&t={etype}", f"k={k}&tpos={tpos}"]
+                if k in ("recent", "title", "frequent"):
+                    f.append(f"k={k}&r={c.rank}")
+            if len(c.kinds) > 1:
+                f.append("kinds=" + "+".join(sorted(c.kinds)))
+            m = by_start.get(a.start)
+            if m is not None and m.end == a.end:
+                f += [f"at={m.actor_type}", f"lab={m.label}", f"read={m.reading}", f"via={m.via}",
+                      f"at={m.actor_type}&t={etype}"]
+            else:
+                f.append("words")
+            f += [f"country={bool(a.country)}", f"igo={bool(a.igo)}", f"weak={ev._weak(a)}",
+                  f"sector={a.sector}", f"sector={a.sector}&t={etype}", f"n={_bucket(story.counts.get(who(a), 0), (0, 1, 3, 6))}"]
+            if story.frequent and who(a) == who(story.frequent[0]):
+                f.append("most_frequent")
+            if s_start <= a.start < s_end:
+                f += self._syntax(a, token, verb, offset, sent, etype, tpos, lemma, passive, t_at)
+                if a.start == first_start:
+                    f.append("first_in_sentence")
+            else:
+                f += ["outside", f"outside&t={etype}", f"outside&pass={passive}",
+                      f"outside&before={a.start < s_start}"]
+            rows.append(f)
+        return rows
+
+    @staticmethod
+    def _syntax(a: EventArg, token, verb, offset: int, sent, etype: str, tpos: str, lemma: str, passive: str,
+                t_at: int) -> list[str]:
+        from vigie.nlp import events as ev
+
+        span = [t for t in sent if offset + t.idx < a.end and a.start < offset + t.idx + len(t.text)]
+        side = "left" if a.start < t_at else "right"
+        f = [f"side={side}", f"side={side}&pass={passive}", f"side={side}&t={etype}", f"side={side}&tpos={tpos}",
+             f"lemma={lemma}&side={side}"]
+        if not span:
+            return f + ["nospan"]
+        ids = {t.i for t in span}
+        head = next((t for t in span if t.head.i not in ids or t.head == t), span[0])
+        if head.dep_.startswith("nsubj") and head.head == sent.root:
+            f += ["root_subject", f"root_subject&t={etype}"]
+        if head.pos_ == "PRON":
+            f.append("pronoun")
+        dist = abs(head.i - token.i)
+        f.append(f"dist={_bucket(dist, (1, 3, 6, 10))}")
+        f.append(f"hcase={ev._case(head)}")
+        path, node, top, via = [], head, None, None
+        for _ in range(6):
+            if node in (token, verb):
+                via = "trig" if node is token else "clause"
+                break
+            if node.head == node:
+                break
+            path.append(node.dep_)
+            top = node
+            node = node.head
+        if via is not None and top is not None:
+            rel, tcase = top.dep_, ev._case(top)
+            p = ">".join(path[-2:])
+            f += [f"path={p}", f"path={p}&via={via}", f"top={rel}&pass={passive}", f"top={rel}&case={tcase}",
+                  f"case={tcase}", f"case={tcase}&t={etype}", f"top={rel}&t={etype}", f"top={rel}&tpos={tpos}",
+                  f"top={rel}&case={tcase}&pass={passive}", f"lemma={lemma}&top={rel}",
+                  f"lemma={lemma}&case={tcase}", f"depth={len(path)}"]
+        else:
+            up, n = [], token
+            for _ in range(3):  # the candidate governs the trigger ("l'Otan, qui a suspendu …")
+                if n.head == n:
+                    break
+                up.append(n.dep_)
+                n = n.head
+                if n.i in ids:
+                    f += [f"up={'>'.join(up)}", f"up={'>'.join(up)}&t={etype}"]
+                    break
+            else:
+                f.append("unlinked")
+            if not any(x.startswith("up=") for x in f):
+                f.append("unlinked")
+        return f
+
+    def choose(self, e: Event, cand: Any, sent, offset: int, mentions: list[Mention], text: str,
+               story: Story) -> Event:
+        from vigie.nlp import events as ev
+
+        cands = self.candidates(e, cand, sent, offset, mentions, text, story)
+        feats = self.features(e, cand, sent, offset, mentions, cands, story)
+        ctx = (e.type, cand.token.pos_, "pass" if ev._passive(cand.clause) else "act")
+        role_feats = {r: [self._role(f, c, r, ctx) for f, c in zip(feats, cands)] for r in ROLES}
+        if self.recording is not None:
+            self.recording.append((e, [c.arg for c in cands], role_feats))
+            return e
+        picks = {}
+        for n, r in enumerate(ROLES):
+            scores = np.array([sum(self.weights.get(x, (0.0, 0.0))[n] for x in f) for f in role_feats[r]])
+            own = next(i for i, c in enumerate(cands) if (c.arg is None and getattr(e, r) is None)
+                       or (c.arg is not None and f"rule:{r}" in c.kinds))
+            scores[own] += self.margin[n]
+            picks[r] = np.argsort(-scores, kind="stable")
+        source = cands[picks["source"][0]].arg
+        target = None
+        for i in picks["target"]:
+            t = cands[i].arg
+            if t is None or source is None or not (ev._same(t, source) or who(t) == who(source)):
+                target = t
+                break
+        if source is e.source and target is e.target:
+            return e
+        return replace(e, source=source, target=target)
+
+    @staticmethod
+    def _role(f: list[str], c: _Cand, role: str, ctx: tuple[str, str, str]) -> list[str]:
+        """The features of a candidate for one role: whether the rules gave it this role or the other."""
+        other = "target" if role == "source" else "source"
+        etype, tpos, passive = ctx
+        out = list(f)
+        if f"rule:{role}" in c.kinds or (c.arg is None and f"none&r{role[0]}=True" in f):
+            out += ["rule_self", f"rule_self&t={etype}", f"rule_self&tpos={tpos}", f"rule_self&pass={passive}",
+                    f"rule_self&none={c.arg is None}"]
+        if f"rule:{other}" in c.kinds:
+            out += ["rule_other", f"rule_other&t={etype}"]
+        return out
+
+
+WEIGHTS = Path(__file__).resolve().parent.parent / "resources" / "events" / "argument-chooser.json.gz"
+
+
+def load(path: Path = WEIGHTS) -> ArgumentChooser | None:
+    if not path.exists():
+        return None
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        data = json.load(f)
+    return ArgumentChooser({k: (float(v[0]), float(v[1])) for k, v in data["weights"].items()})
+
+
+def save(weights: dict[str, tuple[float, float]], path: Path, note: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = {"note": note, "weights": {k: [round(v[0], 4), round(v[1], 4)] for k, v in sorted(weights.items())}}
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
