@@ -41,6 +41,7 @@ GOLD = ROOT / "gold" / "events"
 PARTS = {"fr": GOLD / "winer-fr-dev.jsonl", "ho": GOLD / "heldout" / "winer-fr-heldout.jsonl",
          "d2": GOLD / "dev2" / "winer-fr-dev2.jsonl", "d3": GOLD / "dev3" / "winer-fr-dev3.jsonl"}
 SEALED = ("heldout2", "heldout3")
+WEIGHTS = ROOT / "src" / "vigie" / "lang" / "fr" / "event-args.json"
 
 
 def _parts(cache: Path) -> dict[str, Path]:
@@ -204,7 +205,7 @@ def _line(label: str, t, pairs: int, both: int) -> str:
             f"= {both / max(pairs, 1):.3f}")
 
 
-def cv(cache: Path, folds: int, l2: float, seed: int, margin: tuple[float, float]) -> None:
+def cv(cache: Path, folds: int, l2: float, seed: int, margin: tuple[float, float], by_part: bool = False) -> None:
     from vigie.eval import events as ev
 
     data = load(cache)
@@ -215,8 +216,13 @@ def cv(cache: Path, folds: int, l2: float, seed: int, margin: tuple[float, float
     order = list(range(len(data)))
     random.Random(seed).shuffle(order)
     fold_of = {d: n % folds for n, d in enumerate(order)}
+    if by_part:  # leave one part out: a part's documents (and its annotator's habits) never train its model
+        names = sorted({p for p, _, _, _ in data})
+        fold_of = {d: names.index(data[d][0]) for d in range(len(data))}
+        folds = len(names)
     totals = {k: defaultdict(lambda: [ev.GoldCounts(), 0, 0]) for k in ("rules", "chooser")}
     t_rules = t_model = 0.0
+    per_doc: dict[tuple[int, str], tuple[int, int, int]] = {}
     diag = {r: [0, 0, 0, 0] for r in ("source", "target")}  # labelled events, rules right, a candidate right, model right
     for k in range(folds):
         train = [x for d, e in enumerate(exs) if fold_of[d] != k for x in e]
@@ -247,6 +253,8 @@ def cv(cache: Path, folds: int, l2: float, seed: int, margin: tuple[float, float
                     t_rules += dt
                 else:
                     t_model += dt
+                s = c.scores()["tuple"]
+                per_doc[(d, name)] = (s["tp"], s["fp"], s["fn"])
                 for key in (part, "all", "fresh" if part.startswith("train") else "read"):
                     acc = totals[name][key]
                     acc[0].add(c)
@@ -257,20 +265,36 @@ def cv(cache: Path, folds: int, l2: float, seed: int, margin: tuple[float, float
         for name in ("rules", "chooser"):
             t, pairs, both = totals[name][key]
             print(_line(f"{key} {name}", t, pairs, both))
+    for group in ("fresh", "read"):  # the tuple F1 difference, documents resampled (paired bootstrap)
+        docs = [d for d in range(len(data)) if data[d][0].startswith("train") == (group == "fresh")]
+        if not docs:
+            continue
+        rng = np.random.default_rng(seed)
+        a = np.array([per_doc[(d, "rules")] for d in docs], dtype=float)
+        b = np.array([per_doc[(d, "chooser")] for d in docs], dtype=float)
+        diffs = []
+        for _ in range(2000):
+            i = rng.integers(0, len(docs), len(docs))
+            f1 = [2 * x[i, 0].sum() / max(2 * x[i, 0].sum() + x[i, 1].sum() + x[i, 2].sum(), 1) for x in (a, b)]
+            diffs.append(f1[1] - f1[0])
+        lo, hi = np.percentile(diffs, [2.5, 97.5])
+        print(f"{group}: tuple F1 chooser - rules, 95 % bootstrap interval over documents [{lo:+.3f}, {hi:+.3f}], "
+              f"chooser ahead in {np.mean(np.array(diffs) > 0):.1%} of resamples")
     for r, (n, rule, oracle, model) in diag.items():
         print(f"{r}: {n} labelled events; rules right {rule / n:.3f}, some candidate right {oracle / n:.3f}, "
               f"chooser right {model / n:.3f}")
     print(f"find_events CPU: rules {t_rules:.1f} s, rules + chooser {t_model:.1f} s")
 
 
-def fit_all(cache: Path, out: Path, l2: float) -> None:
+def fit_all(cache: Path, out: Path, l2: float, margin: tuple[float, float]) -> None:
     from vigie.nlp.event_args import save
 
     data = load(cache)
     exs = [x for _, _, args, gold in data for x in examples(args, gold)]
     w = fit(exs, l2=l2)
     parts = sorted({p for p, _, _, _ in data})
-    save(w, out, f"fitted by scripts/event_args_cv.py fit on {len(data)} documents ({', '.join(parts)}), l2={l2}")
+    save(w, out, f"scripts/event_args_cv.py fit: {len(exs)} events of {len(data)} documents ({', '.join(parts)}), "
+                 f"l2 {l2}", margin)
     print(f"{len(w)} weights from {len(exs)} events of {len(data)} documents -> {out}")
 
 
@@ -283,6 +307,7 @@ def main() -> int:
     p.add_argument("--folds", type=int, default=5)
     p.add_argument("--l2", type=float, default=1.0)
     p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--by-part", action="store_true", help="folds are the parts (leave one part out)")
     p.add_argument("--out", type=Path)
     p.add_argument("--margin-source", type=float, default=0.0, help="the rules' source keeps this head start")
     p.add_argument("--margin-target", type=float, default=0.0, help="the rules' target keeps this head start")
@@ -290,9 +315,9 @@ def main() -> int:
     if a.command == "capture":
         capture(a.data, a.cache, a.part or [f"{k}={v}" for k, v in PARTS.items()])
     elif a.command == "cv":
-        cv(a.cache, a.folds, a.l2, a.seed, (a.margin_source, a.margin_target))
+        cv(a.cache, a.folds, a.l2, a.seed, (a.margin_source, a.margin_target), a.by_part)
     else:
-        fit_all(a.cache, a.out, a.l2)
+        fit_all(a.cache, a.out or WEIGHTS, a.l2, (a.margin_source, a.margin_target))
     return 0
 
 

@@ -16,7 +16,6 @@ mention's own codes for a mention), so the scoring of the events is unchanged.
 
 from __future__ import annotations
 
-import gzip
 import json
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -141,13 +140,13 @@ class ArgumentChooser:
         add(e.source, "rule:source")
         add(e.target, "rule:target")
         s_start, s_end = offset + sent.start_char, offset + sent.end_char
-        for m in mentions:
-            if s_start <= m.start < s_end and _actorish(m):
+        for m in mentions:  # not a city that names an agreement ("le protocole de Kyoto"), as in the rules
+            if s_start <= m.start < s_end and _actorish(m) and not ev._names_document(sent.root, m, offset):
                 add(from_mention(m), "mention")
         heads = [cand.token] + ([cand.clause] if cand.clause is not cand.token else [])
         for h in heads:
             for c in h.children:
-                if c.pos_ in ("NOUN", "PROPN", "PRON"):
+                if c.pos_ in ("NOUN", "PROPN", "PRON") and c.lemma_.lower() not in ev._DOCUMENTS:
                     add(ev._arg(c, offset, mentions, text, None), "dep")
             if h.dep_ in ("acl", "acl:relcl", "amod") and h.head.pos_ in ("NOUN", "PROPN"):
                 add(ev._arg(h.head, offset, mentions, text, None), "dep")
@@ -277,17 +276,36 @@ class ArgumentChooser:
             own = next(i for i, c in enumerate(cands) if (c.arg is None and getattr(e, r) is None)
                        or (c.arg is not None and f"rule:{r}" in c.kinds))
             scores[own] += self.margin[n]
-            picks[r] = np.argsort(-scores, kind="stable")
-        source = cands[picks["source"][0]].arg
-        target = None
-        for i in picks["target"]:
-            t = cands[i].arg
-            if t is None or source is None or not (ev._same(t, source) or who(t) == who(source)):
-                target = t
-                break
+            picks[r] = scores
+        # the best pair of a source and a target that are not one participant read twice
+        best, pair = -np.inf, (0, 0)
+        s_top = np.argsort(-picks["source"], kind="stable")[:6]
+        t_top = np.argsort(-picks["target"], kind="stable")[:6]
+        for i in s_top:
+            for j in t_top:
+                a, b = cands[i].arg, cands[j].arg
+                if a is not None and b is not None and (i == j or ev._same(a, b) or who(a) == who(b)):
+                    continue
+                if picks["source"][i] + picks["target"][j] > best:
+                    best, pair = picks["source"][i] + picks["target"][j], (i, j)
+        source = self._as_picked(cands[pair[0]], feats[pair[0]], e.source)
+        target = self._as_picked(cands[pair[1]], feats[pair[1]], e.target)
         if source is e.source and target is e.target:
             return e
         return replace(e, source=source, target=target)
+
+    @staticmethod
+    def _as_picked(c: _Cand, feats: list[str], own: EventArg | None) -> EventArg | None:
+        """The participant a pick stands for. One the parse does not link to the trigger (the
+        context's actors, a mention elsewhere in the sentence) is only known to be of its country or
+        organisation: "Sur décision préfectorale, des échangeurs ont été fermés non loin des Gilets
+        jaunes" is coded as done by France, not by the Gilets jaunes."""
+        a = c.arg
+        if a is None or a is own or "dep" in c.kinds or any(x.startswith(("path=", "up=")) for x in feats):
+            return a
+        if a.country or a.igo:
+            return replace(a, actor=None, name=None, sector=None)
+        return a
 
     @staticmethod
     def _role(f: list[str], c: _Cand, role: str, ctx: tuple[str, str, str]) -> list[str]:
@@ -303,19 +321,21 @@ class ArgumentChooser:
         return out
 
 
-WEIGHTS = Path(__file__).resolve().parent.parent / "resources" / "events" / "argument-chooser.json.gz"
+WEIGHTS = Path(__file__).resolve().parent.parent / "lang" / "fr" / "event-args.json"
 
 
 def load(path: Path = WEIGHTS) -> ArgumentChooser | None:
+    """The chooser whose weights ``path`` holds (None when there is no such file)."""
     if not path.exists():
         return None
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        data = json.load(f)
-    return ArgumentChooser({k: (float(v[0]), float(v[1])) for k, v in data["weights"].items()})
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return ArgumentChooser({k: (float(v[0]), float(v[1])) for k, v in data["weights"].items()},
+                           margin=tuple(data.get("margin", (0.0, 0.0))))
 
 
-def save(weights: dict[str, tuple[float, float]], path: Path, note: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = {"note": note, "weights": {k: [round(v[0], 4), round(v[1], 4)] for k, v in sorted(weights.items())}}
-    with gzip.open(path, "wt", encoding="utf-8") as f:
-        json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+def save(weights: dict[str, tuple[float, float]], path: Path, note: str, margin: tuple[float, float]) -> None:
+    kept = {k: [round(v[0], 3), round(v[1], 3)] for k, v in sorted(weights.items())
+            if abs(v[0]) >= 0.005 or abs(v[1]) >= 0.005}
+    lines = [f"{json.dumps(k, ensure_ascii=False)}:[{v[0]},{v[1]}]" for k, v in kept.items()]
+    head = f'{{"note":{json.dumps(note, ensure_ascii=False)},"margin":{json.dumps(list(margin))},"weights":{{\n'
+    path.write_text(head + ",\n".join(lines) + "\n}}\n", encoding="utf-8")

@@ -359,13 +359,14 @@ def find_events(text: str, pieces: list[tuple[int, Any]], mentions: list[Mention
     return _merged(events)
 
 
-_CHOOSER: list[Any] = []  # set by ``argument_model``; None inside the block: the rules' arguments
+_CHOOSER: list[Any] = []  # set by ``argument_model``; outside it, French events use the shipped chooser
 
 
 @contextmanager
 def argument_model(model: Any):
     """Inside the block, ``model`` (a ``vigie.nlp.event_args.ArgumentChooser``, or None for the rules
-    alone) picks the source and target of each French event the rules code (scripts/event_args_cv.py)."""
+    alone) picks the source and target of each French event the rules code, instead of the chooser
+    shipped in lang/fr/event-args.json (scripts/event_args_cv.py, docs/eval.md)."""
     _CHOOSER.append(model)
     try:
         yield
@@ -373,12 +374,20 @@ def argument_model(model: Any):
         _CHOOSER.pop()
 
 
+@cache
+def _shipped_chooser() -> Any:
+    from vigie.nlp.event_args import load
+
+    return load()
+
+
 def _chooser(lang: str) -> Any:
+    """The argument chooser of French events (English events keep the rules' arguments)."""
     if lang != "fr":
         return None
     if _CHOOSER:
         return _CHOOSER[-1]
-    return None
+    return _shipped_chooser()
 
 
 _MODEL: list[Any] = []  # set by ``trigger_model`` only: the pipeline codes with the rules alone
