@@ -17,17 +17,17 @@ mention's own codes for a mention), so the scoring of the events is unchanged.
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from vigie.model import Event, EventArg, Mention
 
 ROLES = ("source", "target")
 RECENT = 4  # actors of the sentences before kept as candidates
+_ARG_DEPS = {"nsubj", "nsubj:pass", "csubj", "obj", "iobj", "obl", "obl:arg", "obl:agent", "obl:mod", "nmod", "appos"}
 
 
 @dataclass
@@ -38,7 +38,17 @@ class Story:
     title: list[EventArg]
     counts: Counter
     frequent: list[EventArg]
-    recent: list[EventArg] = field(default_factory=list)
+    by_start: dict[int, Mention] = field(default_factory=dict)  # the article's mentions by where they start
+    args: dict[tuple[int, int], EventArg | None] = field(default_factory=dict)  # events._arg by (offset, token)
+    mention_args: dict[int, EventArg] = field(default_factory=dict)  # from_mention by the mention's id
+
+    def as_arg(self, m: Mention) -> EventArg:
+        a = self.mention_args.get(id(m))
+        if a is None:
+            a = self.mention_args[id(m)] = from_mention(m)
+        return a
+    sentences: list[tuple] = field(default_factory=list)  # (sentence, offset, mentions, text, its events' sources)
+    found: dict[int, list[EventArg]] = field(default_factory=dict)  # the participants each sentence leaves
 
 
 @dataclass
@@ -65,6 +75,13 @@ def _actorish(m: Mention) -> bool:
     return bool(m.actor or m.country or m.label == "PER")
 
 
+def _names_someone(token, offset: int, mentions: list[Mention]) -> bool:
+    """An actor mention lies in the token's phrase."""
+    start = offset + token.left_edge.idx
+    end = offset + token.right_edge.idx + len(token.right_edge.text)
+    return any(start <= m.start < end and _actorish(m) for m in mentions)
+
+
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
     for e in edges:
         if n <= e:
@@ -81,6 +98,7 @@ class ArgumentChooser:
         self.weights = weights or {}
         self.recording = recording
         self.margin = margin  # how much a candidate must out-score the rules' own choice, per role
+        self._by_role = [{k: v[n] for k, v in self.weights.items()} for n in range(2)]
 
     # --- the article ----------------------------------------------------------------------------
 
@@ -102,21 +120,38 @@ class ArgumentChooser:
                 counts[k] += 1
                 first.setdefault(k, a)
         frequent = [first[k] for k, _ in counts.most_common(2)]
-        return Story(title[:2], counts, frequent)
+        return Story(title[:2], counts, frequent, {m.start: m for m in mentions})
 
     def after_sentence(self, story: Story, sent, offset: int, mentions: list[Mention], text: str,
                        coded: list[Event]) -> None:
-        """The sentence's subject and its events' sources become the most recent context."""
+        """The sentence's subject and its events' sources become the most recent context (read
+        when an event asks for them: most sentences before are never needed)."""
+        story.sentences.append((sent, offset, mentions, text, [e.source for e in coded]))
+
+    @staticmethod
+    def _recent(story: Story) -> list[EventArg]:
+        """The subjects and sources of the sentences before, most recent first, one per participant."""
         from vigie.nlp import events as ev
 
-        found = [e.source for e in coded if e.source is not None and not ev._weak(e.source)]
-        for t in sent:
-            if t.dep_ in ("nsubj", "nsubj:pass") and t.head == sent.root:
-                a = ev._arg(t, offset, mentions, text, None)
-                if a is not None and not ev._weak(a):
-                    found.append(a)
-        keys = {who(a) for a in found}
-        story.recent = (found + [a for a in story.recent if who(a) not in keys])[:RECENT]
+        out: list[EventArg] = []
+        keys: set[str | None] = set()
+        for n in range(len(story.sentences) - 1, -1, -1):
+            if n not in story.found:
+                sent, offset, mentions, text, sources = story.sentences[n]
+                found = [a for a in sources if a is not None and not ev._weak(a)]
+                for t in sent.root.children:
+                    if t.dep_ in ("nsubj", "nsubj:pass") and _names_someone(t, offset, mentions):
+                        a = ev._arg(t, offset, mentions, text, None)
+                        if a is not None and not ev._weak(a):
+                            found.append(a)
+                story.found[n] = found
+            for a in story.found[n]:
+                if who(a) not in keys:
+                    keys.add(who(a))
+                    out.append(a)
+            if len(out) >= RECENT:
+                break
+        return out[:RECENT]
 
     # --- one event --------------------------------------------------------------------------------
 
@@ -142,15 +177,21 @@ class ArgumentChooser:
         s_start, s_end = offset + sent.start_char, offset + sent.end_char
         for m in mentions:  # not a city that names an agreement ("le protocole de Kyoto"), as in the rules
             if s_start <= m.start < s_end and _actorish(m) and not ev._names_document(sent.root, m, offset):
-                add(from_mention(m), "mention")
+                add(story.as_arg(m), "mention")
+        def arg(t) -> EventArg | None:  # the participant a token stands for, once per article
+            k = (offset, t.i)
+            if k not in story.args:
+                story.args[k] = ev._arg(t, offset, mentions, text, None)
+            return story.args[k]
+
         heads = [cand.token] + ([cand.clause] if cand.clause is not cand.token else [])
         for h in heads:
             for c in h.children:
-                if c.pos_ in ("NOUN", "PROPN", "PRON") and c.lemma_.lower() not in ev._DOCUMENTS:
-                    add(ev._arg(c, offset, mentions, text, None), "dep")
+                if c.dep_ in _ARG_DEPS and c.pos_ in ("NOUN", "PROPN", "PRON") and c.lemma_.lower() not in ev._DOCUMENTS:
+                    add(arg(c), "dep")
             if h.dep_ in ("acl", "acl:relcl", "amod") and h.head.pos_ in ("NOUN", "PROPN"):
-                add(ev._arg(h.head, offset, mentions, text, None), "dep")
-        for n, a in enumerate(story.recent):
+                add(arg(h.head), "dep")
+        for n, a in enumerate(self._recent(story)):
             add(a, "recent", n)
         for n, a in enumerate(story.title):
             add(a, "title", n)
@@ -159,16 +200,17 @@ class ArgumentChooser:
         return out
 
     def features(self, e: Event, cand: Any, sent, offset: int, mentions: list[Mention], cands: list[_Cand],
-                 story: Story) -> list[list[str]]:
+                 story: Story, passive: str | None = None) -> list[list[str]]:
         """The feature names of each candidate (role-neutral: which role the rules gave it is a feature)."""
         from vigie.nlp import events as ev
 
         token, verb = cand.token, cand.clause
         etype, tpos, lemma = e.type, token.pos_, token.lemma_.lower()
-        passive = "pass" if ev._passive(verb) else "act"
+        if passive is None:
+            passive = "pass" if ev._passive(verb) else "act"
         s_start, s_end = offset + sent.start_char, offset + sent.end_char
         in_sent = [m for m in mentions if s_start <= m.start < s_end and _actorish(m)]
-        by_start = {m.start: m for m in mentions}
+        by_start = story.by_start
         first_start = min((m.start for m in in_sent), default=None)
         t_at = e.trigger_start
         rows = []
@@ -211,7 +253,8 @@ class ArgumentChooser:
                 t_at: int) -> list[str]:
         from vigie.nlp import events as ev
 
-        span = [t for t in sent if offset + t.idx < a.end and a.start < offset + t.idx + len(t.text)]
+        words = sent.doc.char_span(a.start - offset, a.end - offset, alignment_mode="expand")
+        span = list(words) if words is not None else []
         side = "left" if a.start < t_at else "right"
         f = [f"side={side}", f"side={side}&pass={passive}", f"side={side}&t={etype}", f"side={side}&tpos={tpos}",
              f"lemma={lemma}&side={side}"]
@@ -264,23 +307,36 @@ class ArgumentChooser:
         from vigie.nlp import events as ev
 
         cands = self.candidates(e, cand, sent, offset, mentions, text, story)
-        feats = self.features(e, cand, sent, offset, mentions, cands, story)
-        ctx = (e.type, cand.token.pos_, "pass" if ev._passive(cand.clause) else "act")
-        role_feats = {r: [self._role(f, c, r, ctx) for f, c in zip(feats, cands)] for r in ROLES}
+        passive = "pass" if ev._passive(cand.clause) else "act"
+        feats = self.features(e, cand, sent, offset, mentions, cands, story, passive)
+        ctx = (e.type, cand.token.pos_, passive)
         if self.recording is not None:
+            role_feats = {r: [self._role(f, c, r, ctx) for f, c in zip(feats, cands)] for r in ROLES}
             self.recording.append((e, [c.arg for c in cands], role_feats))
             return e
+        base = []
+        get = self.weights.get
+        for f in feats:  # the weights of the role-neutral features, both roles at once
+            s0 = s1 = 0.0
+            for x in f:
+                v = get(x)
+                if v is not None:
+                    s0 += v[0]
+                    s1 += v[1]
+            base.append((s0, s1))
         picks = {}
         for n, r in enumerate(ROLES):
-            scores = np.array([sum(self.weights.get(x, (0.0, 0.0))[n] for x in f) for f in role_feats[r]])
+            w = self._by_role[n]
+            scores = [b[n] + sum(w.get(x, 0.0) for x in self._extras(f, c, r, ctx))
+                      for b, f, c in zip(base, feats, cands)]
             own = next(i for i, c in enumerate(cands) if (c.arg is None and getattr(e, r) is None)
                        or (c.arg is not None and f"rule:{r}" in c.kinds))
             scores[own] += self.margin[n]
             picks[r] = scores
         # the best pair of a source and a target that are not one participant read twice
-        best, pair = -np.inf, (0, 0)
-        s_top = np.argsort(-picks["source"], kind="stable")[:6]
-        t_top = np.argsort(-picks["target"], kind="stable")[:6]
+        best, pair = -math.inf, (0, 0)
+        s_top = sorted(range(len(cands)), key=lambda i: -picks["source"][i])[:6]
+        t_top = sorted(range(len(cands)), key=lambda i: -picks["target"][i])[:6]
         for i in s_top:
             for j in t_top:
                 a, b = cands[i].arg, cands[j].arg
@@ -309,10 +365,14 @@ class ArgumentChooser:
 
     @staticmethod
     def _role(f: list[str], c: _Cand, role: str, ctx: tuple[str, str, str]) -> list[str]:
-        """The features of a candidate for one role: whether the rules gave it this role or the other."""
+        """The features of a candidate for one role: its own, and whether the rules gave it this role or the other."""
+        return list(f) + ArgumentChooser._extras(f, c, role, ctx)
+
+    @staticmethod
+    def _extras(f: list[str], c: _Cand, role: str, ctx: tuple[str, str, str]) -> list[str]:
         other = "target" if role == "source" else "source"
         etype, tpos, passive = ctx
-        out = list(f)
+        out = []
         if f"rule:{role}" in c.kinds or (c.arg is None and f"none&r{role[0]}=True" in f):
             out += ["rule_self", f"rule_self&t={etype}", f"rule_self&tpos={tpos}", f"rule_self&pass={passive}",
                     f"rule_self&none={c.arg is None}"]
