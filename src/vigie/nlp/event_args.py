@@ -8,7 +8,9 @@ subjects and sources of the sentences before, the headline's actors, the article
 actors). Each candidate is a bag of feature names (its syntactic path to the trigger, the case
 preposition, side and distance, voice, event type, actor kind, where it came from …); the score
 of a candidate is the sum of its features' weights for that role (a conditional logit, one weight
-vector per role, fitted by scripts/event_args_cv.py). The candidate with the highest score wins.
+vector per role, fitted by scripts/event_args_cv.py). The rules' own pick gets a head start
+(``margin``); the pair of a source and a target with the highest summed score wins, never one
+participant in both roles.
 
 Candidates are built as the rules build their ``EventArg`` (``events._arg`` for a token, the
 mention's own codes for a mention), so the scoring of the events is unchanged.
