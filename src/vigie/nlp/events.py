@@ -333,6 +333,8 @@ def find_events(text: str, pieces: list[tuple[int, Any]], mentions: list[Mention
         offset, doc = pieces[0]
         label = _label(doc[len(doc) - 1], offset, mentions) if len(doc) else None
         last["label"] = label if label is not None and label.country and not label.igo else None
+    chooser = _chooser(lang)
+    story = chooser.story(text, pieces, mentions) if chooser is not None else None
     for offset, doc in pieces:
         for sent in doc.sents:
             if len(sent) > 120:  # a table or a list run together: no sentence to code
@@ -340,6 +342,7 @@ def find_events(text: str, pieces: list[tuple[int, Any]], mentions: list[Mention
             cands = _candidates(sent, lang)
             if _MODEL and _MODEL[-1] is not None:
                 cands = _MODEL[-1].revise(sent, cands, offset, mentions, lang)
+            coded_here: list[Event] = []
             for cand in cands:
                 coded = _code(cand, offset, sent, text, mentions, timexes, day, lang, last)
                 for e in coded:
@@ -347,8 +350,44 @@ def find_events(text: str, pieces: list[tuple[int, Any]], mentions: list[Mention
                         last[e.type] = e
                     if not _weak(e.source):
                         last["source:" + e.type] = e
+                if chooser is not None:  # the rules' arguments re-ranked (the rules' memory is left as it was)
+                    coded_here += coded
+                    coded = [chooser.choose(e, cand, sent, offset, mentions, text, story) for e in coded]
                 events.extend(coded)
+            if story is not None:
+                chooser.after_sentence(story, sent, offset, mentions, text, coded_here)
     return _merged(events)
+
+
+_CHOOSER: list[Any] = []  # set by ``argument_model``; outside it, French events use the shipped chooser
+
+
+@contextmanager
+def argument_model(model: Any):
+    """Inside the block, ``model`` (a ``vigie.nlp.event_args.ArgumentChooser``, or None for the rules
+    alone) picks the source and target of each French event the rules code, instead of the chooser
+    shipped in lang/fr/event-args.json (scripts/event_args_cv.py, docs/eval.md)."""
+    _CHOOSER.append(model)
+    try:
+        yield
+    finally:
+        _CHOOSER.pop()
+
+
+@cache
+def _shipped_chooser() -> Any:
+    from vigie.nlp.event_args import load
+
+    return load()
+
+
+def _chooser(lang: str) -> Any:
+    """The argument chooser of French events (English events keep the rules' arguments)."""
+    if lang != "fr":
+        return None
+    if _CHOOSER:
+        return _CHOOSER[-1]
+    return _shipped_chooser()
 
 
 _MODEL: list[Any] = []  # set by ``trigger_model`` only: the pipeline codes with the rules alone
