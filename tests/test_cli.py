@@ -205,8 +205,13 @@ def test_events_dyad_and_exports(capsys, db, tmp_path):
     run(capsys, "ingest", str(SEED), "--db", db)
     code, out, _ = run(capsys, "events", "--between", "Otan", "Russie", "--db", db, "--json")
     assert code == 0 and {"SANCTION", "ACCUSE"} <= {e["type"] for e in json.loads(out)["events"]}
-    # By default only events that happened and name someone; --all adds the others (the seed has
-    # some: "accusant" with no one named).
+    # By default only events that happened and name someone; --all adds the others: a conditional
+    # (hypothetical) one and an attack with no one named, in a second article.
+    other = tmp_path / "hypothetique.jsonl"
+    other.write_text(json.dumps({"title": "Mali", "published": "2021-10-19T10:00:00+00:00", "language": "fr",
+                                 "text": "La France pourrait suspendre sa coopération militaire avec le Mali. "
+                                         "Une explosion a eu lieu mardi soir."}) + "\n", encoding="utf-8")
+    run(capsys, "ingest", str(other), "--db", db)
     code, out, _ = run(capsys, "events", "--db", db, "--json", "--limit", "0")
     shown = json.loads(out)["events"]
     code, out, _ = run(capsys, "events", "--db", db, "--json", "--limit", "0", "--all")

@@ -686,6 +686,8 @@ def _alleged(noun, cands: dict[int, _Cand]) -> bool:
         head = t.head
         if head == t:
             return False
+        if t.dep_ == "conj" and head.dep_ == "obj" and head.head.i in cands and _case(t) in _DE:
+            return _alleges(cands[head.head.i])  # "accusant les seconds d'ingérence, … de cyberattaques", parsed as a list with "les seconds"
         if t.dep_ != "conj":
             if t.dep_ not in ("obl", "obl:arg", "obl:mod", "nmod") or _case(t) not in _DE:
                 return False
