@@ -174,40 +174,6 @@ _UNNAMED_OK = {"ASSAULT", "COERCE", "MOBILIZE", "ACCUSE"}
 _UNDERGO = {"subir", "essuyer", "endurer", "encaisser"}  # "le convoi a essuyé des tirs": who undergoes the act
 _RECEIVE = {"obtenir", "recevoir", "bénéficier"}  # "X a obtenu le soutien de Y": Y gives, X is given
 _AGAINST_CODES = {"11", "13", "14", "17", "18", "19", "20"}
-# French event nouns whose "de X" is the one acted upon ("l'annexion de la Crimée"), not the actor
-# ("les critiques de l'Algérie", "le déploiement de troupes américaines")
-_PATIENT_NOUNS = {"incendie", "procès", "arrestation", "interpellation", "détention", "libération", "expulsion", "convocation", "annexion",
-                  "occupation", "destruction", "assassinat", "meurtre", "enlèvement", "admission", "extradition",
-                  "reconnaissance", "remplacement", "suspension", "fermeture", "bombardement", "invasion", "blocus",
-                  "incarcération", "emprisonnement", "inculpation", "condamnation", "mise", "accueil", "exclusion",
-                  "rappel", "intégration", "réintégration", "adhésion", "encerclement", "saisie", "confiscation",
-                  "financement", "isolement", "soutien", "annulation", "report", "fin", "levée", "arrêt",
-                  "déportation", "séquestration", "rapt", "lynchage", "assignation", "empoisonnement", "exécution",
-                  "torture", "décapitation"}
-# Event nouns done to a person, whose possessive is that person ("son arrestation", "sa libération")
-_PERSON_PATIENT = {"arrestation", "interpellation", "détention", "libération", "expulsion", "extradition",
-                   "incarcération", "emprisonnement", "inculpation", "condamnation", "assassinat", "meurtre",
-                   "enlèvement", "exécution", "assignation", "déportation", "séquestration", "rapt", "lynchage",
-                   "convocation", "exclusion", "mise", "empoisonnement", "torture", "décapitation"}
-# Heads of noun phrases that name participants even when the actors stage knows no actor there
-_PARTICIPANT_NOUNS = {
-    "communauté", "coalition", "organisation", "groupe", "membre", "pays", "état", "gouvernement", "régime",
-    "autorité", "pouvoir", "royaume", "république", "allié", "partenaire", "opposition", "rebelle", "force",
-    "troupe", "soldat", "militaire", "police", "manifestant", "opposant", "ambassadeur", "diplomate", "délégation",
-    "ministère", "ministre", "président", "dirigeant", "leader", "parti", "ong", "armée", "milice", "putschiste",
-    "responsable", "chef", "rédacteur", "juge", "policier", "militant", "exécutif", "administration", "conseil", "commission", "union", "alliance", "famille",
-    "civil", "population", "habitant", "hôpital", "école", "journaliste", "otage", "prisonnier", "détenu",
-    "expert", "observateur", "casque", "mission", "contingent", "navire", "avion", "jet", "char", "service",
-    "base", "camp", "caserne", "ambassade", "consulat", "assaillant", "terroriste", "jihadiste", "djihadiste",
-    "individu", "homme", "femme", "jeune", "adolescent", "enfant", "suspect", "étudiant", "ressortissant",
-    "citoyen", "touriste", "député", "sénateur", "activiste", "dissident", "avocat", "migrant", "réfugié",
-    "combattant", "insurgé", "islamiste", "kamikaze", "agent", "officier", "gendarme", "fonctionnaire",
-    "community", "coalition", "group", "member", "country", "state", "government", "regime", "authorities",
-    "ally", "partner", "opposition", "rebel", "force", "troop", "soldier", "police", "protester", "demonstrator",
-    "ambassador", "diplomat", "delegation", "ministry", "minister", "president", "leader", "party", "army",
-    "militia", "official", "civilian", "population", "resident", "hospital", "school", "journalist", "hostage",
-    "prisoner", "detainee", "refugee", "worker", "student", "militant", "guerrilla", "guerilla", "insurgent",
-    "settler", "farmer", "police", "court", "parliament", "council", "commission", "union", "alliance"}
 # Nouns that count or frame events rather than classify things ("une série de promesses", "tentative de coup")
 _SERIES = {"série", "vague", "tentative", "processus", "campagne", "cycle", "suite", "nombre", "ensemble", "mouvement",
            "succession", "multiplication", "escalade", "reprise", "voie", "menace", "risque", "début", "poursuite"}
@@ -958,7 +924,7 @@ def _object(token):
         agent = any(c.dep_ in ("nmod", "obl:agent") and _case(c) == "par" for c in token.children)
         for child in token.children:
             if child.dep_ == "nmod" and child.i > token.i and _case(child) in ("de", "du", "des", "d'"):
-                return child if token.lemma_.lower() in _PATIENT_NOUNS or agent else None
+                return child if token.lemma_.lower() in _word_list("fr", "event_patient_nouns.txt") or agent else None
         return None
     passive = token.pos_ in ("VERB", "AUX") and _passive(token)
     for child in token.children:
@@ -1089,7 +1055,7 @@ def _arguments(cand: _Cand, offset: int, mentions: list[Mention], text: str, co_
                              and not any(g.dep_ in ("det", "nummod", "amod") for g in child.children)):
                 source_tok = child  # but "coup d'État": a kind of act, not who acts
             elif (child.dep_ in ("nmod:poss", "det:poss", "poss") or "Yes" in child.morph.get("Poss")) \
-                    and lang == "fr" and token.lemma_.lower() in _PERSON_PATIENT and obj is None:
+                    and lang == "fr" and token.lemma_.lower() in _person_patients("fr") and obj is None:
                 patient = child  # "son arrestation": the one arrested, not who arrests
             elif (child.dep_ in ("nmod:poss", "det:poss", "poss") or "Yes" in child.morph.get("Poss")) \
                     and source_tok is None:
@@ -1996,7 +1962,7 @@ def _participant(token) -> bool:
         return False  # "à Tombouctou", "à Kaliningrad": where, not who
     if token.pos_ == "PROPN" or (token.text.isupper() and len(token.text) > 1 and token.is_alpha):
         return True  # a name, an acronym ("la CE")
-    if token.pos_ == "DET" and "Yes" in token.morph.get("Poss") and token.head.lemma_.lower() in _PERSON_PATIENT:
+    if token.pos_ == "DET" and "Yes" in token.morph.get("Poss") and token.head.lemma_.lower() in _person_patients(token.lang_):
         return True  # "son arrestation": the one it is done to
     if token.pos_ == "PRON":
         if token.dep_ in ("obj", "iobj") and token.i < token.head.i and token.lower_ in ("le", "la", "les", "l'", "lui", "leur"):
@@ -2011,9 +1977,8 @@ def _participant(token) -> bool:
     if token.pos_ in ("VERB", "ADJ") and any(c.dep_ == "det" for c in token.children):
         # "par l'assaillant", "les manifestants" tagged as participles: the word with a determiner is the noun
         word = token.lower_[:-1] if token.lower_.endswith("s") else token.lower_
-        return word in _PARTICIPANT_NOUNS or word in _more_participants(token.lang_)
-    return token.pos_ == "NOUN" and (token.lemma_.lower() in _PARTICIPANT_NOUNS
-                                     or token.lemma_.lower() in _more_participants(token.lang_))
+        return word in _participant_nouns(token.lang_)
+    return token.pos_ == "NOUN" and token.lemma_.lower() in _participant_nouns(token.lang_)
 
 
 @cache
@@ -2045,9 +2010,15 @@ def _author(token, lang: str):
     return head
 
 
-def _more_participants(lang: str) -> frozenset[str]:
-    """Person and group nouns of the language's data file (``event_participants.txt``)."""
+def _participant_nouns(lang: str) -> frozenset[str]:
+    """Heads of noun phrases that name participants even when the actors stage knows no actor there
+    (``lang/<lang>/event_participants.txt``)."""
     return _word_list(lang, "event_participants.txt")
+
+
+def _person_patients(lang: str) -> frozenset[str]:
+    """Event nouns whose possessive is the one the act is done to (``event_person_patients.txt``)."""
+    return _word_list(lang, "event_person_patients.txt")
 
 
 def _phrase(token, offset: int) -> tuple[int, int]:
