@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from vigie.model import Event, EventArg, Mention
+from vigie.nlp import events as ev
+from vigie.nlp.events import arg_of_mention
 
 ROLES = ("source", "target")
 RECENT = 4  # actors of the sentences before kept as candidates
@@ -42,15 +44,15 @@ class Story:
     frequent: list[EventArg]
     by_start: dict[int, Mention] = field(default_factory=dict)  # the article's mentions by where they start
     args: dict[tuple[int, int], EventArg | None] = field(default_factory=dict)  # events._arg by (offset, token)
-    mention_args: dict[int, EventArg] = field(default_factory=dict)  # from_mention by the mention's id
+    mention_args: dict[int, EventArg] = field(default_factory=dict)  # arg_of_mention by the mention's id
+    sentences: list[tuple] = field(default_factory=list)  # (sentence, offset, mentions, text, its events' sources)
+    found: dict[int, list[EventArg]] = field(default_factory=dict)  # the participants each sentence leaves
 
     def as_arg(self, m: Mention) -> EventArg:
         a = self.mention_args.get(id(m))
         if a is None:
-            a = self.mention_args[id(m)] = from_mention(m)
+            a = self.mention_args[id(m)] = arg_of_mention(m)
         return a
-    sentences: list[tuple] = field(default_factory=list)  # (sentence, offset, mentions, text, its events' sources)
-    found: dict[int, list[EventArg]] = field(default_factory=dict)  # the participants each sentence leaves
 
 
 @dataclass
@@ -65,12 +67,6 @@ def who(a: EventArg | None) -> str | None:
     if a is None:
         return None
     return a.actor or a.igo or a.country or (a.name or a.text or "").lower()
-
-
-def from_mention(m: Mention) -> EventArg:
-    from vigie.nlp import events as ev
-
-    return EventArg(m.start, m.end, m.text, m.actor, m.actor_name or m.text, m.country, ev._igo(m), m.sector)
 
 
 def _actorish(m: Mention) -> bool:
@@ -109,7 +105,7 @@ class ArgumentChooser:
         title, seen = [], set()
         for m in mentions:
             if m.start < head_end and _actorish(m) and m.reading != "place":
-                a = from_mention(m)
+                a = arg_of_mention(m)
                 if who(a) not in seen:
                     seen.add(who(a))
                     title.append(a)
@@ -117,7 +113,7 @@ class ArgumentChooser:
         first: dict[str, EventArg] = {}
         for m in mentions:
             if _actorish(m) and m.reading != "place":
-                a = from_mention(m)
+                a = arg_of_mention(m)
                 k = who(a)
                 counts[k] += 1
                 first.setdefault(k, a)
@@ -133,8 +129,6 @@ class ArgumentChooser:
     @staticmethod
     def _recent(story: Story) -> list[EventArg]:
         """The subjects and sources of the sentences before, most recent first, one per participant."""
-        from vigie.nlp import events as ev
-
         out: list[EventArg] = []
         keys: set[str | None] = set()
         for n in range(len(story.sentences) - 1, -1, -1):
@@ -159,8 +153,6 @@ class ArgumentChooser:
 
     def candidates(self, e: Event, cand: Any, sent, offset: int, mentions: list[Mention], text: str,
                    story: Story) -> list[_Cand]:
-        from vigie.nlp import events as ev
-
         out: list[_Cand] = [_Cand(None, {"none"})]
         by_key: dict[tuple, _Cand] = {}
 
@@ -204,8 +196,6 @@ class ArgumentChooser:
     def features(self, e: Event, cand: Any, sent, offset: int, mentions: list[Mention], cands: list[_Cand],
                  story: Story, passive: str | None = None) -> list[list[str]]:
         """The feature names of each candidate (role-neutral: which role the rules gave it is a feature)."""
-        from vigie.nlp import events as ev
-
         token, verb = cand.token, cand.clause
         etype, tpos, lemma = e.type, token.pos_, token.lemma_.lower()
         if passive is None:
@@ -253,8 +243,6 @@ class ArgumentChooser:
     @staticmethod
     def _syntax(a: EventArg, token, verb, offset: int, sent, etype: str, tpos: str, lemma: str, passive: str,
                 t_at: int) -> list[str]:
-        from vigie.nlp import events as ev
-
         words = sent.doc.char_span(a.start - offset, a.end - offset, alignment_mode="expand")
         span = list(words) if words is not None else []
         side = "left" if a.start < t_at else "right"
@@ -306,8 +294,6 @@ class ArgumentChooser:
 
     def choose(self, e: Event, cand: Any, sent, offset: int, mentions: list[Mention], text: str,
                story: Story) -> Event:
-        from vigie.nlp import events as ev
-
         cands = self.candidates(e, cand, sent, offset, mentions, text, story)
         passive = "pass" if ev._passive(cand.clause) else "act"
         feats = self.features(e, cand, sent, offset, mentions, cands, story, passive)

@@ -1585,6 +1585,11 @@ def _run_start(sent, hops: int = 4) -> int:
     return start
 
 
+def arg_of_mention(m: Mention) -> EventArg:
+    """The participant an actor mention names, with the actor's codes as the actors stage gives them."""
+    return EventArg(m.start, m.end, m.text, m.actor, m.actor_name or m.text, m.country, _igo(m), m.sector)
+
+
 def _igo(m: Mention) -> str | None:
     """The international organisation a mention acts for, as the events gold format codes it: the
     organisation itself, not its body ("le Conseil de sécurité" → UN, "la Commission européenne"
@@ -1616,8 +1621,7 @@ def _label(token, offset: int, mentions: list[Mention]) -> EventArg | None:
     m = next((m for m in mentions if start <= m.start and m.end <= end and (m.actor or m.country)), None)
     if m is None:
         return None
-    return EventArg(m.start, m.end, m.text, m.actor, m.actor_name or m.text, m.country,
-                    _igo(m), m.sector)
+    return arg_of_mention(m)
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|;|\bet\b|\band\b|\bou\b|\bor\b|\bainsi que\b|\bas well as\b)+\s*(?:,\s*)?"
@@ -1654,8 +1658,7 @@ def _listed(token, first: EventArg | None, found: list[EventArg], offset: int, m
             if not code or code in codes:
                 continue
             codes.add(code)
-            out.append(EventArg(m.start, m.end, m.text, m.actor, m.actor_name or m.text, m.country,
-                                _igo(m), m.sector))
+            out.append(arg_of_mention(m))
     return out
 
 
@@ -1688,8 +1691,7 @@ def _left_actor(verb, offset: int, mentions: list[Mention]) -> EventArg | None:
                 head = head.head
             if _case(head) or head.head.dep_ == "prep":  # "Selon Reporters sans frontières, …": a source of news
                 return None
-            return EventArg(m.start, m.end, m.text, m.actor, m.actor_name or m.text, m.country,
-                            _igo(m), m.sector)
+            return arg_of_mention(m)
     return None
 
 
