@@ -68,9 +68,8 @@ def capture(data: Path, cache: Path, parts: list[str]) -> None:
         assert not any(s in path for s in SEALED), "the sealed parts are never read here"
         _, docs = ev.read_gold(Path(path))
         docs, texts, _ = listed_documents(data / "winer-fr", docs, None)
-        arts = [ev.article_of(d, texts[d], "fr", ev.dct_of(d), lines=True) for d in docs]
         with open(cache / f"{name}.pkl", "wb") as f:
-            pickle.dump(list(zip(docs, ev.events_stage_inputs(arts))), f)
+            pickle.dump(list(zip(docs, ev.events_stage_inputs(ev.gold_articles(docs, texts)))), f)
         (cache / f"{name}.gold").write_text(str(Path(path).resolve()))
         print(f"captured {len(docs)} documents of {name} in {cache}")
 

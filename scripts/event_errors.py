@@ -52,8 +52,7 @@ def capture(data: Path, cache: Path) -> None:
     for name, path in FRENCH.items():
         gold, docs = ev.read_gold(path)
         docs, texts, _ = listed_documents(data / "winer-fr", docs, None)
-        arts = [ev.article_of(d, texts[d], "fr", ev.dct_of(d), lines=True) for d in docs]
-        french[name] = list(zip(docs, ev.events_stage_inputs(arts)))
+        french[name] = list(zip(docs, ev.events_stage_inputs(ev.gold_articles(docs, texts))))
     sentences = ev.read_gsr(data / ev.GSR_DIR / ev.GSR_FILE)
     en = list(zip(sentences, ev.events_stage_inputs([ev.article_of(s.id, s.text, "en", ev.GSR_DCT) for s in sentences])))
     cache.mkdir(parents=True, exist_ok=True)
@@ -74,6 +73,15 @@ def _arg_class(g, p) -> str:
     return "wrong"
 
 
+def _half(name: str, n: int, doc: str) -> str:
+    """The half of a part a document is in: alternate documents of the dev gold; for dev2 and dev3
+    the odd-numbered documents (development, "a") and the even-numbered (check, "b"), as in the sixth
+    session's rounds."""
+    if name == "fr":
+        return "ab"[n % 2]
+    return "a" if int(doc.rsplit("-", 1)[1]) % 2 else "b"
+
+
 def score(cache: Path, show: str | None, half: str | None) -> None:
     from vigie.eval import events as ev
     from vigie.nlp.events import find_events
@@ -89,9 +97,7 @@ def score(cache: Path, show: str | None, half: str | None) -> None:
         halves = ("a", "b") if name in ("fr", "d2", "d3") else ()
         totals = {"all": ev.GoldCounts(), **{h: ev.GoldCounts() for h in halves}}
         for n, (doc, args) in enumerate(fr):
-            # fr: alternate documents; d2/d3: odd-numbered documents are the development half (a),
-            # even-numbered the check half (b), as in the sixth session's rounds
-            part = None if not halves else "ab"[n % 2] if name == "fr" else "ab"[1 - int(doc.rsplit("-", 1)[1]) % 2]
+            part = _half(name, n, doc) if halves else None
             events = find_events(*args)
             text = args[0]
             g = gold.get(doc, [])

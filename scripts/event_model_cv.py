@@ -269,8 +269,7 @@ def capture(data: Path, cache: Path) -> None:
     for path in GOLDS:
         gold, docs = scorer.read_gold(path)
         docs, texts, _ = listed_documents(data / "winer-fr", docs, None)
-        arts = [scorer.article_of(d, texts[d], "fr", scorer.dct_of(d), lines=True) for d in docs]
-        out += [(d, args, gold.get(d, [])) for d, args in zip(docs, scorer.events_stage_inputs(arts))]
+        out += [(d, args, gold.get(d, [])) for d, args in zip(docs, scorer.events_stage_inputs(scorer.gold_articles(docs, texts)))]
     cache.mkdir(parents=True, exist_ok=True)
     with open(cache / "fr.pkl", "wb") as f:
         pickle.dump(out, f)
@@ -420,7 +419,7 @@ def sealed(cache: Path, data: Path) -> None:
     pipeline.find_events = lambda *a: seen.append(a) or []
     gold, docs = scorer.read_gold(ROOT / "gold" / "events" / "heldout2" / "winer-fr-heldout2.jsonl")
     docs, texts, _ = listed_documents(data / "winer-fr", docs, None)
-    scorer.annotate_events([scorer.article_of(d, texts[d], "fr", scorer.dct_of(d), lines=True) for d in docs])
+    scorer.annotate_events(scorer.gold_articles(docs, texts))
     pipeline.find_events = find
     test = [(d, a, gold.get(d, [])) for d, a in zip(docs, seen)]
     train = _load(cache)

@@ -799,6 +799,12 @@ def events_stage_inputs(articles: Sequence[Any]) -> list[tuple]:
     return seen
 
 
+def gold_articles(docs: Sequence[str], texts: dict[str, str]) -> list[Any]:
+    """The articles of a French gold's documents as its offsets read them: each text unchanged, its
+    first line the title, dated by the file name (``YYYY_MM_DD-NNN``)."""
+    return [article_of(d, texts[d], "fr", dct_of(d), lines=True) for d in docs]
+
+
 def article_of(item: str, text: str, language: str, published: datetime | None, lines: bool = False):
     """An ``Article`` over ``text`` unchanged: one paragraph, or (``lines``) the first line as the
     title and every other non-empty line a paragraph, as ``vigie eval quotes`` builds them."""
@@ -921,7 +927,7 @@ def run_gold(gold_path: Path, docs_dir: Path, *, limit: int | None = None, detai
             if any(e > len(texts[d]) for _, e in spans):
                 raise ValueError(f"{gold_path}: {d}: a span of the {g.type} event at {g.trigger} is outside the text")
     sys.stderr.write(f"gold: {len(docs)} documents, {sum(len(gold.get(d, [])) for d in docs)} events\n")
-    arts = [article_of(d, texts[d], "fr", dct_of(d), lines=True) for d in docs]
+    arts = gold_articles(docs, texts)
     outputs, failures, seconds = _annotated(arts, annotate)
     totals = GoldCounts()
     rows = []

@@ -329,15 +329,20 @@ _CHOOSER: list[Any] = []  # set by ``argument_model``; outside it, French events
 
 
 @contextmanager
+def _in_use(stack: list[Any], model: Any):
+    """``model`` on top of ``stack`` for the block (the experiment hooks below)."""
+    stack.append(model)
+    try:
+        yield
+    finally:
+        stack.pop()
+
+
 def argument_model(model: Any):
     """Inside the block, ``model`` (a ``vigie.nlp.event_args.ArgumentChooser``, or None for the rules
     alone) picks the source and target of each French event the rules code, instead of the chooser
     shipped in lang/fr/event-args.json (scripts/event_args_cv.py, docs/eval.md)."""
-    _CHOOSER.append(model)
-    try:
-        yield
-    finally:
-        _CHOOSER.pop()
+    return _in_use(_CHOOSER, model)
 
 
 @cache
@@ -359,16 +364,11 @@ def _chooser(lang: str) -> Any:
 _MODEL: list[Any] = []  # set by ``trigger_model`` only: the pipeline codes with the rules alone
 
 
-@contextmanager
 def trigger_model(model: Any):
     """Inside the block, ``model.revise(sent, candidates, offset, mentions, lang)`` may add, re-type or
     drop each sentence's trigger candidates before they are coded (None: the rules alone). For
     experiments (scripts/event_model_cv.py: a learned trigger model did not beat the rules, docs/eval.md)."""
-    _MODEL.append(model)
-    try:
-        yield
-    finally:
-        _MODEL.pop()
+    return _in_use(_MODEL, model)
 
 
 def _rows(token, lang: str) -> list[Row] | None:
