@@ -66,10 +66,11 @@ Two detectors:
     then a ceiling rather than a quota (there are weak candidates every day, about 38 on this
     stream's days, and without a bar the slots are always filled).
 
-  (``weak_running_candidates``, off: the running stories of ``weak_running`` are also those seen as
-  breaking, rising or burst candidates, flagged or not, so that fewer or stricter flags do not free their
-  side terms as weak signals. ``breaking_depth`` (2, on since the seventh session; 0: off): a term breaking by its newsrooms and items with
-  fewer items per newsroom than that is a one-day item, not flagged at all that day.)
+  ``breaking_depth`` (2; 0: off): a term breaking by its newsrooms and items with fewer items per
+  newsroom than that is a one-day item (an obituary, a result), not flagged at all that day.
+  ``weak_running_candidates`` (off): the running stories of ``weak_running`` are also those seen as
+  breaking, rising or burst candidates, flagged or not, so that fewer or stricter flags do not free
+  their side terms as weak signals.
 
   *Growth gate* (off): with ``min_growth`` (breaking, rising, bursts; not the event pairs) and
   ``weak_min_growth`` (weak signals), a candidate whose estimated probability of growth
